@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigation } from 'react-router';
+import { setLanguage } from '../lib/i18n';
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const navigation = useNavigation();
+  const nextLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            诺
+          </span>
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <nav className="nav" aria-label="main">
+          <NavLink to="/" end>
+            {t('nav.dashboard')}
+          </NavLink>
+          <NavLink to="/letters">{t('nav.letters')}</NavLink>
+        </nav>
+        <button
+          type="button"
+          className="lang-switch"
+          onClick={() => setLanguage(nextLanguage)}
+          lang={nextLanguage}
+        >
+          {t('nav.switchLanguage')}
+        </button>
+      </header>
+      {navigation.state === 'loading' && <div className="route-progress" role="progressbar" />}
+      <main id="main" className="content">
+        <Outlet />
+      </main>
+      <footer className="footer">{t('app.footer')}</footer>
+    </div>
+  );
+}

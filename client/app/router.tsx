@@ -1,0 +1,40 @@
+/**
+ * Client routes. Pages load lazily so the charts stay out of the first bundle; the server falls
+ * back to index.html, so every route can be bookmarked.
+ */
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppLayout } from './layout';
+import { NotFoundPage } from './not-found-page';
+
+const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/dashboard/dashboard-page')).DashboardPage,
+        }),
+      },
+      {
+        path: 'letters',
+        lazy: async () => ({ Component: (await import('../features/letters/letters-page')).LettersPage }),
+      },
+      {
+        path: 'letters/:id',
+        lazy: async () => ({ Component: (await import('../features/letters/letter-page')).LetterPage }),
+      },
+      {
+        path: 'commitments/:id',
+        lazy: async () => ({
+          Component: (await import('../features/commitments/commitment-page')).CommitmentPage,
+        }),
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,39 @@
+/** Loading and error states shared by every page, so no page is ever blank. */
+import { TRPCClientError } from '@trpc/client';
+import { useTranslation } from 'react-i18next';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </div>
+  );
+}
+
+export function errorMessage(error: unknown, fallback: string): string {
+  if (error instanceof TRPCClientError && typeof error.message === 'string' && error.message)
+    return error.message;
+  return fallback;
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="state state-error" role="alert">
+      <strong>{t('common.loadFailed')}</strong>
+      <span>{errorMessage(error, t('errors.network'))}</span>
+      {onRetry && (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function DemoBadge() {
+  const { t } = useTranslation();
+  return <span className="badge badge-demo">{t('common.demo')}</span>;
+}

@@ -1,0 +1,132 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LoadError, Loading } from '../../components/query-state';
+import { formatNumber } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { CommitmentDistrictChart } from './commitment-district-chart';
+import { DistrictYearChart } from './district-year-chart';
+
+function OverviewCards() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const overview = useQuery(trpc.dashboard.overview.queryOptions());
+  if (overview.isPending) return <Loading />;
+  if (overview.isError) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
+  const o = overview.data;
+  const cards = [
+    ['letters', o.letters, '/letters'],
+    ['commitments', o.commitments, null],
+    ['milestones', o.milestones, null],
+    ['targets', o.targets, null],
+    ['progress', o.progressUpdates, null],
+  ] as const;
+  return (
+    <>
+      <div className="stat-grid">
+        {cards.map(([key, value, to]) => (
+          <div className="stat" key={key}>
+            <div className="stat-value">{formatNumber(value, i18n.language)}</div>
+            <div className="stat-label">
+              {to ? <Link to={to}>{t(`dashboard.cards.${key}`)}</Link> : t(`dashboard.cards.${key}`)}
+            </div>
+          </div>
+        ))}
+      </div>
+      {o.demoProgressUpdates > 0 && (
+        <p className="notice notice-demo" role="note">
+          <span className="badge badge-demo">{t('common.demo')}</span>
+          {t('dashboard.demoNotice', { count: o.demoProgressUpdates })}
+        </p>
+      )}
+    </>
+  );
+}
+
+function DistrictYearSection() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const summary = useQuery(trpc.dashboard.districtYears.queryOptions({}));
+  return (
+    <section className="card" aria-labelledby="district-year-title">
+      <div className="card-header">
+        <h2 id="district-year-title">{t('dashboard.districtYear')}</h2>
+      </div>
+      <p className="muted small">{t('dashboard.districtYearHint')}</p>
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.isError ? (
+        <LoadError error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : summary.data.cells.length === 0 ? (
+        <p className="empty-state">{t('dashboard.noData')}</p>
+      ) : (
+        <DistrictYearChart data={summary.data} />
+      )}
+    </section>
+  );
+}
+
+function CommitmentSection() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const choices = useQuery(trpc.dashboard.allocatedCommitments.queryOptions());
+  const [chosen, setChosen] = useState<number | null>(null);
+  const selectedId = chosen ?? choices.data?.[0]?.id ?? null;
+  const detail = useQuery({
+    ...trpc.dashboard.commitmentDistricts.queryOptions({ id: selectedId ?? 0 }),
+    enabled: selectedId !== null,
+  });
+  return (
+    <section className="card" aria-labelledby="commitment-chart-title">
+      <div className="card-header">
+        <h2 id="commitment-chart-title">{t('dashboard.commitmentChart')}</h2>
+        {choices.data && choices.data.length > 0 && (
+          <label className="inline-field">
+            <span>{t('dashboard.chooseCommitment')}</span>
+            <select value={selectedId ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+              {choices.data.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.object} ({c.per ? t(`per.${c.per}`) : t('common.cityLevel')})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {choices.isPending || (selectedId !== null && detail.isPending) ? (
+        <Loading />
+      ) : choices.isError ? (
+        <LoadError error={choices.error} onRetry={() => void choices.refetch()} />
+      ) : detail.isError ? (
+        <LoadError error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : !detail.data ? (
+        <p className="empty-state">{t('dashboard.noData')}</p>
+      ) : (
+        <>
+          <CommitmentDistrictChart rows={detail.data.rows} unit={detail.data.commitment.unit} />
+          <p className="small">
+            <Link to={`/commitments/${detail.data.commitment.id}`}>“{detail.data.commitment.quote}” →</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>{t('dashboard.title')}</h1>
+        <p className="muted">{t('dashboard.subtitle')}</p>
+      </header>
+      <OverviewCards />
+      <div className="dashboard-grid">
+        <DistrictYearSection />
+        <CommitmentSection />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+/** Completion of district targets at each year end: one bar per year, grouped by district. */
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatPercent } from '../../lib/format';
+import { YEAR_COLORS } from './chart-colors';
+
+export interface DistrictYearData {
+  years: number[];
+  districts: { id: number | null; name: string | null }[];
+  cells: { districtId: number | null; year: number; completion: number; targets: number; achieved: number }[];
+}
+
+export function DistrictYearChart({ data }: { data: DistrictYearData }) {
+  const { t, i18n } = useTranslation();
+  const rows = data.districts.map((d) => {
+    const row: Record<string, string | number> = { district: d.name ?? t('common.cityLevel') };
+    for (const cell of data.cells.filter((c) => c.districtId === d.id))
+      row[`y${cell.year}`] = cell.completion;
+    return row;
+  });
+  return (
+    <div className="chart" data-testid="district-year-chart">
+      <ResponsiveContainer width="100%" height={320}>
+        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="district" tickLine={false} />
+          <YAxis
+            domain={[0, 1]}
+            tickFormatter={(v: number) => formatPercent(v, i18n.language)}
+            width={48}
+            tickLine={false}
+          />
+          <Tooltip formatter={(v) => formatPercent(Number(v), i18n.language)} />
+          <Legend />
+          {data.years.map((year, index) => (
+            <Bar
+              key={year}
+              dataKey={`y${year}`}
+              name={t('dashboard.year', { year })}
+              fill={YEAR_COLORS[index % YEAR_COLORS.length]}
+              radius={[3, 3, 0, 0]}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

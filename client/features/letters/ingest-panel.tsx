@@ -1,0 +1,122 @@
+/** Paste or upload a reply letter; the server decodes, extracts and stores it. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { IngestTextSchema, LETTER_FILE_MAX_BYTES } from '../../../shared/schemas/letters';
+import { errorMessage } from '../../components/query-state';
+import { useTRPC } from '../../lib/trpc';
+
+type Mode = 'paste' | 'upload';
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function IngestPanel() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<Mode>('paste');
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  const onSuccess = () => queryClient.invalidateQueries();
+  const ingestText = useMutation(trpc.letters.ingest.mutationOptions({ onSuccess }));
+  const ingestFile = useMutation(trpc.letters.ingestFile.mutationOptions({ onSuccess }));
+  const active = mode === 'paste' ? ingestText : ingestFile;
+  const outcome = active.data;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setLocalError(null);
+    if (mode === 'paste') {
+      const parsed = IngestTextSchema.safeParse({ text });
+      if (!parsed.success) return setLocalError(parsed.error.issues[0]?.message ?? t('errors.generic'));
+      ingestText.mutate(parsed.data);
+      return;
+    }
+    if (!file) return;
+    if (file.size > LETTER_FILE_MAX_BYTES) {
+      return setLocalError(t('letters.ingest.fileTooLarge', { mb: LETTER_FILE_MAX_BYTES / 1024 / 1024 }));
+    }
+    ingestFile.mutate({ fileName: file.name, contentBase64: await fileToBase64(file) });
+  }
+
+  const error = localError ?? (active.error ? errorMessage(active.error, t('errors.generic')) : null);
+  return (
+    <section className="card ingest" aria-labelledby="ingest-title">
+      <div className="card-header">
+        <h2 id="ingest-title">{t('letters.ingest.title')}</h2>
+        <div className="segmented" role="tablist">
+          {(['paste', 'upload'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              className={mode === m ? 'active' : ''}
+              onClick={() => setMode(m)}
+            >
+              {t(`letters.ingest.${m}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <form onSubmit={submit}>
+        {mode === 'paste' ? (
+          <label className="field">
+            <span>{t('letters.ingest.textLabel')}</span>
+            <textarea
+              name="text"
+              rows={6}
+              value={text}
+              placeholder={t('letters.ingest.textPlaceholder')}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </label>
+        ) : (
+          <label className="field">
+            <span>{t('letters.ingest.fileLabel')}</span>
+            <input
+              type="file"
+              name="file"
+              accept=".txt,.html,.htm,text/plain,text/html"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </label>
+        )}
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button"
+            disabled={active.isPending || (mode === 'paste' ? !text.trim() : !file)}
+          >
+            {active.isPending ? t('letters.ingest.submitting') : t('letters.ingest.submit')}
+          </button>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          {outcome && !error && (
+            <p className="form-success" role="status">
+              {outcome.created
+                ? t('letters.ingest.created', {
+                    commitments: outcome.commitmentCount,
+                    milestones: outcome.milestoneCount,
+                  })
+                : t('letters.ingest.exists')}{' '}
+              <Link to={`/letters/${outcome.letterId}`}>{t('letters.ingest.open')}</Link>
+            </p>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/query-state';
+import { formatDate, formatTarget } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { LetterText } from './letter-text';
+
+export function LetterPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const id = Number(useParams().id);
+  const letter = useQuery({
+    ...trpc.letters.byId.queryOptions({ id }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+  const [activeId, setActiveId] = useState<number | null>(null);
+
+  if (!Number.isInteger(id) || id <= 0) return <LoadError error={new Error()} />;
+  if (letter.isPending) return <Loading />;
+  if (letter.isError) return <LoadError error={letter.error} onRetry={() => void letter.refetch()} />;
+  const data = letter.data;
+
+  const focus = (commitmentId: number) => {
+    setActiveId(commitmentId);
+    document
+      .querySelector(`[data-commitment~="${commitmentId}"]`)
+      ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+  const spans = [...data.commitments, ...data.milestones].map((c) => ({
+    id: c.id,
+    start: c.start,
+    end: c.end,
+    kind: c.kind,
+  }));
+  const meta: [string, string | null][] = [
+    [t('letter.meta.agency'), data.agency],
+    [t('letter.meta.docNumber'), data.docNumber],
+    [t('letter.meta.suggestionRef'), data.suggestionRef],
+    [t('letter.meta.grade'), data.resultGrade ? t(`grade.${data.resultGrade}`) : null],
+    [t('letter.meta.date'), data.letterDate ? formatDate(data.letterDate, i18n.language) : null],
+    [t('letter.meta.deputy'), data.deputy],
+    [t('letter.meta.contact'), [data.contactPerson, data.contactPhone].filter(Boolean).join(' ') || null],
+    [t('letter.meta.cc'), data.cc.join('、') || null],
+    [t('letter.meta.source'), data.sourceName],
+  ];
+
+  return (
+    <section className="page">
+      <Link to="/letters" className="back-link">
+        {t('letter.back')}
+      </Link>
+      <header className="page-header">
+        <h1>{data.title ?? data.sourceName ?? t('letters.untitled')}</h1>
+        <dl className="meta-grid">
+          {meta
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+        </dl>
+      </header>
+      <div className="letter-layout">
+        <section className="card letter-card" aria-labelledby="letter-text-title">
+          <div className="card-header">
+            <h2 id="letter-text-title">{t('letter.text')}</h2>
+          </div>
+          <p className="muted small">{t('letter.textHint')}</p>
+          <LetterText text={data.text} spans={spans} activeId={activeId} />
+        </section>
+        <aside className="letter-side">
+          <section className="card" aria-labelledby="commitments-title">
+            <h2 id="commitments-title">{t('letter.commitments', { count: data.commitments.length })}</h2>
+            {data.commitments.length === 0 ? (
+              <p className="empty-state">{t('letter.noCommitments')}</p>
+            ) : (
+              <ol className="commitment-list">
+                {data.commitments.map((c) => (
+                  <li key={c.id} className={activeId === c.id ? 'active' : ''}>
+                    <button type="button" className="commitment-item" onClick={() => focus(c.id)}>
+                      <span className="commitment-target">
+                        {formatTarget(c.min, c.max, i18n.language)}
+                        <small>{c.unit}</small>
+                      </span>
+                      <span className="commitment-object">{c.object}</span>
+                      <span className="commitment-tags">
+                        {c.per && <span className="tag">{t(`per.${c.per}`)}</span>}
+                        <span className="tag">
+                          {c.deadlineYear
+                            ? t('letter.deadlineYear', { year: c.deadlineYear })
+                            : t('letter.noDeadline')}
+                        </span>
+                      </span>
+                    </button>
+                    <Link to={`/commitments/${c.id}`} className="small">
+                      {t('letter.openCommitment')} →
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          <section className="card" aria-labelledby="milestones-title">
+            <h2 id="milestones-title">{t('letter.milestones', { count: data.milestones.length })}</h2>
+            {data.milestones.length === 0 ? (
+              <p className="empty-state">{t('letter.noMilestones')}</p>
+            ) : (
+              <ol className="commitment-list">
+                {data.milestones.map((m) => (
+                  <li key={m.id} className={activeId === m.id ? 'active' : ''}>
+                    <button type="button" className="commitment-item" onClick={() => focus(m.id)}>
+                      <span className="commitment-object">{m.quote}</span>
+                      <span className="commitment-tags">
+                        <span className="tag">
+                          {m.deadlineYear
+                            ? t('letter.deadlineYear', { year: m.deadlineYear })
+                            : t('letter.noDeadline')}
+                        </span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </aside>
+      </div>
+    </section>
+  );
+}

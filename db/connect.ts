@@ -1,0 +1,57 @@
+/**
+ * Opens the product's database: embedded SQLite in DATA_DIR by default, PostgreSQL when a
+ * connection string is given. Both sit behind the same Kysely<Database>, so every query and
+ * migration is written once.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; SQLite is used when absent */
+  databaseUrl?: string | undefined;
+  /** folder of the SQLite file; ignored for PostgreSQL */
+  dataDir: string;
+  /** PostgreSQL schema to work in (tests use a fresh one per run) */
+  postgresSchema?: string | undefined;
+  /** SQLite file name inside dataDir, or ':memory:' */
+  sqliteFile?: string | undefined;
+}
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: Dialect;
+}
+
+export const SQLITE_FILE_NAME = 'promises.sqlite';
+
+export function openDatabase(config: DatabaseConfig): OpenDatabase {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      ...(config.postgresSchema ? { options: `-c search_path=${config.postgresSchema}` } : {}),
+    });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  const fileName = config.sqliteFile ?? SQLITE_FILE_NAME;
+  let location = fileName;
+  if (fileName !== ':memory:') {
+    mkdirSync(config.dataDir, { recursive: true });
+    location = path.join(config.dataDir, fileName);
+  }
+  const sqlite = new SqliteDatabase(location);
+  // WAL keeps readers going during writes and survives a killed process mid-transaction.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    dialect: 'sqlite',
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The HTTP surface: tRPC at /trpc, /healthz, and in production the built client with a fallback
+ * to index.html so every client route can be bookmarked.
+ * @see https://trpc.io/docs/server/adapters/express
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express from 'express';
+import { sql } from 'kysely';
+import { type ContextInner, contextFactory } from './context';
+import { appRouter } from './routers/_app';
+
+export interface AppOptions extends ContextInner {
+  /** folder of the built client (vite build); not served when absent */
+  clientDir?: string | undefined;
+  log?: (message: string) => void;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await sql`select 1`.execute(options.db);
+      res.json({ status: 'ok', database: options.dialect });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: options.dialect });
+    }
+  });
+
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: contextFactory(options),
+      maxBodySize: 4 * 1024 * 1024,
+      onError({ error, path: procedure }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          options.log?.(`tRPC ${procedure ?? '?'} failed: ${error.stack ?? error.message}`);
+      },
+    }),
+  );
+
+  const clientDir = options.clientDir;
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!trpc\/|healthz).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  return app;
+}

@@ -1,0 +1,64 @@
+/**
+ * Starts the product: opens the database (SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL),
+ * migrates it, seeds an empty one, and serves the API and the built client.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../db/connect';
+import { migrateToLatest } from '../db/migrate';
+import { createApp } from './app';
+import { readEnv } from './env';
+import { seedOnFirstStart } from './services/seed';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const env = readEnv();
+  const { db, dialect } = openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(env.DATA_DIR),
+  });
+  const applied = await migrateToLatest(db);
+  if (applied.length) console.log(`数据库迁移完成 (migrations applied): ${applied.join(', ')}`);
+  const seeded = await seedOnFirstStart(db, { letter: env.SEED, demo: env.DEMO_DATA });
+  if (seeded.letterId !== null) {
+    console.log(
+      `已载入种子答复函 (seed letter loaded) #${seeded.letterId}, 演示进度 (demo progress) ${seeded.demoEntries} 条`,
+    );
+  }
+
+  const app = createApp({
+    db,
+    dialect,
+    showDemo: env.DEMO_DATA,
+    clientDir: env.NODE_ENV === 'production' ? path.join(root, 'dist/client') : undefined,
+    log: (m) => console.error(m),
+  });
+  if (env.NODE_ENV === 'development') {
+    // One process in development: Vite serves the client with hot reload beside the API.
+    const { createServer } = await import('vite');
+    const vite = await createServer({
+      configFile: path.join(root, 'vite.config.ts'),
+      server: { middlewareMode: true },
+      appType: 'spa',
+    });
+    app.use(vite.middlewares);
+  }
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const where = dialect === 'sqlite' ? path.resolve(env.DATA_DIR) : 'PostgreSQL';
+    console.log(
+      `承诺跟踪督办平台已启动 / Promise tracker running: http://localhost:${env.PORT}/  (database: ${dialect}, ${where})`,
+    );
+  });
+
+  const shutdown = () => {
+    server.close(() => void db.destroy().then(() => process.exit(0)));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+/** Reading letters: the list and one letter with its commitments. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export async function listLetters(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('letters')
+    .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
+    .leftJoin('suggestions', 'suggestions.id', 'letters.suggestion_id')
+    .leftJoin('commitments', 'commitments.letter_id', 'letters.id')
+    .select((eb) => [
+      'letters.id',
+      'letters.title',
+      'letters.letter_date as letterDate',
+      'letters.result_grade as resultGrade',
+      'letters.doc_number as docNumber',
+      'letters.deputy_names as deputy',
+      'letters.source_name as sourceName',
+      'letters.created_at as createdAt',
+      'agencies.name as agency',
+      'suggestions.ref as suggestionRef',
+      eb.fn
+        .sum<number>(eb.case().when('commitments.kind', '=', 'quantified').then(1).else(0).end())
+        .as('commitments'),
+      eb.fn
+        .sum<number>(eb.case().when('commitments.kind', '=', 'milestone').then(1).else(0).end())
+        .as('milestones'),
+    ])
+    .groupBy([
+      'letters.id',
+      'letters.title',
+      'letters.letter_date',
+      'letters.result_grade',
+      'letters.doc_number',
+      'letters.deputy_names',
+      'letters.source_name',
+      'letters.created_at',
+      'agencies.name',
+      'suggestions.ref',
+    ])
+    .orderBy('letters.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    commitments: Number(r.commitments ?? 0),
+    milestones: Number(r.milestones ?? 0),
+  }));
+}
+
+export async function findLetter(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('letters')
+    .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
+    .leftJoin('suggestions', 'suggestions.id', 'letters.suggestion_id')
+    .select([
+      'letters.id',
+      'letters.title',
+      'letters.text',
+      'letters.letter_date as letterDate',
+      'letters.result_grade as resultGrade',
+      'letters.doc_number as docNumber',
+      'letters.deputy_names as deputy',
+      'letters.contact_person as contactPerson',
+      'letters.contact_phone as contactPhone',
+      'letters.cc',
+      'letters.source_name as sourceName',
+      'letters.source_encoding as sourceEncoding',
+      'letters.created_at as createdAt',
+      'agencies.name as agency',
+      'suggestions.ref as suggestionRef',
+    ])
+    .where('letters.id', '=', id)
+    .executeTakeFirst();
+}

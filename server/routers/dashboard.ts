@@ -1,0 +1,64 @@
+/** The dashboard's figures: targets against recorded progress per district and per year. */
+import { TRPCError } from '@trpc/server';
+import { CommitmentIdSchema } from '../../shared/schemas/commitments';
+import { DistrictYearInputSchema } from '../../shared/schemas/dashboard';
+import { progressKey, standingEntries, summarizeDistrictYears } from '../domain/progress-summary';
+import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
+import { countOverview, letterYearSpan, listAllocatedCommitments } from '../repositories/dashboard';
+import { publicProcedure, router } from '../trpc';
+
+export const dashboardRouter = router({
+  overview: publicProcedure.query(({ ctx }) => countOverview(ctx.db, { includeDemo: ctx.showDemo })),
+
+  districtYears: publicProcedure.input(DistrictYearInputSchema).query(async ({ ctx, input }) => {
+    const [targets, progress, span] = await Promise.all([
+      listTargets(ctx.db),
+      listProgress(ctx.db, { includeDemo: ctx.showDemo }),
+      letterYearSpan(ctx.db),
+    ]);
+    const lastProgressYear = progress.reduce((y, p) => Math.max(y, Number(p.asOf.slice(0, 4))), 0);
+    const from = input.fromYear ?? span.first ?? new Date().getUTCFullYear();
+    const to = input.toYear ?? Math.max(from, lastProgressYear, span.last ?? from);
+    if (to < from)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `起始年份 ${from} 晚于结束年份 ${to}。` });
+    const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const districts = new Map(
+      targets.map((t) => [t.districtId, { name: t.districtName, order: t.districtOrder }]),
+    );
+    const cells = summarizeDistrictYears(targets, progress, years).map((cell) => ({
+      ...cell,
+      districtName: districts.get(cell.districtId)?.name ?? null,
+    }));
+    const orderedDistricts = [...districts]
+      .sort(([, a], [, b]) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER))
+      .map(([id, d]) => ({ id, name: d.name }));
+    return { years, districts: orderedDistricts, cells };
+  }),
+
+  allocatedCommitments: publicProcedure.query(({ ctx }) => listAllocatedCommitments(ctx.db)),
+
+  commitmentDistricts: publicProcedure.input(CommitmentIdSchema).query(async ({ ctx, input }) => {
+    const commitment = await findCommitment(ctx.db, input.id);
+    if (!commitment)
+      throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });
+    const [targets, progress] = await Promise.all([
+      listTargets(ctx.db, [input.id]),
+      listProgress(ctx.db, { includeDemo: ctx.showDemo, commitmentIds: [input.id] }),
+    ]);
+    const standing = standingEntries(progress);
+    return {
+      commitment,
+      rows: targets.map((t) => {
+        const entry = standing.get(progressKey(t.commitmentId, t.districtId));
+        return {
+          districtId: t.districtId,
+          districtName: t.districtName,
+          targetMin: t.min,
+          targetMax: t.max,
+          value: entry?.value ?? null,
+          asOf: entry?.asOf ?? null,
+        };
+      }),
+    };
+  }),
+});

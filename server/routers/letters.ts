@@ -1,0 +1,54 @@
+/** Reply letters (答复函): ingest by text or file, list, read one with its commitments. */
+import { TRPCError } from '@trpc/server';
+import { IngestFileSchema, IngestTextSchema, LetterIdSchema } from '../../shared/schemas/letters';
+import { decodeLetter, LetterInputError } from '../extract/index';
+import { listCommitments } from '../repositories/commitments';
+import { findLetter, listLetters } from '../repositories/letters';
+import { ingestLetter } from '../services/ingest-letter';
+import { publicProcedure, router } from '../trpc';
+
+/** Input the extractor refuses (empty, binary, too large) is the user's to fix, not a server fault. */
+function rethrowAsBadRequest(error: unknown): never {
+  if (error instanceof LetterInputError)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  throw error;
+}
+
+export const lettersRouter = router({
+  list: publicProcedure.query(({ ctx }) => listLetters(ctx.db)),
+
+  byId: publicProcedure.input(LetterIdSchema).query(async ({ ctx, input }) => {
+    const letter = await findLetter(ctx.db, input.id);
+    if (!letter) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的答复函。` });
+    const items = await listCommitments(ctx.db, { letterId: input.id });
+    return {
+      ...letter,
+      cc: letter.cc ? (JSON.parse(letter.cc) as string[]) : [],
+      commitments: items.filter((c) => c.kind === 'quantified'),
+      milestones: items.filter((c) => c.kind === 'milestone'),
+    };
+  }),
+
+  ingest: publicProcedure
+    .input(IngestTextSchema)
+    .mutation(({ ctx, input }) =>
+      ingestLetter(ctx.db, { text: input.text, sourceName: input.sourceName ?? null }).catch(
+        rethrowAsBadRequest,
+      ),
+    ),
+
+  ingestFile: publicProcedure.input(IngestFileSchema).mutation(async ({ ctx, input }) => {
+    const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
+    try {
+      const decoded = decodeLetter(bytes);
+      return await ingestLetter(ctx.db, {
+        text: decoded.text,
+        sourceName: input.fileName,
+        encoding: decoded.encoding,
+        rawBytes: bytes,
+      });
+    } catch (error) {
+      rethrowAsBadRequest(error);
+    }
+  }),
+});

@@ -1,0 +1,205 @@
+/**
+ * The ingest path: one letter's text in, stored with its extracted commitments and their
+ * per-district targets, in one transaction. The same text twice gives the existing letter back.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '../../shared/extraction';
+import { allocateTargets } from '../domain/allocate-targets';
+import { cityOfLetter } from '../domain/letter-city';
+import { extractLetter } from '../extract/index';
+import { recordAudit } from '../repositories/audit';
+import { districtsInYear, listCities } from '../repositories/gazetteer';
+import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
+
+export interface LetterSource {
+  /** decoded text; every span offset points into it */
+  text: string;
+  sourceName?: string | null;
+  encoding?: string | null;
+  rawBytes?: Uint8Array | null;
+  isDemo?: boolean;
+  actor?: string;
+}
+
+export interface IngestOutcome {
+  letterId: number;
+  created: boolean;
+  commitmentCount: number;
+  milestoneCount: number;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Line endings differ between pasted text and files; they must not make the same letter two letters. */
+export function normalizeLineEndings(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+async function existingOutcome(db: Kysely<Database>, hash: string): Promise<IngestOutcome | null> {
+  const row = await db
+    .selectFrom('letters')
+    .leftJoin('commitments', 'commitments.letter_id', 'letters.id')
+    .select((eb) => [
+      'letters.id',
+      eb.fn
+        .sum<number>(eb.case().when('commitments.kind', '=', 'quantified').then(1).else(0).end())
+        .as('quantified'),
+      eb.fn
+        .sum<number>(eb.case().when('commitments.kind', '=', 'milestone').then(1).else(0).end())
+        .as('milestones'),
+    ])
+    .where('letters.content_hash', '=', hash)
+    .groupBy('letters.id')
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    letterId: row.id,
+    created: false,
+    commitmentCount: Number(row.quantified ?? 0),
+    milestoneCount: Number(row.milestones ?? 0),
+  };
+}
+
+export async function ingestLetter(
+  db: Kysely<Database>,
+  source: LetterSource,
+  now: Date = new Date(),
+): Promise<IngestOutcome> {
+  const text = normalizeLineEndings(source.text);
+  const hash = contentHash(text);
+  const existing = await existingOutcome(db, hash);
+  if (existing) return existing;
+
+  const extraction = extractLetter(text);
+  try {
+    const letterId = await db
+      .transaction()
+      .execute((trx) => storeLetter(trx, { ...source, text }, hash, extraction, now));
+    return {
+      letterId,
+      created: true,
+      commitmentCount: extraction.commitments.length,
+      milestoneCount: extraction.milestones.length,
+    };
+  } catch (error) {
+    // Another request stored the same letter between our check and our insert.
+    const raced = await existingOutcome(db, hash);
+    if (raced) return raced;
+    throw error;
+  }
+}
+
+async function storeLetter(
+  trx: Transaction<Database>,
+  source: LetterSource,
+  hash: string,
+  extraction: LetterExtraction,
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  const meta = extraction.letter;
+  const year = meta.letterDate ? Number(meta.letterDate.slice(0, 4)) : now.getUTCFullYear();
+  const agencyId = meta.agency ? await ensureAgency(trx, meta.agency, at) : null;
+  const suggestionId = await ensureSuggestion(trx, { ref: meta.suggestionRef, title: meta.title, year }, at);
+  const deputyNames = (meta.deputy ?? '')
+    .split(/[、,，]/u)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const deputyIds: number[] = [];
+  for (const name of deputyNames) deputyIds.push(await ensureDeputy(trx, name, at));
+  await linkSuggestion(trx, suggestionId, { agencyId, deputyIds });
+
+  const letter = await trx
+    .insertInto('letters')
+    .values({
+      suggestion_id: suggestionId,
+      agency_id: agencyId,
+      doc_number: meta.docNumber,
+      letter_date: meta.letterDate,
+      result_grade: meta.resultGrade,
+      title: meta.title,
+      deputy_names: meta.deputy,
+      contact_person: meta.contactPerson,
+      contact_phone: meta.contactPhone,
+      cc: meta.cc.length ? JSON.stringify(meta.cc) : null,
+      text: source.text,
+      content_hash: hash,
+      source_name: source.sourceName ?? null,
+      source_encoding: source.encoding ?? null,
+      raw_bytes: source.rawBytes ?? null,
+      is_demo: source.isDemo ? 1 : 0,
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const city = cityOfLetter(meta.agency, source.text, await listCities(trx));
+  const districts = city ? await districtsInYear(trx, city, year) : [];
+  for (const commitment of extraction.commitments) {
+    const id = await insertItem(trx, letter.id, commitment, at);
+    const targets = allocateTargets(commitment, districts);
+    if (targets.length === 0) continue;
+    await trx
+      .insertInto('commitment_targets')
+      .values(
+        targets.map((t) => ({
+          commitment_id: id,
+          district_id: t.districtId,
+          target_min: t.min,
+          target_max: t.max,
+          allocation: t.allocation,
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
+  for (const milestone of extraction.milestones) await insertItem(trx, letter.id, milestone, at);
+
+  await recordAudit(
+    trx,
+    {
+      actor: source.actor ?? 'system',
+      action: 'letter.ingest',
+      entity: 'letter',
+      entityId: letter.id,
+      after: { contentHash: hash, sourceName: source.sourceName ?? null, ...meta },
+    },
+    at,
+  );
+  return letter.id;
+}
+
+async function insertItem(
+  trx: Transaction<Database>,
+  letterId: number,
+  item: ExtractedCommitment | ExtractedMilestone,
+  at: string,
+): Promise<number> {
+  const quantified = 'min' in item;
+  const row = await trx
+    .insertInto('commitments')
+    .values({
+      letter_id: letterId,
+      kind: quantified ? 'quantified' : 'milestone',
+      quote: item.quote,
+      span_start: item.start,
+      span_end: item.end,
+      target_min: quantified ? item.min : null,
+      target_max: quantified ? item.max : null,
+      unit: quantified ? item.unit : null,
+      object: quantified ? item.object : null,
+      per_scope: quantified ? item.per : null,
+      deadline_year: item.deadlineYear,
+      section: item.section,
+      origin: 'extracted',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,123 @@
+/**
+ * First start: the gazetteer, the seed letter (the reply that started this product) and,
+ * unless switched off, demo progress on its commitments. Runs only on what is still empty.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema';
+import { buildDemoProgress } from '../domain/demo-progress';
+import { decodeLetter } from '../extract/index';
+import { listTargets } from '../repositories/commitments';
+import { ingestLetter } from './ingest-letter';
+
+const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed');
+export const SEED_LETTER_FILE = 'reply-260.txt';
+export const DEMO_REPORTER = '演示数据';
+
+interface GazetteerFile {
+  city: string;
+  source: string;
+  streetsValidFrom: number;
+  districts: { name: string; validFrom: number; streets: string[]; towns: string[] }[];
+}
+
+async function isEmpty(db: Kysely<Database>, table: keyof Database): Promise<boolean> {
+  const row = await db.selectFrom(table).select(sql<number>`1`.as('one')).limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+export async function seedGazetteer(db: Kysely<Database>): Promise<void> {
+  if (!(await isEmpty(db, 'districts'))) return;
+  const file = JSON.parse(
+    await readFile(path.join(seedDir, 'gazetteer-xiamen.json'), 'utf8'),
+  ) as GazetteerFile;
+  await db.transaction().execute(async (trx) => {
+    for (const [order, district] of file.districts.entries()) {
+      const { id } = await trx
+        .insertInto('districts')
+        .values({
+          city: file.city,
+          name: district.name,
+          sort_order: order,
+          valid_from: district.validFrom,
+          source: file.source,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const units = [
+        ...district.streets.map((name) => ({ name, kind: 'street' as const })),
+        ...district.towns.map((name) => ({ name, kind: 'town' as const })),
+      ];
+      if (units.length === 0) continue;
+      await trx
+        .insertInto('streets')
+        .values(
+          units.map((u) => ({
+            ...u,
+            district_id: id,
+            valid_from: file.streetsValidFrom,
+            source: file.source,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+export async function seedLetter(db: Kysely<Database>): Promise<number | null> {
+  if (!(await isEmpty(db, 'letters'))) return null;
+  const bytes = await readFile(path.join(seedDir, SEED_LETTER_FILE));
+  const decoded = decodeLetter(new Uint8Array(bytes));
+  const outcome = await ingestLetter(db, {
+    text: decoded.text,
+    sourceName: SEED_LETTER_FILE,
+    encoding: decoded.encoding,
+    actor: 'seed',
+  });
+  return outcome.letterId;
+}
+
+export async function seedDemoProgress(db: Kysely<Database>, letterId: number, now: Date): Promise<number> {
+  const letter = await db
+    .selectFrom('letters')
+    .select('letter_date')
+    .where('id', '=', letterId)
+    .executeTakeFirstOrThrow();
+  const commitmentIds = (
+    await db.selectFrom('commitments').select('id').where('letter_id', '=', letterId).execute()
+  ).map((c) => c.id);
+  const targets = await listTargets(db, commitmentIds);
+  const year = letter.letter_date ? Number(letter.letter_date.slice(0, 4)) : now.getUTCFullYear();
+  const entries = buildDemoProgress(targets, year, now.toISOString().slice(0, 10));
+  if (entries.length === 0) return 0;
+  const at = now.toISOString();
+  await db
+    .insertInto('progress_updates')
+    .values(
+      entries.map((e) => ({
+        commitment_id: e.commitmentId,
+        district_id: e.districtId,
+        value: e.value,
+        as_of: e.asOf,
+        evidence_text: '演示数据:首次启动时生成,用于展示图表,不是真实进度。',
+        reporter_name: DEMO_REPORTER,
+        is_demo: 1,
+        created_at: at,
+      })),
+    )
+    .execute();
+  return entries.length;
+}
+
+export async function seedOnFirstStart(
+  db: Kysely<Database>,
+  options: { letter: boolean; demo: boolean; now?: Date },
+): Promise<{ letterId: number | null; demoEntries: number }> {
+  const now = options.now ?? new Date();
+  await seedGazetteer(db);
+  const letterId = options.letter ? await seedLetter(db) : null;
+  const demoEntries = letterId !== null && options.demo ? await seedDemoProgress(db, letterId, now) : 0;
+  return { letterId, demoEntries };
+}

@@ -1,0 +1,74 @@
+/**
+ * Every router test runs twice: on embedded SQLite and on the PostgreSQL server. Each run gets a
+ * database of its own (an in-memory SQLite file, a fresh PostgreSQL schema) that is dropped after.
+ *
+ * With CI=true an unreachable PostgreSQL is a failure, never a silent skip.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { type Dialect, openDatabase } from '../../db/connect';
+import { migrateToLatest } from '../../db/migrate';
+import type { Database } from '../../db/schema';
+
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+const inCi = process.env.CI === 'true';
+
+export interface TestDatabase {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close: () => Promise<void>;
+}
+
+async function postgresReachable(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const postgresProblem = await postgresReachable();
+if (postgresProblem && inCi) {
+  throw new Error(`PostgreSQL at ${POSTGRES_URL} is required in CI but unreachable: ${postgresProblem}`);
+}
+if (postgresProblem) {
+  console.warn(`⚠ PostgreSQL tests SKIPPED (not CI): ${POSTGRES_URL} unreachable: ${postgresProblem}`);
+}
+
+async function openSqlite(): Promise<TestDatabase> {
+  const { db, dialect } = openDatabase({ dataDir: '', sqliteFile: ':memory:' });
+  await migrateToLatest(db);
+  return { db, dialect, close: () => db.destroy() };
+}
+
+async function openPostgres(): Promise<TestDatabase> {
+  const schema = `test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const { db, dialect } = openDatabase({ databaseUrl: POSTGRES_URL, dataDir: '', postgresSchema: schema });
+  await migrateToLatest(db);
+  return {
+    db,
+    dialect,
+    close: async () => {
+      await db.destroy();
+      const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+export const testDatabases = [
+  { name: 'sqlite', open: openSqlite, skip: false },
+  { name: 'postgres', open: openPostgres, skip: postgresProblem !== null },
+] as const;

@@ -1,0 +1,35 @@
+/** Starts the real product (express + tRPC + built client) on a free port over a fresh SQLite file. */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../db/connect';
+import { migrateToLatest } from '../../db/migrate';
+import { createApp } from '../../server/app';
+import { seedOnFirstStart } from '../../server/services/seed';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLIENT_DIR = path.join(root, 'dist/client');
+
+export async function startProduct() {
+  if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) {
+    throw new Error(`the built client is missing at ${CLIENT_DIR}: run \`npm run build\` (npm test does it)`);
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'promise-tracker-'));
+  const { db, dialect } = openDatabase({ dataDir });
+  await migrateToLatest(db);
+  await seedOnFirstStart(db, { letter: true, demo: true });
+  const app = createApp({ db, dialect, showDemo: true, clientDir: CLIENT_DIR });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
