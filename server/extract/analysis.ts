@@ -7,7 +7,7 @@
  */
 import type { Heading } from './sections';
 import { type Sentence, splitSentences } from './segments';
-import { type ClauseCues, clauseCues, ownTense, PLAN_MODE_MARKER, type Tense } from './tense';
+import { type ClauseCues, COURTESY, clauseCues, ownTense, PLAN_MODE_MARKER, type Tense } from './tense';
 import { findTimeWords, type TimeWord } from './timewords';
 
 export interface ClauseReading {
@@ -31,6 +31,9 @@ export interface SentenceReading {
   deadline: number | null;
 }
 
+/** 目前,项目已全部竣工: the sentences before it described work now finished. */
+const COMPLETION_REPORT =
+  /^(?:目前|现在?|截至目前|至此)?[,\s]*(?:该|上述|以上)?(?:项目|工程)?(?:均|都)?已(?:经)?(?:全部|全面)?(?:竣工|完工|建成|完成|投入使用|通过验收)/;
 const CONTINUATION = /^(?:其中|包括|包含|第一期|一期|首期|分别|具体为|具体包括)/;
 
 function withTimeWords(cues: ClauseCues, words: TimeWord[]): ClauseCues {
@@ -85,18 +88,20 @@ export function readSentences(
         timeWords.filter((w) => w.start >= c.start && w.start < c.end),
       ),
     );
-    const own = cues.map(ownTense);
     const clauses: ClauseReading[] = [];
     let state: Tense = initial;
     for (let i = 0; i < sentence.clauses.length; i++) {
       const clause = sentence.clauses[i]!;
-      const ahead = own.slice(i + 1).find((t) => t !== null);
-      const tense: Tense = own[i] ?? (ahead === 'future' ? 'future' : state);
+      const ahead = cues
+        .slice(i + 1)
+        .map((c) => ownTense(c, 'neutral'))
+        .find((t) => t !== null);
+      const tense: Tense = ownTense(cues[i]!, state) ?? (ahead === 'future' ? 'future' : state);
       state = tense;
       clauses.push({ start: clause.start, end: clause.end, tense, cues: cues[i]! });
     }
     const text = plain.slice(sentence.start, sentence.end);
-    const chained = samePararaph && own.every((t) => t === null);
+    const chained = samePararaph && cues.every((c) => ownTense(c, 'neutral') === null);
     const continuation = CONTINUATION.test(text);
     const inherited = continuation && previous ? previous.deadline : null;
     const reading: SentenceReading = {
@@ -112,7 +117,20 @@ export function readSentences(
     readings.push(reading);
     previous = reading;
     previousState = state;
-    if (PLAN_MODE_MARKER.test(text)) mode = 'future';
+    if (PLAN_MODE_MARKER.test(text) && !COURTESY.test(text)) mode = 'future';
+    if (COMPLETION_REPORT.test(text)) markFinishedWork(readings);
   }
   return readings;
+}
+
+/** Walks back from a completion report over the sentences that described the finished work. */
+function markFinishedWork(readings: SentenceReading[]): void {
+  const report = readings[readings.length - 1]!;
+  for (let j = readings.length - 2; j >= Math.max(0, readings.length - 4); j--) {
+    const earlier = readings[j]!;
+    if (earlier.isHeading || earlier.sentence.paragraph !== report.sentence.paragraph) return;
+    if (earlier.clauses.some((c) => c.cues.strongFuture)) return;
+    for (const clause of earlier.clauses) clause.tense = 'past';
+    if (!earlier.chained) return;
+  }
 }

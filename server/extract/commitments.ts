@@ -7,6 +7,7 @@ import type { ExtractedCommitment } from '../../shared/extraction';
 import type { ClauseReading, SentenceReading } from './analysis';
 import { findMarkedRanges, notPromiseReason } from './not-promise';
 import { findObject, findPer, respectiveObjects, unitAsObject } from './objects';
+import { LONG_TERM, projectPeriods } from './project-period';
 import { findQuantities, type Quantity } from './quantities';
 import { type Heading, sectionAt } from './sections';
 import { type LetterView, originalSpan } from './view';
@@ -55,7 +56,9 @@ export function findCommitments(
   const { plain, clean } = view;
   const marked = findMarkedRanges(plain);
   const found: ExtractedCommitment[] = [];
+  const periods = projectPeriods(plain, readings);
   for (const reading of readings) {
+    const period = periods.get(reading.sentence.paragraph) ?? null;
     if (reading.isHeading || reading.rejected) continue;
     let previousObject: string | null = null;
     for (const clause of reading.clauses) {
@@ -70,7 +73,7 @@ export function findCommitments(
               ? 'restates the suggestion'
               : notPromiseReason(plain, q, clause.start, marked);
         const counted = findObject(plain, clean, q, windowStart);
-        windowStart = q.end;
+        windowStart = counted?.after ? Math.max(q.end, counted.end) : q.end;
         if (reason) return;
         let object = respective?.[index] ?? counted?.object ?? '';
         if (!object) object = unitAsObject(q) ? q.unit : (previousObject ?? q.unit);
@@ -86,7 +89,9 @@ export function findCommitments(
           unit: q.unit,
           object,
           per: findPer(plain, clause.start, q),
-          deadlineYear: deadlineFor(reading, clause, q, plain),
+          deadlineYear:
+            deadlineFor(reading, clause, q, plain) ??
+            (LONG_TERM.test(plain.slice(clause.start, clause.end)) ? null : period),
           section: sectionAt(headings, q.start),
         });
       });

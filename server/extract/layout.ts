@@ -66,6 +66,20 @@ export function findLayout(plain: string): LetterLayout {
       break;
     }
   }
+  if (!signatureDate) {
+    // pages that run the letter into one line: the date right after the closing courtesy
+    let last: RegExpExecArray | null = null;
+    CHINESE_DATE.lastIndex = 0;
+    for (let m = CHINESE_DATE.exec(plain); m !== null; m = CHINESE_DATE.exec(plain)) {
+      const before = plain.slice(Math.max(0, m.index - 3), m.index);
+      const after = plain.slice(m.index + m[0].length, m.index + m[0].length + 3);
+      if (/[!！。]\s*$/.test(before) && /^(?:\s|$)/.test(after)) last = m;
+    }
+    if (last) {
+      signatureDate = parseChineseDate(last[1]!, last[2]!, last[3]!);
+      dateLineStart = signatureDate ? last.index : -1;
+    }
+  }
   const bodyEnd = dateLineStart > bodyStart ? dateLineStart : plain.length;
   return { bodyStart, bodyEnd, deputy, signatureDate, dateLineStart };
 }

@@ -29,6 +29,17 @@ const STOP_WORDS_AFTER = [
   '进行',
   '探索',
   '参与',
+  '铺设',
+  '安装',
+  '建设',
+  '新建',
+  '修建',
+  '实施',
+  '完成',
+  '引进',
+  '配备',
+  '建成',
+  '投入',
   '用于',
   '用作',
   '达到',
@@ -46,8 +57,10 @@ const STOP_WORDS_AFTER = [
   '开展',
   '实现',
 ];
+/** After the unit, these open a verb phrase (600万元由…, 用于…), never the counted thing. */
+const STARTS_A_VERB = new Set(['由', '对', '向', '用', '给', '为', '从']);
 const TRAILING_LINKS =
-  /(?:分别为|分别达到|分别|达到|达|为|是|约|大约|共计|共|计|合计|总计|至|升至|增至|提高到|提升至|增加到|将|可|在|近期|远期|年底|年内|今年|规划|数量|总数|总量)$/;
+  /(?:分别为|分别达到|分别|达到|达|为|是|约|大约|共计|共|计|合计|总计|至|升至|增至|提高到|提升至|增加到|将|可|在|近期|远期|年底|年内|今年|规划|计划|数量|总数|总量)$/;
 const CUT_WORDS = [
   '的',
   '和',
@@ -109,6 +122,7 @@ const CUT_WORDS = [
   '抓好',
   '入驻孵化',
 ];
+const WINDOW_STOP = /[\s,，。;；:：!！?？“”"‘’「」『』《》\d.()（）]/;
 const NOUN_UNITS = new Set(['床', '户', '人', '人次', '名', '辆', '套', '座', '所', '家']);
 
 function objectAfter(plain: string, q: Quantity): CountedObject | null {
@@ -132,8 +146,8 @@ function objectAfter(plain: string, q: Quantity): CountedObject | null {
       continue;
     }
     if (STOP_CHARS.test(ch) || ch === ')' || ch === '）') break;
-    if (i > start && STOP_WORDS_AFTER.some((w) => plain.startsWith(w, i))) break;
-    if (i === start && STOP_WORDS_AFTER.some((w) => w.length === 1 && w === ch)) break;
+    if (STOP_WORDS_AFTER.some((w) => plain.startsWith(w, i))) break;
+    if (i === start && STARTS_A_VERB.has(ch)) break;
     i++;
   }
   return i > start ? { object: '', start, end: i, after: true } : null;
@@ -143,8 +157,10 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
   let end = q.qualifierStart;
   const start0 = Math.max(windowStart, end - 20);
   let text = plain.slice(start0, end);
-  const lastStop = Math.max(...[...text].map((ch, k) => (STOP_CHARS.test(ch) && ch !== '、' ? k : -1)));
+  const lastStop = Math.max(...[...text].map((ch, k) => (WINDOW_STOP.test(ch) ? k : -1)));
   let start = lastStop >= 0 ? start0 + lastStop + 1 : start0;
+  // 2026-2028年任务: the 年 belongs to the date before, not to the thing counted
+  if (lastStop >= 0 && /\d/.test(plain[start - 1] ?? '') && plain[start] === '年') start++;
   text = plain.slice(start, end);
   for (let guard = 0; guard < 6; guard++) {
     const link = TRAILING_LINKS.exec(text);
@@ -153,6 +169,7 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
     end -= link[0].length;
   }
   if (TRAILING_LINKS.test(text) && TRAILING_LINKS.exec(text)![0].length === text.length) return null;
+  if (CUT_WORDS.includes(text)) return null;
   let cut = -1;
   for (const word of CUT_WORDS) {
     let at = text.lastIndexOf(word);
@@ -165,7 +182,11 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
 
 /** Strip quote marks the contract does not want in objects. */
 export function tidyObject(text: string): string {
-  return text.replace(/[“”"‘’「」『』《》]/g, '').trim();
+  const tidy = text
+    .replace(/[“”"‘’「」『』《》]/g, '')
+    .replace(/^[\s、,，;；:：]+|[\s、,，;；:：]+$/g, '')
+    .trim();
+  return /[\p{L}]/u.test(tidy) ? tidy : '';
 }
 
 export function findObject(
@@ -181,7 +202,7 @@ export function findObject(
 }
 
 export function unitAsObject(q: Quantity): boolean {
-  return NOUN_UNITS.has(q.baseUnit);
+  return NOUN_UNITS.has(q.baseUnit) && q.unit.endsWith(q.baseUnit);
 }
 
 /** "A、B分别达到X、Y": the names before 分别, one per quantity in order. */

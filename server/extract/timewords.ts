@@ -66,10 +66,12 @@ const PATTERNS: Pattern[] = [
   { regex: /明年|来年|下一年/g, resolve: (_m, y) => plus(y, 1), relative: true },
   { regex: /后年/g, resolve: (_m, y) => plus(y, 2), relative: true },
   {
-    regex: /今年|本年度?|年内|年底|年末|当年|新的一年|上半年|下半年|年初/g,
+    regex: /今年|本年度?|年内|新的一年|上半年|下半年/g,
     resolve: (_m, y) => plus(y, 0),
     relative: true,
   },
+  // 年底 dates a promise (计划年底完工) but also a statistic (年末存栏657头): a year, no cue
+  { regex: /年底|年末|年初|当年/g, resolve: (_m, y) => plus(y, 0), relative: false },
 ];
 
 const LOOKS_BACK_BEFORE = /(?:截至|截止到?|到目前|从|自)\s*$/;
@@ -109,7 +111,8 @@ export function findTimeWords(
         future:
           !reachesBack &&
           !beforeLetter &&
-          (pattern.relative || (year !== null && letterYear !== null && year > letterYear)),
+          (pattern.relative ||
+            (year !== null && letterYear !== null && year >= letterYear && /\d/.test(m[0]))),
       });
     }
   }
