@@ -1,0 +1,136 @@
+/**
+ * Reads the body sentence by sentence and decides, for every clause, whether it speaks of the
+ * future (a promise), the past (a report) or neither. Unmarked clauses lean on the cue
+ * ahead of them in the sentence, else on the clause before; unmarked sentences continue the
+ * sentence before them within a paragraph, else the letter's current mode, which plan
+ * markers (新的一年, 下一步) and headings ("措施与成效" vs "下步工作打算") switch.
+ */
+import type { Heading } from './sections';
+import { type Sentence, splitSentences } from './segments';
+import { type ClauseCues, COURTESY, clauseCues, ownTense, PLAN_MODE_MARKER, type Tense } from './tense';
+import { findTimeWords, type TimeWord } from './timewords';
+
+export interface ClauseReading {
+  start: number;
+  end: number;
+  tense: Tense;
+  cues: ClauseCues;
+}
+
+export interface SentenceReading {
+  sentence: Sentence;
+  clauses: ClauseReading[];
+  timeWords: TimeWord[];
+  /** no clause of its own carries a cue: its tense continues the previous sentence */
+  chained: boolean;
+  /** opens with 其中 / 第一期 / 包括: details of the sentence before */
+  continuation: boolean;
+  isHeading: boolean;
+  rejected: boolean;
+  /** the due year the sentence itself names, else the one it continues */
+  deadline: number | null;
+}
+
+/** 目前,项目已全部竣工: the sentences before it described work now finished. */
+const COMPLETION_REPORT =
+  /^(?:目前|现在?|截至目前|至此)?[,\s]*(?:该|上述|以上)?(?:项目|工程)?(?:均|都)?已(?:经)?(?:全部|全面)?(?:竣工|完工|建成|完成|投入使用|通过验收)/;
+const CONTINUATION = /^(?:其中|包括|包含|第一期|一期|首期|分别|具体为|具体包括)/;
+
+function withTimeWords(cues: ClauseCues, words: TimeWord[]): ClauseCues {
+  if (words.length === 0) return cues;
+  return {
+    ...cues,
+    past: cues.past || words.some((w) => w.past),
+    weakFuture: cues.weakFuture || words.some((w) => w.future),
+  };
+}
+
+function ownDeadline(words: TimeWord[]): number | null {
+  const usable = words.filter((w) => !w.past && w.year !== null);
+  return (usable.find((w) => w.future) ?? usable[0])?.year ?? null;
+}
+
+export function readSentences(
+  plain: string,
+  from: number,
+  to: number,
+  letterYear: number | null,
+  headings: readonly Heading[],
+): SentenceReading[] {
+  const readings: SentenceReading[] = [];
+  let mode: Tense = 'neutral';
+  let previous: SentenceReading | null = null;
+  let previousState: Tense = 'neutral';
+  for (const sentence of splitSentences(plain, from, to)) {
+    const heading = headings.find((h) => h.start === sentence.start);
+    const timeWords = findTimeWords(plain, sentence.start, sentence.end, letterYear);
+    if (heading) {
+      if (heading.kind === 'report') mode = 'past';
+      else if (heading.kind === 'plan') mode = 'future';
+      readings.push({
+        sentence,
+        clauses: [],
+        timeWords,
+        chained: false,
+        continuation: false,
+        isHeading: true,
+        rejected: false,
+        deadline: null,
+      });
+      previous = null;
+      continue;
+    }
+    const samePararaph = previous !== null && previous.sentence.paragraph === sentence.paragraph;
+    const initial: Tense = samePararaph ? previousState : mode;
+    const cues = sentence.clauses.map((c) =>
+      withTimeWords(
+        clauseCues(plain.slice(c.start, c.end)),
+        timeWords.filter((w) => w.start >= c.start && w.start < c.end),
+      ),
+    );
+    const clauses: ClauseReading[] = [];
+    let state: Tense = initial;
+    for (let i = 0; i < sentence.clauses.length; i++) {
+      const clause = sentence.clauses[i]!;
+      const ahead = cues
+        .slice(i + 1)
+        .map((c) => ownTense(c, 'neutral'))
+        .find((t) => t !== null);
+      const tense: Tense = ownTense(cues[i]!, state) ?? (ahead === 'future' ? 'future' : state);
+      state = tense;
+      clauses.push({ start: clause.start, end: clause.end, tense, cues: cues[i]! });
+    }
+    const text = plain.slice(sentence.start, sentence.end);
+    const chained = samePararaph && cues.every((c) => ownTense(c, 'neutral') === null);
+    const continuation = CONTINUATION.test(text);
+    const inherited = continuation && previous ? previous.deadline : null;
+    const reading: SentenceReading = {
+      sentence,
+      clauses,
+      timeWords,
+      chained,
+      continuation,
+      isHeading: false,
+      rejected: cues.some((c) => c.rejected),
+      deadline: ownDeadline(timeWords) ?? inherited,
+    };
+    readings.push(reading);
+    previous = reading;
+    previousState = state;
+    if (PLAN_MODE_MARKER.test(text) && !COURTESY.test(text)) mode = 'future';
+    if (COMPLETION_REPORT.test(text)) markFinishedWork(readings);
+  }
+  return readings;
+}
+
+/** Walks back from a completion report over the sentences that described the finished work. */
+function markFinishedWork(readings: SentenceReading[]): void {
+  const report = readings[readings.length - 1]!;
+  for (let j = readings.length - 2; j >= Math.max(0, readings.length - 4); j--) {
+    const earlier = readings[j]!;
+    if (earlier.isHeading || earlier.sentence.paragraph !== report.sentence.paragraph) return;
+    if (earlier.clauses.some((c) => c.cues.strongFuture)) return;
+    for (const clause of earlier.clauses) clause.tense = 'past';
+    if (!earlier.chained) return;
+  }
+}

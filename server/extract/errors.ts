@@ -1,0 +1,32 @@
+/**
+ * Why a letter cannot be read, with a message a supervisor can act on. The ingest path shows
+ * `message` as is, so it is Chinese; `code` is for programs.
+ */
+
+/**
+ * Largest accepted letter, in bytes. A reply letter is a few pages (the longest seen is about
+ * 40 KB as a saved web page); 2 MiB leaves room for bulky HTML while keeping one extraction
+ * well under a second.
+ */
+export const MAX_LETTER_BYTES = 2 * 1024 * 1024;
+
+/** Largest accepted decoded text, in UTF-16 code units (the same budget as the byte limit). */
+export const MAX_LETTER_CHARS = MAX_LETTER_BYTES;
+
+export type LetterInputErrorCode = 'EMPTY' | 'BINARY' | 'TOO_LARGE';
+
+const MESSAGES: Record<LetterInputErrorCode, string> = {
+  EMPTY: '文件为空,请选择一封答复函。',
+  BINARY: '无法识别的文件:请上传文本(.txt)或网页(.html)格式的答复函。',
+  TOO_LARGE: `文件过大:答复函不能超过 ${MAX_LETTER_BYTES / 1024 / 1024} MB。`,
+};
+
+export class LetterInputError extends Error {
+  readonly code: LetterInputErrorCode;
+
+  constructor(code: LetterInputErrorCode) {
+    super(MESSAGES[code]);
+    this.name = 'LetterInputError';
+    this.code = code;
+  }
+}

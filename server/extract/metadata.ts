@@ -1,0 +1,185 @@
+/**
+ * The letter's identity: responding agency, date, the suggestion it answers, its document
+ * number, result grade (办理结果 A–D, 甲乙丙), deputy, title, contact and CC list. Matching
+ * runs on the plain reading; values are cut from the clean reading so they keep the letter's
+ * own script (紅河縣交通運輸局) without mirror debris.
+ */
+import type { LetterMetadata, ResultGrade } from '../../shared/extraction';
+import { isoDate } from './dates';
+import type { LetterLayout } from './layout';
+import { splitLines } from './segments';
+import { compactClean, type LetterView } from './view';
+
+const ORG_SUFFIX =
+  '(?:局|委员会|委|人民政府|政府|办公室|办事处|中心|大队|支队|院|厅|部|所|站|公司|管委会|协会|联合会|馆|社|队|办)';
+const ORGANISATION = new RegExp(`^[\\u4e00-\\u9fff()（）·]{2,30}${ORG_SUFFIX}$`);
+const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
+const LABELLED_AGENCY =
+  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
+
+const SESSION =
+  /第?[一二三四五六七八九十百\d]+届(?:人大常委会|人民代表大会|人大|政协|委员会)?第?[一二三四五六七八九十\d]+次(?:全体)?会议/g;
+const REF_STOP = /[于对在的和与及、,，。:：;；\s《》“”"()（）]/;
+
+const SIGNATURE_DATE = /\s*(?:\d{4}|[〇○零一二]{4})\s*年.*$/;
+
+const GRADE_LETTER: Readonly<Record<string, ResultGrade>> = {
+  A: 'A',
+  B: 'B',
+  C: 'C',
+  D: 'D',
+  甲: 'A',
+  乙: 'B',
+  丙: 'C',
+  丁: 'D',
+};
+const GRADE_LABEL =
+  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型)\s*[:：]?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
+
+function findAgency(view: LetterView, layout: LetterLayout): string | null {
+  const { plain } = view;
+  const lines = splitLines(plain);
+  if (layout.dateLineStart >= 0) {
+    const dateLine = lines.findIndex((l) => l.start === layout.dateLineStart);
+    for (let i = dateLine; i >= Math.max(0, dateLine - 3); i--) {
+      const line = lines[i]!;
+      const candidate = line.text.replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
+      if (candidate && ORGANISATION.test(candidate) && !/代表|委员$|[:：]/.test(candidate)) {
+        return view.clean.slice(line.start, line.end).replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
+      }
+    }
+  }
+  for (const line of lines.slice(0, 40)) {
+    if (line.start >= layout.bodyStart && layout.bodyStart > 0) break;
+    const match = TITLE_AGENCY.exec(line.text);
+    if (match && !/^关于/.test(match[1]!)) {
+      const offset = line.start + match.index + match[0].indexOf(match[1]!);
+      return compactClean(view, offset, offset + match[1]!.length);
+    }
+  }
+  const labelled = LABELLED_AGENCY.exec(plain);
+  if (labelled) {
+    const offset = labelled.index + labelled[0].length - labelled[1]!.length;
+    return compactClean(view, offset, offset + labelled[1]!.length);
+  }
+  return null;
+}
+
+function findSuggestionRef(view: LetterView): string | null {
+  const { plain } = view;
+  SESSION.lastIndex = 0;
+  let sessionOnly: string | null = null;
+  for (let m = SESSION.exec(plain); m !== null; m = SESSION.exec(plain)) {
+    let from = m.index;
+    while (
+      from > 0 &&
+      m.index - from < 12 &&
+      /[\u4e00-\u9fff]/.test(plain[from - 1]!) &&
+      !REF_STOP.test(plain[from - 1]!)
+    )
+      from--;
+    const sessionEnd = m.index + m[0].length;
+    const session = compactClean(view, from, sessionEnd);
+    const direct = /^\s*第?\s*(\d+|[一二三四五六七八九十百]+)\s*号/.exec(
+      plain.slice(sessionEnd, sessionEnd + 40),
+    );
+    if (direct) return session + compactClean(view, sessionEnd, sessionEnd + direct[0].length);
+    const later = /[(（]\s*第\s*(\d+)\s*号|第\s*(\d+)\s*号(?:建议|提案)/.exec(
+      plain.slice(sessionEnd, sessionEnd + 300),
+    );
+    if (later)
+      return `${session}第${later[1] ?? later[2]}${view.clean[sessionEnd + later.index + later[0].indexOf('号')] ?? '号'}`;
+    sessionOnly ??= session;
+  }
+  if (sessionOnly) return sessionOnly;
+  const bare = /[(（]\s*第\s*(\d+)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+)\s*号(?:建议|提案)/.exec(plain);
+  if (bare) return `第${bare[1] ?? bare[2]}号`;
+  const labelled = /(?:建议|提案|建议\/提案)(?:编)?号\s*[:：]\s*([\w-]+)/.exec(plain);
+  return labelled ? labelled[1]! : null;
+}
+
+function findResultGrade(plain: string, layout: LetterLayout): ResultGrade | null {
+  const labelled = GRADE_LABEL.exec(plain);
+  if (labelled) return GRADE_LETTER[labelled[1]!] ?? null;
+  const head = plain.slice(0, layout.bodyStart);
+  const bare = /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head);
+  return bare ? (GRADE_LETTER[bare[1]!] ?? null) : null;
+}
+
+function findDocNumber(view: LetterView): string | null {
+  const match = /[\u4e00-\u9fff]{1,12}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号/.exec(
+    view.plain,
+  );
+  return match ? compactClean(view, match.index, match.index + match[0].length) : null;
+}
+
+function labelledValue(view: LetterView, label: RegExp): string | null {
+  const match = label.exec(view.plain);
+  if (!match?.[1]) return null;
+  const offset = match.index + match[0].length - match[1].length;
+  const value = view.clean.slice(offset, offset + match[1].length).trim();
+  return value || null;
+}
+
+function findCc(view: LetterView): string[] {
+  const match = /抄\s*[送报]\s*[:：]\s*([^\n]+)/.exec(view.plain);
+  if (!match?.[1]) return [];
+  const offset = match.index + match[0].length - match[1].length;
+  return view.clean
+    .slice(offset, offset + match[1].length)
+    .split(/[,，、;；]|\s{2,}|\s(?=\S)/)
+    .map((part) =>
+      part
+        .replace(/[(（]\s*\d+\s*份\s*[)）]/g, '')
+        .replace(/[。.\s]+$/g, '')
+        .trim(),
+    )
+    .filter((part) => part.length > 0);
+}
+
+function findTitle(view: LetterView, layout: LetterLayout): string | null {
+  const from = layout.bodyStart;
+  const match =
+    /《([^《》\n]{2,120})》/.exec(view.plain.slice(from, from + 600)) ??
+    /《([^《》\n]{2,120})》/.exec(view.plain);
+  if (!match?.[1]) return null;
+  const base = match.index + (view.plain.slice(from, from + 600).includes(match[0]) ? from : 0) + 1;
+  return view.clean.slice(base, base + match[1].length);
+}
+
+export function readMetadata(view: LetterView, layout: LetterLayout): LetterMetadata {
+  return {
+    agency: findAgency(view, layout),
+    letterDate: layout.signatureDate ? isoDate(layout.signatureDate) : null,
+    suggestionRef: findSuggestionRef(view),
+    resultGrade: findResultGrade(view.plain, layout),
+    docNumber: findDocNumber(view),
+    deputy: layout.deputy,
+    title: findTitle(view, layout),
+    contactPerson: labelledValue(
+      view,
+      /联\s*系\s*人\s*[:：]\s*([\u4e00-\u9fff·]{1,4}(?: ?[\u4e00-\u9fff]{1,3})?)/,
+    ),
+    contactPhone: labelledValue(view, /(?:联系|咨询)?电\s*话\s*[:：]\s*([\d\-()（） ]{6,24}\d)/),
+    cc: findCc(view),
+  };
+}
+
+/**
+ * The year the letter's relative time words (今年, 明年, 三年内) count from: its date, else the
+ * year of its document number, else the page's publication date, else the latest year it
+ * names.
+ */
+export function letterYearOf(view: LetterView, metadata: LetterMetadata): number | null {
+  if (metadata.letterDate) return Number(metadata.letterDate.slice(0, 4));
+  const docYear = metadata.docNumber ? /(?:19|20)\d{2}/.exec(metadata.docNumber) : null;
+  if (docYear) return Number(docYear[0]);
+  const published = /(?:发布|生成|发文)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2})[-/年]/.exec(view.plain);
+  if (published) return Number(published[1]);
+  let latest: number | null = null;
+  for (const m of view.plain.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) {
+    const year = Number(m[1]);
+    if (year <= 2100 && (latest === null || year > latest)) latest = year;
+  }
+  return latest;
+}

@@ -1,0 +1,36 @@
+/**
+ * Dated promises without a number (年内…印发职能清单): worth tracking as done / not done.
+ * A milestone is a promising clause with a forward time word in a sentence that holds no
+ * numeric commitment; the quote runs from the time word to the end of its sentence.
+ */
+import type { ExtractedCommitment, ExtractedMilestone } from '../../shared/extraction';
+import type { SentenceReading } from './analysis';
+import { type Heading, sectionAt } from './sections';
+import { type LetterView, originalSpan } from './view';
+
+const MAX_QUOTE = 120;
+
+export function findMilestones(
+  view: LetterView,
+  readings: readonly SentenceReading[],
+  headings: readonly Heading[],
+  commitments: readonly ExtractedCommitment[],
+): ExtractedMilestone[] {
+  const milestones: ExtractedMilestone[] = [];
+  for (const reading of readings) {
+    if (reading.isHeading || reading.rejected) continue;
+    const { sentence } = reading;
+    const from = view.toOriginal[sentence.start]!;
+    const to = view.toOriginal[sentence.end - 1]! + 1;
+    if (commitments.some((c) => c.start < to && c.end > from)) continue;
+    const word = reading.timeWords.find((w) => {
+      const clause = reading.clauses.find((c) => w.start >= c.start && w.start < c.end);
+      return w.future && w.year !== null && clause?.tense === 'future' && !clause.cues.restating;
+    });
+    if (!word) continue;
+    const end = Math.min(sentence.end, word.start + MAX_QUOTE);
+    const span = originalSpan(view, word.start, end);
+    milestones.push({ ...span, deadlineYear: word.year, section: sectionAt(headings, word.start) });
+  }
+  return milestones;
+}

@@ -1,0 +1,75 @@
+/**
+ * Quantities that are never promises, whatever the tense around them: ordinals (第三污水处理厂),
+ * names and slogans in quotes or book-title marks (“三社联动”, 《…2015年工作方案》),
+ * category counts (五个类型, 三个“加强”), durations, thresholds (30户以上的), dimensions
+ * (建筑高度48.3米), phone numbers, the count that sums up a list of named places
+ * (山口、尹村、固城3个供水站), statistics (在建的有5个) and the article 一 (作为一项…).
+ */
+import type { Quantity } from './quantities';
+
+export interface MarkedRanges {
+  /** [start, end) inside 《》 */
+  titles: Array<[number, number]>;
+  /** [start, end) inside “” 「」 『』 "" */
+  quotes: Array<[number, number]>;
+}
+
+export function findMarkedRanges(plain: string): MarkedRanges {
+  const titles: Array<[number, number]> = [];
+  const quotes: Array<[number, number]> = [];
+  for (const m of plain.matchAll(/《[^《》\n]{0,200}》/g)) titles.push([m.index, m.index + m[0].length]);
+  for (const m of plain.matchAll(
+    /“[^“”\n]{0,200}”|「[^「」\n]{0,200}」|『[^『』\n]{0,200}』|"[^"\n]{0,60}"/g,
+  )) {
+    quotes.push([m.index, m.index + m[0].length]);
+  }
+  return { titles, quotes };
+}
+
+const inside = (ranges: Array<[number, number]>, at: number): [number, number] | undefined =>
+  ranges.find(([s, e]) => at > s && at < e);
+
+const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批']);
+const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等级|步骤|阶段|批次|大类|级|类|种)/;
+const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
+const TIME_UNITS = new Set(['天', '小时', '周']);
+const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
+const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|埋深)(?:为|约|达|是)?$/;
+
+/** Why the quantity is not a promise, or null when it may be one. */
+export function notPromiseReason(
+  plain: string,
+  q: Quantity,
+  clauseStart: number,
+  marked: MarkedRanges,
+): string | null {
+  const before = plain.slice(clauseStart, q.qualifierStart);
+  const after = plain.slice(q.end, q.end + 6);
+  if (plain[q.start - 1] === '第' || plain[q.qualifierStart - 1] === '第') return 'ordinal';
+  if (inside(marked.titles, q.start)) return 'title';
+  const quote = inside(marked.quotes, q.start);
+  if (quote && (q.chinese || quote[1] - quote[0] <= 22)) return 'name or slogan';
+  if (q.bareChineseOne && GENERIC_CLASSIFIERS.has(q.baseUnit)) return 'article';
+  if (q.chinese && /^[“"「『]/.test(after)) return 'category of slogans';
+  if (CATEGORY_WORDS.test(after)) return 'category count';
+  if (after.startsWith('性')) return 'adjective';
+  if (q.baseUnit === '次' && /^(?:全体)?会议/.test(after)) return 'session name';
+  if (q.baseUnit === '个' && DURATION_AFTER.test(after)) return 'duration';
+  if (TIME_UNITS.has(q.baseUnit) && /^(?:内|以内|之内|后|前)/.test(after)) return 'duration';
+  if (q.qualifier === 'threshold') return 'threshold';
+  if (/超过$/.test(before) && /^规模|^的/.test(after)) return 'threshold';
+  if (DIMENSION_BEFORE.test(before)) return 'dimension';
+  if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';
+  if (/(?:电话|热线|手机|传真)[^,，。]{0,6}$/.test(before)) return 'phone';
+  if (/(?<![将可会能])有$/.test(before)) return 'statistic';
+  if (isSummaryOfNamedList(before, q)) return 'summary of a named list';
+  return null;
+}
+
+/** 向山口供水站、尹村供水站、固城供水站3个供水站: the count only restates the names. */
+function isSummaryOfNamedList(before: string, q: Quantity): boolean {
+  if (q.max !== q.min || before.endsWith('等')) return false;
+  const items = before.split('、');
+  if (items.length < 2 || items.length !== q.min) return false;
+  return items.every((item) => item.length > 0 && !/\d/.test(item));
+}

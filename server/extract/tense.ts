@@ -1,0 +1,57 @@
+/**
+ * Is a clause a plan or a report? Letters mix what has been done (已建成12个, 截至2019年6月,
+ * 累计) with what will be done (将, 计划, 争取, 年内). The cue words are the letter's own
+ * grammar of promise; a clause with no cue takes the tense of the clauses around it.
+ */
+
+export type Tense = 'future' | 'past' | 'neutral';
+
+/** Modal and planning words that make a clause a promise even next to 已 (已列入计划,将…). */
+const STRONG_FUTURE =
+  /(?<!现)将(?!近)|拟|计划(?!生育)|争取|力争|(?<!为)确保|预计|即将|(?<![需主重只纪摘概必])要(?![求素点件])|正在|力求|打算|准备|待建|预期|目标|建成后|着力|着重|力促|抓好/;
+/** Words that lean forward but yield to an explicit past marker in the same clause. */
+const WEAK_FUTURE = /规划|设计|估算|概算|推动|推进|实现|启动|下一步|下步|今后|方案/;
+/** Aspect words (继续, 持续) continue the tense around them; alone they lean forward. */
+const CONTINUING = /继续|持续|逐步|不断|陆续/;
+const PAST =
+  /已|累计|截至|截止|以来|共(?![同建享治赢商筑创])|现有|现管理|先后|曾经?|去年|上年|前年|近年来|近几年|多年来|顺利完成|(?<![为除到])了(?![解])/;
+/** The deputy's own words or request, quoted back in the reply. */
+const RESTATING = /建议中|您提出|你提出|您们提出|你们提出|代表提出|您建议|你建议|要求解决|反映的|所提/;
+/** A plan explicitly turned down. */
+const REJECTED = /暂不|暂时没有|没有必要|不能修建|无法实施|不予|不再|取消/;
+/** From here on the letter speaks about what comes next. */
+export const PLAN_MODE_MARKER = /新的一年|下一步|下步|今后|下阶段|接下来|下一阶段/;
+/** Closing courtesies (欢迎您今后多提宝贵意见) mention 今后 without announcing plans. */
+export const COURTESY = /欢迎|感谢|谢谢|希望您|请您|宝贵意见|关心和支持/;
+
+export interface ClauseCues {
+  strongFuture: boolean;
+  weakFuture: boolean;
+  continuing: boolean;
+  past: boolean;
+  restating: boolean;
+  rejected: boolean;
+}
+
+export function clauseCues(text: string): ClauseCues {
+  return {
+    strongFuture: STRONG_FUTURE.test(text),
+    weakFuture: WEAK_FUTURE.test(text),
+    continuing: CONTINUING.test(text),
+    past: PAST.test(text),
+    restating: RESTATING.test(text),
+    rejected: REJECTED.test(text),
+  };
+}
+
+/**
+ * The tense a clause's own words give it, or null when they give none. `context` is the tense
+ * of the text before it, which aspect words (继续, 持续) carry on.
+ */
+export function ownTense(cues: ClauseCues, context: Tense): Tense | null {
+  if (cues.strongFuture) return 'future';
+  if (cues.past) return 'past';
+  if (cues.weakFuture) return 'future';
+  if (cues.continuing) return context === 'past' ? 'past' : 'future';
+  return null;
+}
