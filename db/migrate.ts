@@ -1,18 +1,15 @@
 /**
- * Runs the numbered migrations in db/migrations/ with Kysely's Migrator. Used on server start,
- * by the tests, and as `npm run migrate`.
+ * Runs the numbered migrations in db/migrations/ with Kysely's Migrator, on server start and in
+ * the tests' fresh databases.
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, type Kysely, Migrator } from 'kysely';
+import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
+import { migrations } from './migrations/index';
 import type { Database } from './schema';
 
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder }) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const name = failed ? ` (${failed.migrationName})` : '';

@@ -132,6 +132,7 @@ export const en: Messages = {
     progress: 'Achieved',
     noData: 'Nothing to chart yet: add letters and record progress to see districts compared here.',
     year: '{{year}}',
+    source: 'Quote',
   },
   errors: {
     generic: 'Something went wrong; please try again.',

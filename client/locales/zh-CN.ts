@@ -128,6 +128,7 @@ export const zhCN = {
     progress: '已完成',
     noData: '暂无可绘制的数据:录入答复函并记录进度后,这里会显示各区对照图。',
     year: '{{year}} 年',
+    source: '原文',
   },
   errors: {
     generic: '操作失败,请稍后重试。',

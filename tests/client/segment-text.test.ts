@@ -4,8 +4,8 @@ import { segmentText } from '../../client/features/letters/segment-text';
 test('runs cover the whole text in order and mark each span', () => {
   const text = '争取完成30个农村幸福院和6个照料中心建设';
   const runs = segmentText(text, [
-    { id: 1, start: 4, end: 11 },
-    { id: 2, start: 12, end: 18 },
+    { id: 1, start: 4, end: 12 },
+    { id: 2, start: 13, end: 19 },
   ]);
   expect(runs.map((r) => r.text).join('')).toBe(text);
   expect(runs.filter((r) => r.ids.length).map((r) => r.text)).toEqual(['30个农村幸福院', '6个照料中心']);

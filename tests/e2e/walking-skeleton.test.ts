@@ -31,10 +31,10 @@ describe.skipIf(chromiumMissing)('in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
 
     await page.goto(product.url);
-    await expect(page.getByRole('heading', { level: 1, name: '总览' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
     await page.locator('[data-testid="district-year-chart"] svg.recharts-surface').first().waitFor();
     await page.locator('[data-testid="commitment-district-chart"] .recharts-bar-rectangle').first().waitFor();
-    expect(await page.getByText('演示数据').first().isVisible()).toBe(true);
+    await page.getByText('演示数据').first().waitFor();
     await page.screenshot({ path: path.join(screenshots, 'dashboard.png'), fullPage: true });
 
     await page.getByRole('link', { name: '答复函', exact: true }).first().click();
@@ -42,12 +42,13 @@ describe.skipIf(chromiumMissing)('in the browser', () => {
     const highlighted = page.locator('mark.span-quantified');
     await highlighted.first().waitFor();
     expect(await highlighted.count()).toBeGreaterThanOrEqual(11);
-    await expect(page.getByText('厦门市民政局').first().isVisible()).resolves.toBe(true);
+    await page.getByText('厦门市民政局').first().waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'letter.png') });
 
     await page.locator('.commitment-item').filter({ hasText: '农村幸福院' }).click();
     await page.locator('mark.span-active').first().waitFor();
     expect(await page.locator('mark.span-active').first().textContent()).toContain('30');
-    await page.screenshot({ path: path.join(screenshots, 'letter.png'), fullPage: false });
+    await page.screenshot({ path: path.join(screenshots, 'letter-selected.png') });
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: /Commitments \(\d+\)/ }).waitFor();

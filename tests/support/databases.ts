@@ -11,7 +11,7 @@ import { type Dialect, openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import type { Database } from '../../db/schema';
 
-export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const inCi = process.env.CI === 'true';
 
 export interface TestDatabase {

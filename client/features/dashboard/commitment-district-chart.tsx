@@ -42,7 +42,7 @@ export function CommitmentDistrictChart({
                 : format(value)
             }
           />
-          <Legend />
+          <Legend formatter={(label) => <span className="legend-label">{label}</span>} />
           <Bar
             dataKey="target"
             stackId="target"

@@ -106,7 +106,8 @@ function CommitmentSection() {
         <>
           <CommitmentDistrictChart rows={detail.data.rows} unit={detail.data.commitment.unit} />
           <p className="small">
-            <Link to={`/commitments/${detail.data.commitment.id}`}>“{detail.data.commitment.quote}” →</Link>
+            {t('dashboard.source')}: <q>{detail.data.commitment.quote}</q>{' '}
+            <Link to={`/commitments/${detail.data.commitment.id}`}>{t('letter.openCommitment')} →</Link>
           </p>
         </>
       )}

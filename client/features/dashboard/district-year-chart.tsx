@@ -31,7 +31,7 @@ export function DistrictYearChart({ data }: { data: DistrictYearData }) {
             tickLine={false}
           />
           <Tooltip formatter={(v) => formatPercent(Number(v), i18n.language)} />
-          <Legend />
+          <Legend formatter={(label) => <span className="legend-label">{label}</span>} />
           {data.years.map((year, index) => (
             <Bar
               key={year}

@@ -1,0 +1,11 @@
+/**
+ * The ordered list of migrations. Listed explicitly rather than read from the folder by
+ * FileMigrationProvider: its runtime `import()` of .ts files bypasses tsx/vitest transforms.
+ * Add each new numbered migration here.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
