@@ -8,10 +8,10 @@ import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express from 'express';
 import { sql } from 'kysely';
-import { type ContextInner, contextFactory } from './context';
+import { contextFactory, type ServerContextOptions } from './context';
 import { appRouter } from './routers/_app';
 
-export interface AppOptions extends ContextInner {
+export interface AppOptions extends ServerContextOptions {
   /** folder of the built client (vite build); not served when absent */
   clientDir?: string | undefined;
   log?: (message: string) => void;

@@ -6,12 +6,17 @@ import type { CreateExpressContextOptions } from '@trpc/server/adapters/express'
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/connect';
 import type { Database } from '../db/schema';
+import type { SessionUser } from '../shared/auth';
 
 export interface ContextInner {
   db: Kysely<Database>;
   dialect: Dialect;
   /** whether demo progress (演示数据) is shown; DEMO_DATA=0 hides it without deleting anything */
   showDemo: boolean;
+  /** the signed-in user, null for anonymous readers */
+  user: SessionUser | null;
+  /** whether anonymous readers may read (PUBLIC_READ, on by default: replies are published documents) */
+  publicRead: boolean;
 }
 
 export function createContextInner(inner: ContextInner) {
@@ -20,6 +25,8 @@ export function createContextInner(inner: ContextInner) {
 
 export type Context = ReturnType<typeof createContextInner>;
 
-export function contextFactory(inner: ContextInner) {
-  return (_opts: CreateExpressContextOptions): Context => createContextInner(inner);
+export type ServerContextOptions = Omit<ContextInner, 'user'>;
+
+export function contextFactory(options: ServerContextOptions) {
+  return (_opts: CreateExpressContextOptions): Context => createContextInner({ ...options, user: null });
 }

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   SEED: flag.default(true),
   /** add demo progress (演示数据) to the seed letter's commitments */
   DEMO_DATA: flag.default(true),
+  /** anonymous read access; replies are published documents, so it is on unless PUBLIC_READ=0 */
+  PUBLIC_READ: flag.default(true),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

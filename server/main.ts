@@ -31,6 +31,7 @@ async function main() {
     db,
     dialect,
     showDemo: env.DEMO_DATA,
+    publicRead: env.PUBLIC_READ,
     clientDir: env.NODE_ENV === 'production' ? path.join(root, 'dist/client') : undefined,
     log: (m) => console.error(m),
   });

@@ -6,8 +6,9 @@
  * never carry stack traces or SQL outside development.
  * @see https://trpc.io/docs/server/error-formatting
  */
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
+import type { Role } from '../shared/auth';
 import type { Context } from './context';
 
 const t = initTRPC.context<Context>().create({
@@ -38,7 +39,35 @@ function describeInvalidInput(flat: {
 
 /** @see https://trpc.io/docs/server/routers */
 export const router = t.router;
-/** @see https://trpc.io/docs/server/procedures */
-export const publicProcedure = t.procedure;
+
+/**
+ * Reading: open to anyone while PUBLIC_READ is on, to signed-in users otherwise.
+ * Role checks run before input validation, so a refused caller learns nothing about inputs.
+ * @see https://trpc.io/docs/server/middlewares
+ */
+export const readProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user && !ctx.publicRead)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录后再查看。' });
+  return next();
+});
+
+function requireRole(roles: readonly Role[]) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录。' });
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: '您的账号没有执行此操作的权限。' });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+}
+
+/** The supervision office only. */
+export const officeProcedure = t.procedure.use(requireRole(['office']));
+/** The office and agency clerks (ownership of the agency's commitments is checked in the procedure). */
+export const clerkProcedure = t.procedure.use(requireRole(['office', 'agency']));
+/** The office and deputies (a deputy acts only on their own suggestions, checked in the procedure). */
+export const deputyProcedure = t.procedure.use(requireRole(['office', 'deputy']));
+/** Any signed-in user. */
+export const signedInProcedure = t.procedure.use(requireRole(['office', 'agency', 'deputy']));
 /** @see https://trpc.io/docs/server/server-side-calls */
 export const createCallerFactory = t.createCallerFactory;

@@ -2,12 +2,12 @@
 import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema, CommitmentListSchema } from '../../shared/schemas/commitments';
 import { findCommitment, listCommitments, listProgress, listTargets } from '../repositories/commitments';
-import { publicProcedure, router } from '../trpc';
+import { readProcedure, router } from '../trpc';
 
 export const commitmentsRouter = router({
-  list: publicProcedure.input(CommitmentListSchema).query(({ ctx, input }) => listCommitments(ctx.db, input)),
+  list: readProcedure.input(CommitmentListSchema).query(({ ctx, input }) => listCommitments(ctx.db, input)),
 
-  byId: publicProcedure.input(CommitmentIdSchema).query(async ({ ctx, input }) => {
+  byId: readProcedure.input(CommitmentIdSchema).query(async ({ ctx, input }) => {
     const commitment = await findCommitment(ctx.db, input.id);
     if (!commitment)
       throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });

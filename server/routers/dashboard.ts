@@ -5,12 +5,12 @@ import { DistrictYearInputSchema } from '../../shared/schemas/dashboard';
 import { progressKey, standingEntries, summarizeDistrictYears } from '../domain/progress-summary';
 import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
 import { countOverview, letterYearSpan, listAllocatedCommitments } from '../repositories/dashboard';
-import { publicProcedure, router } from '../trpc';
+import { readProcedure, router } from '../trpc';
 
 export const dashboardRouter = router({
-  overview: publicProcedure.query(({ ctx }) => countOverview(ctx.db, { includeDemo: ctx.showDemo })),
+  overview: readProcedure.query(({ ctx }) => countOverview(ctx.db, { includeDemo: ctx.showDemo })),
 
-  districtYears: publicProcedure.input(DistrictYearInputSchema).query(async ({ ctx, input }) => {
+  districtYears: readProcedure.input(DistrictYearInputSchema).query(async ({ ctx, input }) => {
     const [targets, progress, span] = await Promise.all([
       listTargets(ctx.db),
       listProgress(ctx.db, { includeDemo: ctx.showDemo }),
@@ -35,9 +35,9 @@ export const dashboardRouter = router({
     return { years, districts: orderedDistricts, cells };
   }),
 
-  allocatedCommitments: publicProcedure.query(({ ctx }) => listAllocatedCommitments(ctx.db)),
+  allocatedCommitments: readProcedure.query(({ ctx }) => listAllocatedCommitments(ctx.db)),
 
-  commitmentDistricts: publicProcedure.input(CommitmentIdSchema).query(async ({ ctx, input }) => {
+  commitmentDistricts: readProcedure.input(CommitmentIdSchema).query(async ({ ctx, input }) => {
     const commitment = await findCommitment(ctx.db, input.id);
     if (!commitment)
       throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });

@@ -5,7 +5,7 @@ import { decodeLetter, LetterInputError } from '../extract/index';
 import { listCommitments } from '../repositories/commitments';
 import { findLetter, listLetters } from '../repositories/letters';
 import { ingestLetter } from '../services/ingest-letter';
-import { publicProcedure, router } from '../trpc';
+import { officeProcedure, readProcedure, router } from '../trpc';
 
 /** Input the extractor refuses (empty, binary, too large) is the user's to fix, not a server fault. */
 function rethrowAsBadRequest(error: unknown): never {
@@ -15,9 +15,9 @@ function rethrowAsBadRequest(error: unknown): never {
 }
 
 export const lettersRouter = router({
-  list: publicProcedure.query(({ ctx }) => listLetters(ctx.db)),
+  list: readProcedure.query(({ ctx }) => listLetters(ctx.db)),
 
-  byId: publicProcedure.input(LetterIdSchema).query(async ({ ctx, input }) => {
+  byId: readProcedure.input(LetterIdSchema).query(async ({ ctx, input }) => {
     const letter = await findLetter(ctx.db, input.id);
     if (!letter) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的答复函。` });
     const items = await listCommitments(ctx.db, { letterId: input.id });
@@ -29,7 +29,7 @@ export const lettersRouter = router({
     };
   }),
 
-  ingest: publicProcedure
+  ingest: officeProcedure
     .input(IngestTextSchema)
     .mutation(({ ctx, input }) =>
       ingestLetter(ctx.db, { text: input.text, sourceName: input.sourceName ?? null }).catch(
@@ -37,7 +37,7 @@ export const lettersRouter = router({
       ),
     ),
 
-  ingestFile: publicProcedure.input(IngestFileSchema).mutation(async ({ ctx, input }) => {
+  ingestFile: officeProcedure.input(IngestFileSchema).mutation(async ({ ctx, input }) => {
     const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
     try {
       const decoded = decodeLetter(bytes);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createContextInner } from '../../server/context';
 import { createCaller } from '../../server/routers/_app';
 import { seedDemoProgress, seedGazetteer } from '../../server/services/seed';
+import type { SessionUser } from '../../shared/auth';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterBytes, seedLetterText } from '../support/fixtures';
 
@@ -19,6 +20,15 @@ async function trpcCode(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected the call to fail');
 }
 
+const office: SessionUser = {
+  id: 1,
+  username: 'office',
+  displayName: '督查室',
+  role: 'office',
+  agencyId: null,
+  deputyId: null,
+};
+
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 for (const target of testDatabases) {
@@ -31,7 +41,13 @@ for (const target of testDatabases) {
       database = await target.open();
       await seedGazetteer(database.db);
       caller = createCaller(
-        createContextInner({ db: database.db, dialect: database.dialect, showDemo: true }),
+        createContextInner({
+          db: database.db,
+          dialect: database.dialect,
+          showDemo: true,
+          publicRead: true,
+          user: office,
+        }),
       );
     });
     afterAll(async () => {
@@ -148,7 +164,13 @@ for (const target of testDatabases) {
       expect((await caller.dashboard.allocatedCommitments()).length).toBeGreaterThan(0);
 
       const hidden = createCaller(
-        createContextInner({ db: database.db, dialect: database.dialect, showDemo: false }),
+        createContextInner({
+          db: database.db,
+          dialect: database.dialect,
+          showDemo: false,
+          publicRead: true,
+          user: null,
+        }),
       );
       expect(await hidden.dashboard.overview()).toMatchObject({ demoProgressUpdates: 0, progressUpdates: 0 });
       const hiddenSummary = await hidden.dashboard.districtYears({});

@@ -20,7 +20,7 @@ export async function startProduct() {
   const { db, dialect } = openDatabase({ dataDir });
   await migrateToLatest(db);
   await seedOnFirstStart(db, { letter: true, demo: true });
-  const app = createApp({ db, dialect, showDemo: true, clientDir: CLIENT_DIR });
+  const app = createApp({ db, dialect, showDemo: true, publicRead: true, clientDir: CLIENT_DIR });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
