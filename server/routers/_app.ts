@@ -5,12 +5,24 @@
 import { createCallerFactory, router } from '../trpc';
 import { commitmentsRouter } from './commitments';
 import { dashboardRouter } from './dashboard';
+import { followUpsRouter } from './follow-ups';
+import { gazetteerRouter } from './gazetteer';
 import { lettersRouter } from './letters';
+import { progressRouter } from './progress';
+import { reviewRouter } from './review';
+import { suggestionsRouter } from './suggestions';
+import { targetsRouter } from './targets';
 
 export const appRouter = router({
   letters: lettersRouter,
   commitments: commitmentsRouter,
   dashboard: dashboardRouter,
+  review: reviewRouter,
+  progress: progressRouter,
+  targets: targetsRouter,
+  suggestions: suggestionsRouter,
+  followUps: followUpsRouter,
+  gazetteer: gazetteerRouter,
 });
 
 export type AppRouter = typeof appRouter;
