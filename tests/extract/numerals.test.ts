@@ -27,7 +27,7 @@ function writeSection(n: number, leadingTen: boolean): string {
 }
 
 /** Any integer 0 … 10^12 in Chinese numerals (一万亿 for 10^12). */
-export function writeChinese(n: number, leadingTen = true): string {
+function writeChinese(n: number, leadingTen = true): string {
   if (n === 0) return '零';
   const groups: Array<[number, string]> = [
     [Math.floor(n / 1e8), '亿'],
