@@ -42,6 +42,8 @@ function withTimeWords(cues: ClauseCues, words: TimeWord[]): ClauseCues {
     ...cues,
     past: cues.past || words.some((w) => w.past),
     weakFuture: cues.weakFuture || words.some((w) => w.future),
+    pastFrame: cues.pastFrame || words.some((w) => w.past),
+    futureFrame: words.some((w) => w.future),
   };
 }
 
@@ -90,15 +92,27 @@ export function readSentences(
     );
     const clauses: ClauseReading[] = [];
     let state: Tense = initial;
+    let pastFrame = false;
     for (let i = 0; i < sentence.clauses.length; i++) {
       const clause = sentence.clauses[i]!;
-      const ahead = cues
-        .slice(i + 1)
-        .map((c) => ownTense(c, 'neutral'))
-        .find((t) => t !== null);
-      const tense: Tense = ownTense(cues[i]!, state) ?? (ahead === 'future' ? 'future' : state);
+      const own = cues[i]!;
+      if (own.pastFrame && !own.strongFuture) pastFrame = true;
+      else if (own.futureFrame) pastFrame = false;
+      let tense: Tense;
+      if (pastFrame) {
+        // a past time frame (近年来, 2021年以来, “十三五”时期) holds to the end of the sentence
+        // unless an explicit modal (将, 计划, 拟) breaks it
+        tense = own.strongFuture ? 'future' : 'past';
+      } else {
+        const ahead = cues.slice(i + 1).find((c) => ownTense(c, 'neutral') !== null);
+        const aheadLeansForward =
+          ahead !== undefined &&
+          ownTense(ahead, 'neutral') === 'future' &&
+          (state !== 'past' || ahead.strongFuture || ahead.futureFrame);
+        tense = ownTense(own, state) ?? (aheadLeansForward ? 'future' : state);
+      }
       state = tense;
-      clauses.push({ start: clause.start, end: clause.end, tense, cues: cues[i]! });
+      clauses.push({ start: clause.start, end: clause.end, tense, cues: own });
     }
     const text = plain.slice(sentence.start, sentence.end);
     const chained = samePararaph && cues.every((c) => ownTense(c, 'neutral') === null);

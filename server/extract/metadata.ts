@@ -18,7 +18,7 @@ const LABELLED_AGENCY =
   /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
 
 const SESSION =
-  /第?[一二三四五六七八九十百\d]+届(?:人大常委会|人民代表大会|人大|政协|委员会)?第?[一二三四五六七八九十\d]+次(?:全体)?会议/g;
+  /第?[一二三四五六七八九十百\d]+届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]+次\s*(?:全体)?会议/g;
 const REF_STOP = /[于对在的和与及、,，。:：;；\s《》“”"()（）]/;
 
 const SIGNATURE_DATE = /\s*(?:\d{4}|[〇○零一二]{4})\s*年.*$/;
@@ -80,7 +80,7 @@ function findSuggestionRef(view: LetterView): string | null {
       from--;
     const sessionEnd = m.index + m[0].length;
     const session = compactClean(view, from, sessionEnd);
-    const direct = /^\s*第?\s*(\d+|[一二三四五六七八九十百]+)\s*号/.exec(
+    const direct = /^\s*第?\s*([A-Z]{0,4}\d+|[一二三四五六七八九十百]+)\s*号/.exec(
       plain.slice(sessionEnd, sessionEnd + 40),
     );
     if (direct) return session + compactClean(view, sessionEnd, sessionEnd + direct[0].length);

@@ -34,6 +34,8 @@ const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等
 const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
 const TIME_UNITS = new Set(['天', '小时', '周']);
 const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
+/** Where a project lies or runs (从曙十三支为起点), not what it delivers. */
+const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至/;
 const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|埋深)(?:为|约|达|是)?$/;
 
 /** Why the quantity is not a promise, or null when it may be one. */
@@ -57,6 +59,14 @@ export function notPromiseReason(
   if (q.baseUnit === '个' && DURATION_AFTER.test(after)) return 'duration';
   if (TIME_UNITS.has(q.baseUnit) && /^(?:内|以内|之内|后|前)/.test(after)) return 'duration';
   if (q.qualifier === 'threshold') return 'threshold';
+  // 50户以上自然村: a size class of the thing, not a number of them
+  if (
+    /(?:以上|以下|及以上|以内)$/.test(plain.slice(q.unitEnd, q.end)) &&
+    /^[\u4e00-\u9fff]/.test(plain[q.end] ?? '') &&
+    !/^[,，。;；的]/.test(plain[q.end] ?? '')
+  )
+    return 'threshold';
+  if (LOCATION.test(plain.slice(clauseStart, q.end + 12))) return 'location';
   if (/超过$/.test(before) && /^规模|^的/.test(after)) return 'threshold';
   if (DIMENSION_BEFORE.test(before)) return 'dimension';
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';
