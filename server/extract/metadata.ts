@@ -15,7 +15,7 @@ const ORG_SUFFIX =
 const ORGANISATION = new RegExp(`^[\\u4e00-\\u9fff()（）·]{2,30}${ORG_SUFFIX}$`);
 const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
 const LABELLED_AGENCY =
-  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
+  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：\s]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
 
 const SESSION =
   /第?[一二三四五六七八九十百\d]+届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]+次\s*(?:全体)?会议/g;
