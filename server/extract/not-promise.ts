@@ -36,7 +36,7 @@ const TIME_UNITS = new Set(['天', '小时', '周']);
 const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
 /** Where a project lies or runs (从曙十三支为起点), not what it delivers. */
 const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至/;
-const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|埋深)(?:为|约|达|是)?$/;
+const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|厚|埋深)(?:为|约|达|是)?$/;
 
 /** Why the quantity is not a promise, or null when it may be one. */
 export function notPromiseReason(

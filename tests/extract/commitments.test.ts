@@ -81,9 +81,21 @@ describe('not counted', () => {
     ['the deputy’s own request', '你在建议中要求解决2016年多修的10公里村道公路补助资金。'],
     ['rejected plans', '故此路暂不能修建3公里道路。'],
     ['work reported finished', '2021年,我县实施高标准农田建设项目2.1万亩。目前,项目已全部竣工。'],
+    ['a past period', '“十三五”时期以农村道路畅通工程为抓手,建设农村公路3513公里,实现每个乡镇建成1条公路。'],
+    ['funds already obtained', '2013年,我局争取了农田水利建设资金1600万元。'],
+    ['size classes', '下一步将实施全县50户以上自然村道路硬化。'],
+    ['dimensions of a thing', '计划硬化道路,宽7米,板厚0.2米。'],
     ['closing courtesy followed by narrative', '欢迎您今后多提宝贵意见。\n中央公园包含六处景观节点。'],
   ])('%s', (_name, body) => {
     expect(commitmentsOf(body).map((c) => c.quote)).toEqual([]);
+  });
+
+  it('the suggestion printed before the reply', () => {
+    const text =
+      '建议内容(摘要):预计总投资400万元,力争项目早日建成。\n办理复文(摘要):今年计划新建3所学校。\n办结时间:2021年10月30日';
+    const result = extractLetter(text);
+    expect(result.commitments.map((c) => c.quote)).toEqual(['3所学校']);
+    expect(result.letter.letterDate).toBe('2021-10-30');
   });
 
   it('the CC copy counts after the signature', () => {
