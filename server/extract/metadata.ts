@@ -84,11 +84,14 @@ function findSuggestionRef(view: LetterView): string | null {
       plain.slice(sessionEnd, sessionEnd + 40),
     );
     if (direct) return session + compactClean(view, sessionEnd, sessionEnd + direct[0].length);
-    const later = /[(（]\s*第\s*(\d+)\s*号|第\s*(\d+)\s*号(?:建议|提案)/.exec(
+    const later = /[(（]\s*第\s*(\d+)\s*号|第\s*(\d+)\s*号?(?:建议|提案)/.exec(
       plain.slice(sessionEnd, sessionEnd + 300),
     );
-    if (later)
-      return `${session}第${later[1] ?? later[2]}${view.clean[sessionEnd + later.index + later[0].indexOf('号')] ?? '号'}`;
+    if (later) {
+      const laterAt = sessionEnd + later.index;
+      const numberSign = /[号號]/.exec(view.clean.slice(laterAt, laterAt + later[0].length))?.[0] ?? '号';
+      return `${session}第${later[1] ?? later[2]}${numberSign}`;
+    }
     sessionOnly ??= session;
   }
   if (sessionOnly) return sessionOnly;

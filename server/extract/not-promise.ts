@@ -34,6 +34,9 @@ const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等
 const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
 const TIME_UNITS = new Set(['天', '小时', '周']);
 const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
+/** 一户一表, 一场两馆, 一村一品: numbered set phrases, read in pairs */
+const SET_PHRASE_NEXT = /^[一二两三四五六七八九十][\u4e00-\u9fff]/;
+const SET_PHRASE_PREVIOUS = /^[一二两三四五六七八九十][\u4e00-\u9fff]$/;
 /** Where a project lies or runs (从曙十三支为起点), not what it delivers. */
 const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至/;
 const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|厚|埋深)(?:为|约|达|是)?$/;
@@ -53,6 +56,11 @@ export function notPromiseReason(
   if (quote && (q.chinese || quote[1] - quote[0] <= 22)) return 'name or slogan';
   if (q.bareChineseOne && GENERIC_CLASSIFIERS.has(q.baseUnit)) return 'article';
   if (q.chinese && /^[“"「『]/.test(after)) return 'category of slogans';
+  if (
+    q.chinese &&
+    (SET_PHRASE_NEXT.test(after) || SET_PHRASE_PREVIOUS.test(plain.slice(q.start - 2, q.start)))
+  )
+    return 'set phrase';
   if (CATEGORY_WORDS.test(after)) return 'category count';
   if (after.startsWith('性')) return 'adjective';
   if (q.baseUnit === '次' && /^(?:全体)?会议/.test(after)) return 'session name';

@@ -83,6 +83,7 @@ describe('not counted', () => {
     ['work reported finished', '2021年,我县实施高标准农田建设项目2.1万亩。目前,项目已全部竣工。'],
     ['a past period', '“十三五”时期以农村道路畅通工程为抓手,建设农村公路3513公里,实现每个乡镇建成1条公路。'],
     ['funds already obtained', '2013年,我局争取了农田水利建设资金1600万元。'],
+    ['numbered set phrases', '下一步将推进住宅小区供电一户一表改造。'],
     ['size classes', '下一步将实施全县50户以上自然村道路硬化。'],
     ['dimensions of a thing', '计划硬化道路,宽7米,板厚0.2米。'],
     ['closing courtesy followed by narrative', '欢迎您今后多提宝贵意见。\n中央公园包含六处景观节点。'],
