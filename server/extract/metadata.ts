@@ -15,7 +15,10 @@ const ORG_SUFFIX =
 const ORGANISATION = new RegExp(`^[\\u4e00-\\u9fff()（）·]{2,30}${ORG_SUFFIX}$`);
 const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
 const LABELLED_AGENCY =
-  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：\s]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
+  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：\s|]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
+
+/** 如有不同意见,请与同江市住房和城乡建设局联系 */
+const CONTACT_AGENCY = new RegExp(`请与([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})联系`);
 
 const SESSION =
   /第?[一二三四五六七八九十百\d]+届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]+次\s*(?:全体)?会议/g;
@@ -57,6 +60,11 @@ function findAgency(view: LetterView, layout: LetterLayout): string | null {
       return compactClean(view, offset, offset + match[1]!.length);
     }
   }
+  const contact = CONTACT_AGENCY.exec(plain);
+  if (contact) {
+    const offset = contact.index + contact[0].indexOf(contact[1]!);
+    return compactClean(view, offset, offset + contact[1]!.length);
+  }
   const labelled = LABELLED_AGENCY.exec(plain);
   if (labelled) {
     const offset = labelled.index + labelled[0].length - labelled[1]!.length;
@@ -96,7 +104,10 @@ function findSuggestionRef(view: LetterView): string | null {
   }
   if (sessionOnly) return sessionOnly;
   const bare = /[(（]\s*第\s*(\d+)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+)\s*号(?:建议|提案)/.exec(plain);
-  if (bare) return `第${bare[1] ?? bare[2]}号`;
+  if (bare) {
+    const written = /第\s*\d+\s*[号號]/.exec(view.clean.slice(bare.index, bare.index + bare[0].length));
+    return written ? written[0].replace(/\s+/g, '') : `第${bare[1] ?? bare[2]}号`;
+  }
   const labelled = /(?:建议|提案|建议\/提案)(?:编)?号\s*[:：]\s*([\w-]+)/.exec(plain);
   return labelled ? labelled[1]! : null;
 }

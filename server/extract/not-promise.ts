@@ -35,7 +35,7 @@ const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
 const TIME_UNITS = new Set(['天', '小时', '周']);
 const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
 /** 一户一表, 一场两馆, 一村一品: numbered set phrases, read in pairs */
-const SET_PHRASE_NEXT = /^[一二两三四五六七八九十][\u4e00-\u9fff]/;
+const SET_PHRASE_NEXT = /^[一二两三四五六七八九十][\u4e00-\u9fff](?<![年月天周个])/;
 const SET_PHRASE_PREVIOUS = /^[一二两三四五六七八九十][\u4e00-\u9fff]$/;
 /** Where a project lies or runs (从曙十三支为起点), not what it delivers. */
 const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至/;
