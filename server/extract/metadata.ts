@@ -17,12 +17,16 @@ const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_S
 const LABELLED_AGENCY =
   /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：\s|]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
 
+/** last resort: the page's 主办单位, which on reply pages is often the answering agency */
+const HOST_AGENCY = new RegExp(
+  `主办单位\\s*[:：]\\s*([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?![\\u4e00-\\u9fff])`,
+);
 /** 如有不同意见,请与同江市住房和城乡建设局联系 */
 const CONTACT_AGENCY = new RegExp(`请与([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})联系`);
 
 const SESSION =
   /第?[一二三四五六七八九十百\d]+届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]+次\s*(?:全体)?会议/g;
-const REF_STOP = /[于对在的和与及、,，。:：;；\s《》“”"()（）]/;
+const REF_STOP = /[于对在的和与及年、,，。:：;；\s《》“”"()（）]/;
 
 const SIGNATURE_DATE = /\s*(?:\d{4}|[〇○零一二]{4})\s*年.*$/;
 
@@ -65,10 +69,12 @@ function findAgency(view: LetterView, layout: LetterLayout): string | null {
     const offset = contact.index + contact[0].indexOf(contact[1]!);
     return compactClean(view, offset, offset + contact[1]!.length);
   }
-  const labelled = LABELLED_AGENCY.exec(plain);
-  if (labelled) {
-    const offset = labelled.index + labelled[0].length - labelled[1]!.length;
-    return compactClean(view, offset, offset + labelled[1]!.length);
+  for (const label of [LABELLED_AGENCY, HOST_AGENCY]) {
+    const labelled = label.exec(plain);
+    if (labelled) {
+      const offset = labelled.index + labelled[0].length - labelled[1]!.length;
+      return compactClean(view, offset, offset + labelled[1]!.length);
+    }
   }
   return null;
 }

@@ -29,6 +29,8 @@ export function findMarkedRanges(plain: string): MarkedRanges {
 const inside = (ranges: Array<[number, number]>, at: number): [number, number] | undefined =>
   ranges.find(([s, e]) => at > s && at < e);
 
+/** 统一, 唯一, 进一步, 之一: 一 inside a word */
+const ONE_IN_A_WORD = /[统唯同逐划专单进之万归合均另]/;
 const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批']);
 const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等级|步骤|阶段|批次|大类|级|类|种)/;
 const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
@@ -55,6 +57,8 @@ export function notPromiseReason(
   const quote = inside(marked.quotes, q.start);
   if (quote && (q.chinese || quote[1] - quote[0] <= 22)) return 'name or slogan';
   if (q.bareChineseOne && GENERIC_CLASSIFIERS.has(q.baseUnit)) return 'article';
+  if (q.chinese && plain[q.start] === '一' && ONE_IN_A_WORD.test(plain[q.start - 1] ?? ''))
+    return 'word with 一';
   if (q.chinese && /^[“"「『]/.test(after)) return 'category of slogans';
   if (
     q.chinese &&
