@@ -32,7 +32,7 @@ for (const target of testDatabases) {
     let deputy: SessionUser;
     let otherDeputy: SessionUser;
     let letterId: number;
-    const items: Record<string, number> = {};
+    const items = { homes: 0, incubators: 0, pilots: 0, daycare: 0, milestone: 0 };
 
     beforeAll(async () => {
       database = await target.open();
