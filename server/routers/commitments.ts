@@ -4,6 +4,7 @@ import { CommitmentIdSchema, CommitmentListSchema } from '../../shared/schemas/c
 import { findCommitment, listCommitments, listProgress, listTargets } from '../repositories/commitments';
 import { listFollowUps } from '../repositories/suggestions';
 import { withStatuses } from '../services/statuses';
+import { districtsForCommitment } from '../services/targets';
 import { readProcedure, router } from '../trpc';
 
 export const commitmentsRouter = router({
@@ -17,11 +18,12 @@ export const commitmentsRouter = router({
     const commitment = await findCommitment(ctx.db, input.id);
     if (!commitment)
       throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });
-    const [[tracked], targets, progress, followUps] = await Promise.all([
+    const [[tracked], targets, progress, followUps, districts] = await Promise.all([
       withStatuses(ctx.db, [commitment], { includeDemo: ctx.showDemo }),
       listTargets(ctx.db, { commitmentIds: [input.id] }),
       listProgress(ctx.db, { includeDemo: ctx.showDemo, commitmentIds: [input.id] }),
       listFollowUps(ctx.db, input.id),
+      districtsForCommitment(ctx.db, input.id),
     ]);
     const supersededBy = new Map(
       progress.flatMap((p) => (p.supersedesId === null ? [] : [[p.supersedesId, p.id]])),
@@ -31,6 +33,8 @@ export const commitmentsRouter = router({
       ...tracked,
       targets,
       followUps,
+      /** the letter's city districts in its year: where a city-wide target can be split */
+      districts: districts.map((d) => ({ id: d.id, name: d.name })),
       progress: progress.map((p) => ({
         ...p,
         isDemo: p.isDemo === 1,
