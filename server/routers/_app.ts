@@ -3,11 +3,15 @@
  * @see https://trpc.io/docs/server/merging-routers
  */
 import { createCallerFactory, router } from '../trpc';
+import { authRouter } from './auth';
 import { commitmentsRouter } from './commitments';
 import { dashboardRouter } from './dashboard';
 import { lettersRouter } from './letters';
+import { usersRouter } from './users';
 
 export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
   letters: lettersRouter,
   commitments: commitmentsRouter,
   dashboard: dashboardRouter,
