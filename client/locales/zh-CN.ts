@@ -58,6 +58,8 @@ export const zhCN = {
       exists: '这封答复函已经录入过,未重复保存。',
       open: '查看答复函',
       fileTooLarge: '文件过大(上限 {{mb}} MB)。',
+      signInHint: '登录后可录入答复函。',
+      officeOnly: '答复函由督查室录入。',
     },
   },
   letter: {
@@ -129,6 +131,19 @@ export const zhCN = {
     noData: '暂无可绘制的数据:录入答复函并记录进度后,这里会显示各区对照图。',
     year: '{{year}} 年',
     source: '原文',
+  },
+  auth: {
+    signIn: '登录',
+    signOut: '退出登录',
+    title: '登录',
+    subtitle: '督查室、承办单位和代表登录后可录入和更新;公众无需登录即可查看。',
+    username: '用户名',
+    password: '密码',
+    submit: '登录',
+    submitting: '正在登录…',
+    noAccount: '没有账号?请联系督查室开通。',
+    signInToView: '登录后查看',
+    roles: { office: '督查室', agency: '承办单位', deputy: '代表' },
   },
   errors: {
     generic: '操作失败,请稍后重试。',
