@@ -15,11 +15,14 @@ export interface AppOptions extends ServerContextOptions {
   /** folder of the built client (vite build); not served when absent */
   clientDir?: string | undefined;
   log?: (message: string) => void;
+  /** behind a reverse proxy: req.secure and req.host follow X-Forwarded-Proto/Host */
+  trustProxy?: boolean;
 }
 
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy) app.set('trust proxy', true);
 
   app.get('/healthz', async (_req, res) => {
     try {

@@ -1,12 +1,23 @@
 /**
  * Per-request context. `createContextInner` needs no HTTP request, so router tests build it
- * directly over a test database and call procedures through `createCaller`.
+ * directly over a test database and call procedures through `createCaller`; over HTTP,
+ * `contextFactory` turns the session cookie into the signed-in user and refuses cross-site POSTs.
  */
+import { TRPCError } from '@trpc/server';
 import type { CreateExpressContextOptions } from '@trpc/server/adapters/express';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/connect';
 import type { Database } from '../db/schema';
-import type { SessionUser } from '../shared/auth';
+import { CSRF_HEADER, type SessionUser } from '../shared/auth';
+import { clearedSessionSetCookie, readSessionToken, sessionSetCookie } from './auth/cookies';
+import { checkRequestOrigin } from './auth/csrf';
+import { type IssuedSession, resolveSession } from './auth/sessions';
+
+/** How procedures hand a session to the browser; a no-op outside HTTP (createCaller tests). */
+export interface SessionCookies {
+  set: (session: IssuedSession) => void;
+  clear: () => void;
+}
 
 export interface ContextInner {
   db: Kysely<Database>;
@@ -17,16 +28,58 @@ export interface ContextInner {
   user: SessionUser | null;
   /** whether anonymous readers may read (PUBLIC_READ, on by default: replies are published documents) */
   publicRead: boolean;
+  /** the valid session token the request came with: sign-in replaces it, sign-out revokes it */
+  sessionToken?: string | null;
+  sessionCookies?: SessionCookies;
 }
 
+const noCookies: SessionCookies = { set: () => undefined, clear: () => undefined };
+
 export function createContextInner(inner: ContextInner) {
-  return { ...inner };
+  return {
+    ...inner,
+    sessionToken: inner.sessionToken ?? null,
+    sessionCookies: inner.sessionCookies ?? noCookies,
+  };
 }
 
 export type Context = ReturnType<typeof createContextInner>;
 
-export type ServerContextOptions = Omit<ContextInner, 'user'>;
+export type ServerContextOptions = Pick<ContextInner, 'db' | 'dialect' | 'showDemo' | 'publicRead'>;
 
 export function contextFactory(options: ServerContextOptions) {
-  return (_opts: CreateExpressContextOptions): Context => createContextInner({ ...options, user: null });
+  const { db, dialect, showDemo, publicRead } = options;
+  return async ({ req, res }: CreateExpressContextOptions): Promise<Context> => {
+    const verdict = checkRequestOrigin({
+      method: req.method,
+      host: req.host,
+      origin: req.get('origin'),
+      referer: req.get('referer'),
+      csrfHeader: req.get(CSRF_HEADER),
+    });
+    if (!verdict.ok) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: '请求来源不可信:请直接在本平台页面中操作,不要通过其他网站提交。',
+      });
+    }
+    const now = new Date();
+    const token = readSessionToken(req.get('cookie'));
+    const user = token ? await resolveSession(db, token, now) : null;
+    const sessionCookies: SessionCookies = {
+      set: (session) => res.append('Set-Cookie', sessionSetCookie(session, req.secure, new Date())),
+      clear: () => res.append('Set-Cookie', clearedSessionSetCookie(req.secure)),
+    };
+    // An expired or revoked token is dropped from the browser instead of being sent forever.
+    if (token && !user) sessionCookies.clear();
+    return createContextInner({
+      db,
+      dialect,
+      showDemo,
+      publicRead,
+      user,
+      sessionToken: user ? token : null,
+      sessionCookies,
+    });
+  };
 }

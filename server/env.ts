@@ -20,6 +20,11 @@ const EnvSchema = z.object({
   DEMO_DATA: flag.default(true),
   /** anonymous read access; replies are published documents, so it is on unless PUBLIC_READ=0 */
   PUBLIC_READ: flag.default(true),
+  /** the first supervision-office account, created on start when no office account exists */
+  OFFICE_USERNAME: z.string().optional(),
+  OFFICE_PASSWORD: z.string().optional(),
+  /** behind a reverse proxy: trust its X-Forwarded-Proto/Host, so cookies get Secure over https */
+  TRUST_PROXY: flag.default(false),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
 import { readEnv } from './env';
+import { ensureFirstOfficeAccount, FIRST_OFFICE_HINT } from './services/first-office';
 import { seedOnFirstStart } from './services/seed';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,11 +28,21 @@ async function main() {
     );
   }
 
+  const office = await ensureFirstOfficeAccount(
+    db,
+    { username: env.OFFICE_USERNAME, password: env.OFFICE_PASSWORD },
+    new Date(),
+  );
+  if (office.kind === 'created') console.log(`已创建督查室账号 (office account created): ${office.username}`);
+  if (office.kind === 'needs-credentials') console.log(FIRST_OFFICE_HINT);
+  if (office.kind === 'invalid') throw new Error(`OFFICE_USERNAME / OFFICE_PASSWORD 无效: ${office.problem}`);
+
   const app = createApp({
     db,
     dialect,
     showDemo: env.DEMO_DATA,
     publicRead: env.PUBLIC_READ,
+    trustProxy: env.TRUST_PROXY,
     clientDir: env.NODE_ENV === 'production' ? path.join(root, 'dist/client') : undefined,
     log: (m) => console.error(m),
   });

@@ -41,6 +41,12 @@ function describeInvalidInput(flat: {
 export const router = t.router;
 
 /**
+ * No role check at all: only for signing in and out and asking who is signed in, which must work
+ * for anonymous visitors even with PUBLIC_READ off. Never for data.
+ */
+export const publicProcedure = t.procedure;
+
+/**
  * Reading: open to anyone while PUBLIC_READ is on, to signed-in users otherwise.
  * Role checks run before input validation, so a refused caller learns nothing about inputs.
  * @see https://trpc.io/docs/server/middlewares

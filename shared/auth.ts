@@ -16,3 +16,10 @@ export interface SessionUser {
   /** set for deputies: the deputy they are */
   deputyId: number | null;
 }
+
+/**
+ * Sent by the app's tRPC client on every request; the server refuses a POST without it (CSRF
+ * guard, see server/auth/csrf.ts). Scripts calling the API must send it too.
+ */
+export const CSRF_HEADER = 'x-requested-by';
+export const CSRF_HEADER_VALUE = 'promise-tracker';

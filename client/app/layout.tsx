@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigation } from 'react-router';
+import { UserMenu } from '../features/auth/user-menu';
 import { setLanguage } from '../lib/i18n';
 
 export function AppLayout() {
@@ -27,6 +28,7 @@ export function AppLayout() {
           </NavLink>
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
         </nav>
+        <UserMenu />
         <button
           type="button"
           className="lang-switch"

@@ -30,6 +30,10 @@ const router = createBrowserRouter([
           Component: (await import('../features/commitments/commitment-page')).CommitmentPage,
         }),
       },
+      {
+        path: 'sign-in',
+        lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,6 +1,7 @@
 /** Loading and error states shared by every page, so no page is ever blank. */
 import { TRPCClientError } from '@trpc/client';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -18,8 +19,27 @@ export function errorMessage(error: unknown, fallback: string): string {
   return fallback;
 }
 
+/** With PUBLIC_READ=0 anonymous reads are refused: the way forward is signing in, not retrying. */
+function needsSignIn(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data: unknown = error.data;
+  return typeof data === 'object' && data !== null && 'code' in data && data.code === 'UNAUTHORIZED';
+}
+
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const location = useLocation();
+  if (needsSignIn(error)) {
+    const from = encodeURIComponent(`${location.pathname}${location.search}`);
+    return (
+      <div className="state state-error" role="alert">
+        <span>{errorMessage(error, t('errors.network'))}</span>
+        <Link className="button" to={`/sign-in?from=${from}`}>
+          {t('auth.signInToView')}
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="state state-error" role="alert">
       <strong>{t('common.loadFailed')}</strong>

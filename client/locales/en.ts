@@ -65,6 +65,8 @@ export const en: Messages = {
       exists: 'This letter was added before; nothing was saved twice.',
       open: 'Open the letter',
       fileTooLarge: 'File too large (limit {{mb}} MB).',
+      signInHint: 'Sign in to add reply letters.',
+      officeOnly: 'Reply letters are added by the supervision office.',
     },
   },
   letter: {
@@ -263,6 +265,20 @@ export const en: Messages = {
     hint: 'The districts must add up to the city target of {{total}}.',
     submit: 'Save split',
     merge: 'Back to one city-wide target',
+  },
+  auth: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    title: 'Sign in',
+    subtitle:
+      'The supervision office, agencies and deputies sign in to record and update; the public reads without signing in.',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    noAccount: 'No account? Ask the supervision office to create one.',
+    signInToView: 'Sign in to view',
+    roles: { office: 'Supervision office', agency: 'Agency', deputy: 'Deputy' },
   },
   errors: {
     generic: 'Something went wrong; please try again.',

@@ -64,6 +64,8 @@ export const zhCN = {
       exists: '这封答复函已经录入过,未重复保存。',
       open: '查看答复函',
       fileTooLarge: '文件过大(上限 {{mb}} MB)。',
+      signInHint: '登录后可录入答复函。',
+      officeOnly: '答复函由督查室录入。',
     },
   },
   letter: {
@@ -257,6 +259,19 @@ export const zhCN = {
     hint: '各区之和须等于全市目标 {{total}}。',
     submit: '保存分配',
     merge: '恢复为全市目标',
+  },
+  auth: {
+    signIn: '登录',
+    signOut: '退出登录',
+    title: '登录',
+    subtitle: '督查室、承办单位和代表登录后可录入和更新;公众无需登录即可查看。',
+    username: '用户名',
+    password: '密码',
+    submit: '登录',
+    submitting: '正在登录…',
+    noAccount: '没有账号?请联系督查室开通。',
+    signInToView: '登录后查看',
+    roles: { office: '督查室', agency: '承办单位', deputy: '代表' },
   },
   errors: {
     generic: '操作失败,请稍后重试。',

@@ -3,6 +3,7 @@
  * @see https://trpc.io/docs/server/merging-routers
  */
 import { createCallerFactory, router } from '../trpc';
+import { authRouter } from './auth';
 import { commitmentsRouter } from './commitments';
 import { dashboardRouter } from './dashboard';
 import { followUpsRouter } from './follow-ups';
@@ -12,8 +13,11 @@ import { progressRouter } from './progress';
 import { reviewRouter } from './review';
 import { suggestionsRouter } from './suggestions';
 import { targetsRouter } from './targets';
+import { usersRouter } from './users';
 
 export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
   letters: lettersRouter,
   commitments: commitmentsRouter,
   dashboard: dashboardRouter,

@@ -60,7 +60,7 @@ async function openPostgres(): Promise<TestDatabase> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const { db, dialect } = openDatabase({ databaseUrl: POSTGRES_URL, dataDir: '', postgresSchema: schema });
-  await migrateToLatest(db, schema);
+  await migrateToLatest(db);
   return {
     db,
     dialect,

@@ -8,11 +8,19 @@ import { openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import { createApp } from '../../server/app';
 import { seedOnFirstStart } from '../../server/services/seed';
+import { createRoleUsers } from './users';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLIENT_DIR = path.join(root, 'dist/client');
 
-export async function startProduct() {
+export interface ProductOptions {
+  /** PUBLIC_READ; on by default as in the product */
+  publicRead?: boolean;
+  /** create one account per role (tests/support/users.ts) */
+  withUsers?: boolean;
+}
+
+export async function startProduct(options: ProductOptions = {}) {
   if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     throw new Error(`the built client is missing at ${CLIENT_DIR}: run \`npm run build\` (npm test does it)`);
   }
@@ -20,7 +28,14 @@ export async function startProduct() {
   const { db, dialect } = openDatabase({ dataDir });
   await migrateToLatest(db);
   await seedOnFirstStart(db, { letter: true, demo: true });
-  const app = createApp({ db, dialect, showDemo: true, publicRead: true, clientDir: CLIENT_DIR });
+  if (options.withUsers) await createRoleUsers(db);
+  const app = createApp({
+    db,
+    dialect,
+    showDemo: true,
+    publicRead: options.publicRead ?? true,
+    clientDir: CLIENT_DIR,
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

@@ -9,12 +9,12 @@ export interface HighlightSpan extends Span {
 
 export const LetterText = forwardRef<
   HTMLDivElement,
-  { text: string; spans: readonly HighlightSpan[]; activeId: number | null; onMouseUp?: () => void }
->(function LetterText({ text, spans, activeId, onMouseUp }, ref) {
+  { text: string; spans: readonly HighlightSpan[]; activeId: number | null }
+>(function LetterText({ text, spans, activeId }, ref) {
   const runs = useMemo(() => segmentText(text, spans), [text, spans]);
   const tones = useMemo(() => new Map(spans.map((s) => [s.id, s.tone])), [spans]);
   return (
-    <div className="letter-text" lang="zh-CN" ref={ref} onMouseUp={onMouseUp}>
+    <div className="letter-text" lang="zh-CN" ref={ref}>
       {runs.map((run) => {
         if (run.ids.length === 0) {
           return (

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { RoleGate } from '../auth/role-gate';
 import { IngestPanel } from './ingest-panel';
 
 export function LettersPage() {
@@ -16,7 +17,13 @@ export function LettersPage() {
         <h1>{t('letters.title')}</h1>
         <p className="muted">{t('letters.subtitle')}</p>
       </header>
-      <IngestPanel />
+      <RoleGate
+        roles={['office']}
+        signInHint={t('letters.ingest.signInHint')}
+        otherRoleHint={t('letters.ingest.officeOnly')}
+      >
+        <IngestPanel />
+      </RoleGate>
       <section className="card">
         {letters.isPending ? (
           <Loading />

@@ -1,6 +1,6 @@
 /** Reviewing one letter: its text with every extracted item highlighted, the item being reviewed beside it. */
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
@@ -22,6 +22,15 @@ export function ReviewLetterPage() {
   const [activeId, setActiveId] = useState<number | null>(null);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
+  // Mouse and keyboard (shift + arrows) selections both end up here.
+  useEffect(() => {
+    const onChange = () => {
+      const offsets = textRef.current ? selectionOffsets(textRef.current) : null;
+      if (offsets) setSelection(offsets);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
 
   if (letter.isPending) return <Loading />;
   if (letter.isError) return <LoadError error={letter.error} onRetry={() => void letter.refetch()} />;
@@ -47,13 +56,7 @@ export function ReviewLetterPage() {
       </header>
       <div className="letter-layout">
         <section className="card letter-card">
-          <LetterText
-            ref={textRef}
-            text={data.text}
-            spans={spans}
-            activeId={active?.id ?? null}
-            onMouseUp={() => setSelection(textRef.current ? selectionOffsets(textRef.current) : null)}
-          />
+          <LetterText ref={textRef} text={data.text} spans={spans} activeId={active?.id ?? null} />
         </section>
         <aside className="letter-side">
           {selection && (

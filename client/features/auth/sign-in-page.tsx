@@ -1,0 +1,90 @@
+/** The sign-in form; after signing in the user returns to the page that sent them here. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { SignInSchema } from '../../../shared/schemas/auth';
+import { errorMessage } from '../../components/query-state';
+import { useTRPC } from '../../lib/trpc';
+import { useCurrentUser } from './use-current-user';
+
+/** Only paths inside this app: an open redirect would let a link send users anywhere. */
+function safeReturnPath(value: string | null): string {
+  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get('from'));
+  const { user } = useCurrentUser();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: async (signedIn) => {
+        queryClient.setQueryData(trpc.auth.me.queryKey(), signedIn);
+        // What a page shows can depend on who reads it.
+        await queryClient.invalidateQueries();
+        void navigate(returnTo, { replace: true });
+      },
+    }),
+  );
+
+  if (user && !signIn.isPending && !signIn.isSuccess) return <Navigate to={returnTo} replace />;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setLocalError(null);
+    const parsed = SignInSchema.safeParse({ username, password });
+    if (!parsed.success) return setLocalError(parsed.error.issues[0]?.message ?? t('errors.generic'));
+    signIn.mutate(parsed.data);
+  }
+
+  const error = localError ?? (signIn.error ? errorMessage(signIn.error, t('errors.network')) : null);
+  return (
+    <section className="page sign-in">
+      <form className="card sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t('auth.title')}</h1>
+        <p className="muted">{t('auth.subtitle')}</p>
+        <label className="field">
+          <span>{t('auth.username')}</span>
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+          />
+        </label>
+        <label className="field">
+          <span>{t('auth.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </label>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={signIn.isPending}>
+            {signIn.isPending ? t('auth.submitting') : t('auth.submit')}
+          </button>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+        <p className="muted small">{t('auth.noAccount')}</p>
+      </form>
+    </section>
+  );
+}

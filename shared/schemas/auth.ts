@@ -1,0 +1,69 @@
+/**
+ * Inputs of sign-in and user management, validated by the server and reused by the client's forms.
+ * Usernames are compared in lower case so 'Office' and 'office' cannot become two accounts.
+ */
+import { z } from 'zod';
+
+/** Long enough to resist guessing when login rate limiting is absent; argon2 makes each guess slow. */
+export const PASSWORD_MIN_LENGTH = 10;
+/** Hashing cost grows with the input; a bound keeps a huge "password" from tying up the server. */
+export const PASSWORD_MAX_LENGTH = 256;
+
+const username = z
+  .string({ error: '请输入用户名。' })
+  .trim()
+  .toLowerCase()
+  .min(2, '用户名至少 2 个字符。')
+  .max(40, '用户名最多 40 个字符。')
+  .regex(/^[\p{L}\p{N}._-]+$/u, '用户名只能包含文字、数字和 . _ -。');
+
+export const SignInSchema = z.object({
+  username: z.string({ error: '请输入用户名。' }).trim().toLowerCase().min(1, '请输入用户名。').max(100),
+  password: z.string({ error: '请输入密码。' }).min(1, '请输入密码。').max(PASSWORD_MAX_LENGTH),
+});
+
+export const NewPasswordSchema = z
+  .string({ error: '请设置密码。' })
+  .min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 个字符。`)
+  .max(PASSWORD_MAX_LENGTH, `密码最多 ${PASSWORD_MAX_LENGTH} 个字符。`);
+
+const accountFields = {
+  username,
+  displayName: z
+    .string({ error: '请输入姓名或称呼。' })
+    .trim()
+    .min(1, '请输入姓名或称呼。')
+    .max(60, '姓名或称呼最多 60 个字符。'),
+  password: NewPasswordSchema,
+};
+
+const recordId = (message: string) => z.number({ error: message }).int(message).positive(message);
+
+/**
+ * One shape per role, so an agency clerk cannot be created without the agency they report for,
+ * nor a deputy account without the deputy it belongs to.
+ */
+export const CreateUserSchema = z.discriminatedUnion(
+  'role',
+  [
+    z.object({ ...accountFields, role: z.literal('office') }),
+    z.object({
+      ...accountFields,
+      role: z.literal('agency'),
+      agencyId: recordId('承办单位经办人账号必须选择所属承办单位。'),
+    }),
+    z.object({
+      ...accountFields,
+      role: z.literal('deputy'),
+      deputyId: recordId('代表账号必须关联一位代表。'),
+    }),
+  ],
+  { error: '请选择角色:督查室(office)、承办单位(agency)或代表(deputy)。' },
+);
+
+export const UserIdSchema = z.object({
+  id: z.number({ error: '请提供用户编号。' }).int().positive('用户编号必须是正整数。'),
+});
+
+export type SignInInput = z.infer<typeof SignInSchema>;
+export type CreateUserInput = z.infer<typeof CreateUserSchema>;

@@ -1,0 +1,102 @@
+/**
+ * Signing in as a user meets it: the ingest panel appears only for the office, anonymous visitors
+ * are told to sign in, other roles are told who records letters; with PUBLIC_READ=0 nothing is
+ * shown until sign-in. Screenshots go to tests/screenshots/ (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumMissing, launchChromium } from '../support/browser';
+import { startProduct } from '../support/server';
+import { TEST_PASSWORD } from '../support/users';
+
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
+
+async function fillSignIn(page: Page, username: string, password: string) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+describe.skipIf(chromiumMissing)('signing in, in the browser', () => {
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let closedProduct: Awaited<ReturnType<typeof startProduct>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    [product, closedProduct, browser] = await Promise.all([
+      startProduct({ withUsers: true }),
+      startProduct({ withUsers: true, publicRead: false }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+    await closedProduct?.close();
+  });
+
+  test('the office signs in and gets the ingest panel; an agency clerk does not', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const ingestHeading = page.getByRole('heading', { name: '录入答复函' });
+
+    await page.goto(`${product.url}/letters`);
+    await page.getByTestId('sign-in-hint').waitFor();
+    expect(await page.getByTestId('sign-in-hint').textContent()).toContain('登录后可录入答复函');
+    expect(await ingestHeading.count()).toBe(0);
+
+    await page.getByTestId('sign-in-hint').getByRole('link', { name: '登录' }).click();
+    await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    await fillSignIn(page, 'office', 'not the password');
+    await page.getByRole('alert').filter({ hasText: '用户名或密码不正确。' }).waitFor();
+
+    await fillSignIn(page, 'office', TEST_PASSWORD);
+    await ingestHeading.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/letters');
+    expect(await page.getByTestId('current-user').textContent()).toContain('督查室');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'pt_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await page.screenshot({ path: path.join(screenshots, 'signed-in-office.png') });
+
+    // The panel's mutation passes the CSRF guard from the real client.
+    await page
+      .getByRole('textbox', { name: '答复函全文' })
+      .fill('这不是一封答复函,只是测试录入请求能够到达服务器的一段文字。');
+    await page.getByRole('button', { name: '录入并拆解' }).click();
+    const outcome = page.locator('.form-error, .form-success').first();
+    await outcome.waitFor();
+    expect(await outcome.textContent()).not.toContain('请求来源不可信');
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('link', { name: '登录', exact: true }).first().waitFor();
+    await page.goto(`${product.url}/letters`);
+    await page.getByTestId('sign-in-hint').waitFor();
+
+    await page.getByRole('link', { name: '登录', exact: true }).first().click();
+    await fillSignIn(page, 'mzj', TEST_PASSWORD);
+    await page.getByText('答复函由督查室录入。').waitFor();
+    expect(await ingestHeading.count()).toBe(0);
+    expect(await page.getByTestId('current-user').textContent()).toContain('民政局经办人');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  test('with PUBLIC_READ=0 the dashboard asks for sign-in, then shows', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(closedProduct.url);
+    await page.getByText('请先登录后再查看。').first().waitFor();
+    await page.getByRole('link', { name: '登录后查看' }).first().click();
+    await fillSignIn(page, 'suhm', TEST_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
+    expect(await page.getByTestId('current-user').textContent()).toContain('代表');
+    await context.close();
+  });
+});
