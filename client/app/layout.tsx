@@ -27,6 +27,8 @@ export function AppLayout() {
             {t('nav.dashboard')}
           </NavLink>
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
+          <NavLink to="/review">{t('nav.review')}</NavLink>
+          <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>
         </nav>
         <UserMenu />
         <button
