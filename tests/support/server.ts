@@ -18,6 +18,8 @@ export interface ProductOptions {
   publicRead?: boolean;
   /** create one account per role (tests/support/users.ts) */
   withUsers?: boolean;
+  /** DEMO_DATA: demo progress, with the seed letter's items pre-confirmed; on by default */
+  demo?: boolean;
 }
 
 export async function startProduct(options: ProductOptions = {}) {
@@ -27,12 +29,12 @@ export async function startProduct(options: ProductOptions = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'promise-tracker-'));
   const { db, dialect } = openDatabase({ dataDir });
   await migrateToLatest(db);
-  await seedOnFirstStart(db, { letter: true, demo: true });
+  await seedOnFirstStart(db, { letter: true, demo: options.demo ?? true });
   if (options.withUsers) await createRoleUsers(db);
   const app = createApp({
     db,
     dialect,
-    showDemo: true,
+    showDemo: options.demo ?? true,
     publicRead: options.publicRead ?? true,
     clientDir: CLIENT_DIR,
   });

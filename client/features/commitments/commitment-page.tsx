@@ -55,7 +55,7 @@ export function CommitmentPage() {
               {c.targetTotal !== null && ` / ${formatNumber(c.targetTotal, lang)}`} {c.unit}
             </span>
           )}
-          {c.expected !== null && c.status !== 'achieved' && (
+          {c.expected !== null && !['achieved', 'unverified', 'rejected', 'withdrawn'].includes(c.status) && (
             <span className="muted">
               {t('progress.pace')}: {formatNumber(Math.round(c.expected * 10) / 10, lang)}
             </span>

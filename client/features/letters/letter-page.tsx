@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/query-state';
 import { formatDate, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { LetterText } from './letter-text';
+import { SatisfactionPanel } from './satisfaction-panel';
 
 export function LetterPage() {
   const { t, i18n } = useTranslation();
@@ -73,6 +74,7 @@ export function LetterPage() {
           <LetterText text={data.text} spans={spans} activeId={activeId} />
         </section>
         <aside className="letter-side">
+          <SatisfactionPanel letterId={data.id} />
           <section className="card" aria-labelledby="commitments-title">
             <h2 id="commitments-title">{t('letter.commitments', { count: data.commitments.length })}</h2>
             {data.commitments.length === 0 ? (

@@ -28,10 +28,13 @@ export function CommitmentEditor({
   item,
   selection,
   letterText,
+  onSaved,
 }: {
   item: EditableItem;
   selection: { start: number; end: number } | null;
   letterText: string;
+  /** told after a decision is stored; the page moves on to the next item */
+  onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -47,13 +50,15 @@ export function CommitmentEditor({
   );
   const [note, setNote] = useState('');
   const [rejectReason, setRejectReason] = useState('');
-  const onSuccess = () => queryClient.invalidateQueries();
+  const onSuccess = async () => {
+    await queryClient.invalidateQueries();
+    onSaved();
+  };
   const confirm = useMutation(trpc.review.confirm.mutationOptions({ onSuccess }));
   const correct = useMutation(trpc.review.correct.mutationOptions({ onSuccess }));
   const reject = useMutation(trpc.review.reject.mutationOptions({ onSuccess }));
   const pending = confirm.isPending || correct.isPending || reject.isPending;
   const failure = confirm.error ?? correct.error ?? reject.error;
-  const done = confirm.isSuccess || correct.isSuccess || reject.isSuccess;
 
   const submitCorrection = (event: FormEvent) => {
     event.preventDefault();
@@ -172,11 +177,6 @@ export function CommitmentEditor({
       {failure && (
         <p className="form-error" role="alert">
           {errorMessage(failure, t('errors.generic'))}
-        </p>
-      )}
-      {done && !failure && (
-        <p className="form-success" role="status">
-          {t('review.saved')}
         </p>
       )}
     </form>

@@ -21,7 +21,9 @@ export function ReviewLetterPage() {
   });
   const [activeId, setActiveId] = useState<number | null>(null);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const [saved, setSaved] = useState(false);
   const textRef = useRef<HTMLDivElement>(null);
+  const sideRef = useRef<HTMLElement>(null);
   // Mouse and keyboard (shift + arrows) selections both end up here.
   useEffect(() => {
     const onChange = () => {
@@ -53,12 +55,17 @@ export function ReviewLetterPage() {
       <header className="page-header">
         <h1>{data.title ?? data.sourceName ?? t('letters.untitled')}</h1>
         <p className="muted">{t('review.selectHint')}</p>
+        {saved && (
+          <p className="form-success" role="status">
+            {t('review.saved')}
+          </p>
+        )}
       </header>
       <div className="letter-layout">
         <section className="card letter-card">
           <LetterText ref={textRef} text={data.text} spans={spans} activeId={active?.id ?? null} />
         </section>
-        <aside className="letter-side">
+        <aside className="letter-side" ref={sideRef}>
           {selection && (
             <AddFromSelection
               key={`${selection.start}-${selection.end}`}
@@ -75,7 +82,16 @@ export function ReviewLetterPage() {
                   ? `${formatTarget(active.min, active.max, i18n.language)} ${active.unit ?? ''} ${active.object ?? ''}`
                   : active.quote.slice(0, 30)}
               </h2>
-              <CommitmentEditor key={active.id} item={active} selection={selection} letterText={data.text} />
+              <CommitmentEditor
+                key={active.id}
+                item={active}
+                selection={selection}
+                letterText={data.text}
+                onSaved={() => {
+                  setSaved(true);
+                  setActiveId(null);
+                }}
+              />
             </section>
           )}
           <section className="card">
@@ -83,7 +99,18 @@ export function ReviewLetterPage() {
             <ol className="commitment-list">
               {items.map((item) => (
                 <li key={item.id} className={active?.id === item.id ? 'active' : ''}>
-                  <button type="button" className="commitment-item" onClick={() => setActiveId(item.id)}>
+                  <button
+                    type="button"
+                    className="commitment-item"
+                    onClick={() => {
+                      setActiveId(item.id);
+                      setSaved(false);
+                      sideRef.current?.scrollTo({ top: 0, behavior: 'smooth' });
+                      document
+                        .querySelector(`[data-commitment~="${item.id}"]`)
+                        ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+                    }}
+                  >
                     <span className="commitment-object">
                       {item.kind === 'quantified'
                         ? `${formatTarget(item.min, item.max, i18n.language)}${item.unit ?? ''} ${item.object ?? ''}`
