@@ -79,7 +79,10 @@ describe.skipIf(chromiumMissing)('the supervision workflow, in the browser', () 
 
     // The first confirmed item now takes progress with evidence.
     await page.goto(`${product.url}/letters/1`);
-    const homes = page.locator('.commitment-list li').filter({ hasText: '农村幸福院' }).getByRole('link', { name: /进度详情/ });
+    const homes = page
+      .locator('.commitment-list li')
+      .filter({ hasText: '农村幸福院' })
+      .getByRole('link', { name: /进度详情/ });
     const href = await homes.getAttribute('href');
     await homes.click();
     await page.waitForURL(`**${href}`);
