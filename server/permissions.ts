@@ -30,6 +30,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'auth.signOut': EVERYONE,
 
   'users.list': OFFICE,
+  'users.linkChoices': OFFICE,
   'users.create': OFFICE,
   'users.disable': OFFICE,
   'users.enable': OFFICE,

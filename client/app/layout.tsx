@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigation } from 'react-router';
+import { hasRole, useCurrentUser } from '../features/auth/use-current-user';
 import { UserMenu } from '../features/auth/user-menu';
 import { setLanguage } from '../lib/i18n';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
+  const { user } = useCurrentUser();
   const nextLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
     <div className="shell">
@@ -27,6 +29,7 @@ export function AppLayout() {
             {t('nav.dashboard')}
           </NavLink>
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
+          {hasRole(user, ['office']) && <NavLink to="/users">{t('nav.users')}</NavLink>}
         </nav>
         <UserMenu />
         <button

@@ -31,6 +31,10 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'users',
+        lazy: async () => ({ Component: (await import('../features/users/users-page')).UsersPage }),
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
       },

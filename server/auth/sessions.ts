@@ -69,3 +69,12 @@ export async function revokeSession(db: Kysely<Database>, token: string): Promis
 export async function revokeUserSessions(db: Kysely<Database>, userId: number): Promise<void> {
   await db.deleteFrom('user_sessions').where('user_id', '=', userId).execute();
 }
+
+/** Sessions of users who never came back; run at start so the table does not grow forever. */
+export async function purgeExpiredSessions(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('user_sessions')
+    .where('expires_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -128,3 +128,19 @@ export async function agencyExists(db: Db, id: number): Promise<boolean> {
 export async function deputyExists(db: Db, id: number): Promise<boolean> {
   return (await db.selectFrom('deputies').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
+
+export interface NamedRecord {
+  id: number;
+  name: string;
+}
+
+/** What an account can belong to: the agencies and deputies known from ingested letters. */
+export async function listAccountLinks(
+  db: Db,
+): Promise<{ agencies: NamedRecord[]; deputies: NamedRecord[] }> {
+  const [agencies, deputies] = await Promise.all([
+    db.selectFrom('agencies').select(['id', 'name']).orderBy('name').execute(),
+    db.selectFrom('deputies').select(['id', 'name']).orderBy('name').execute(),
+  ]);
+  return { agencies, deputies };
+}

@@ -1,7 +1,7 @@
 /** User accounts, managed by the supervision office only. */
 import { TRPCError } from '@trpc/server';
 import { CreateUserSchema, UserIdSchema } from '../../shared/schemas/auth';
-import { listUsers } from '../repositories/users';
+import { listAccountLinks, listUsers } from '../repositories/users';
 import { AccountError, type Actor, createUserAccount, setAccountDisabled } from '../services/user-accounts';
 import { officeProcedure, router } from '../trpc';
 
@@ -23,6 +23,9 @@ const actorOf = (user: { id: number; username: string }): Actor => ({ userId: us
 
 export const usersRouter = router({
   list: officeProcedure.query(({ ctx }) => listUsers(ctx.db)),
+
+  /** the agencies and deputies a new account can be linked to */
+  linkChoices: officeProcedure.query(({ ctx }) => listAccountLinks(ctx.db)),
 
   create: officeProcedure
     .input(CreateUserSchema)

@@ -4,7 +4,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolveSession, SESSION_LIFETIME_MS } from '../../server/auth/sessions';
+import { purgeExpiredSessions, resolveSession, SESSION_LIFETIME_MS } from '../../server/auth/sessions';
 import { createContextInner, type SessionCookies } from '../../server/context';
 import { createCaller } from '../../server/routers/_app';
 import { ensureFirstOfficeAccount } from '../../server/services/first-office';
@@ -114,6 +114,20 @@ for (const target of testDatabases) {
       expect(await resolveSession(database.db, 'x'.repeat(43), new Date())).toBeNull();
     });
 
+    test('expired sessions are purged, live ones kept', async () => {
+      const { token } = await signIn('suhm');
+      const later = new Date(Date.now() + SESSION_LIFETIME_MS + 1000);
+      const live = await signIn('mzj');
+      await database.db
+        .updateTable('user_sessions')
+        .set({ expires_at: new Date(later.getTime() + SESSION_LIFETIME_MS).toISOString() })
+        .where('user_id', '=', users.agency.id)
+        .execute();
+      expect(await purgeExpiredSessions(database.db, later)).toBeGreaterThanOrEqual(1);
+      expect(await resolveSession(database.db, token, new Date())).toBeNull();
+      expect(await resolveSession(database.db, live.token, later)).toEqual(users.agency);
+    });
+
     test('every sign-in issues a new token and retires the one the browser had', async () => {
       const first = await signIn('office');
       const second = await signIn('office', TEST_PASSWORD, first.token);
@@ -164,6 +178,10 @@ for (const target of testDatabases) {
         // @ts-expect-error: a deputy account without a deputy
         (await refusal(office.users.create({ ...base, username: 'dep2', role: 'deputy' }))).code,
       ).toBe('BAD_REQUEST');
+      expect(await office.users.linkChoices()).toEqual({
+        agencies: [{ id: agencyId, name: '厦门市民政局' }],
+        deputies: [{ id: deputyId, name: '苏辉明' }],
+      });
       const deputyUser = await office.users.create({ ...base, username: 'dep2', role: 'deputy', deputyId });
       expect(deputyUser).toMatchObject({ role: 'deputy', deputyId, deputyName: '苏辉明', agencyId: null });
 
