@@ -40,6 +40,17 @@ export const authRouter = router({
     }
     const { user } = credentials;
     if (credentials.disabled) {
+      await recordAudit(
+        ctx.db,
+        {
+          actor: user.username,
+          userId: user.id,
+          action: 'auth.signInRefused',
+          entity: 'user',
+          entityId: user.id,
+        },
+        at,
+      );
       throw new TRPCError({ code: 'FORBIDDEN', message: '该账号已停用,请联系督查室。' });
     }
 

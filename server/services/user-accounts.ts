@@ -37,6 +37,12 @@ export class AccountError extends Error {
   }
 }
 
+/** SQLite (better-sqlite3) and PostgreSQL (pg) name a unique-index violation differently. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === '23505';
+}
+
 /** What the audit log keeps of an account: never the password hash. */
 function auditView(user: UserSummary) {
   const { id, username, displayName, role, agencyId, deputyId, disabled } = user;
@@ -55,8 +61,8 @@ export async function createUserAccount(
     throw new AccountError('unknown-agency', `找不到编号为 ${agencyId} 的承办单位,请先录入该单位的答复函。`);
   if (deputyId !== null && !(await deputyExists(db, deputyId)))
     throw new AccountError('unknown-deputy', `找不到编号为 ${deputyId} 的代表。`);
-  if (await usernameTaken(db, input.username))
-    throw new AccountError('username-taken', `用户名“${input.username}”已被使用,请换一个。`);
+  const taken = () => new AccountError('username-taken', `用户名“${input.username}”已被使用,请换一个。`);
+  if (await usernameTaken(db, input.username)) throw taken();
 
   const passwordHash = await hashPassword(input.password);
   const at = now.toISOString();
@@ -69,6 +75,9 @@ export async function createUserAccount(
       deputy_id: deputyId,
       password_hash: passwordHash,
       created_at: at,
+    }).catch((error: unknown) => {
+      // Two offices creating the same username at once: the unique index decides.
+      throw isUniqueViolation(error) ? taken() : error;
     });
     const created = await findUser(trx, id);
     if (!created) throw new Error(`user ${id} vanished inside its own transaction`);

@@ -194,12 +194,22 @@ for (const target of testDatabases) {
       });
       const taken = await refusal(office.users.create({ ...base, username: 'Office', role: 'office' }));
       expect(taken.code).toBe('CONFLICT');
+      // Two at once: one wins, the other is told the name is taken, not a server error.
+      const race = await Promise.allSettled(
+        [1, 2].map(() => office.users.create({ ...base, username: 'twin', role: 'office' })),
+      );
+      expect(race.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = race.find((r) => r.status === 'rejected');
+      expect(lost?.status === 'rejected' && lost.reason instanceof TRPCError && lost.reason.code).toBe(
+        'CONFLICT',
+      );
       expect((await office.users.list()).map((u) => u.username)).toEqual([
         'office',
         'mzj',
         'suhm',
         'clerk2',
         'dep2',
+        'twin',
       ]);
     });
 
@@ -231,7 +241,13 @@ for (const target of testDatabases) {
       await office.users.enable({ id: victim.id });
       await signIn('leaver', 'a long enough password');
       expect(await auditActions(victim.id)).toEqual(
-        expect.arrayContaining(['user.create', 'user.disable', 'user.enable', 'auth.signIn']),
+        expect.arrayContaining([
+          'user.create',
+          'user.disable',
+          'auth.signInRefused',
+          'user.enable',
+          'auth.signIn',
+        ]),
       );
 
       expect((await refusal(office.users.disable({ id: users.office.id }))).code).toBe('BAD_REQUEST');
