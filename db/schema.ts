@@ -4,6 +4,7 @@
  * @see https://kysely.dev/docs/getting-started#types
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { MilestoneState, ReasonCode } from '../shared/commitments';
 
 /** ISO-8601 text: `YYYY-MM-DD` for dates, full timestamps for `*_at` columns. */
 type IsoText = string;
@@ -114,8 +115,13 @@ export interface CommitmentTable {
   origin: 'extracted' | 'manual';
   review_status: Generated<ReviewStatus>;
   review_note: string | null;
-  withdrawn_reason_code: string | null;
-  withdrawn_reason: string | null;
+  reviewed_by: number | null;
+  reviewed_at: IsoText | null;
+  withdrawn_at: IsoText | null;
+  reason_code: ReasonCode | null;
+  reason_text: string | null;
+  milestone_state: Generated<MilestoneState>;
+  milestone_done_on: IsoText | null;
   created_at: IsoText;
   updated_at: IsoText;
 }

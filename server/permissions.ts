@@ -47,4 +47,33 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'dashboard.districtYears': READERS,
   'dashboard.allocatedCommitments': READERS,
   'dashboard.commitmentDistricts': READERS,
+
+  'review.queue': READERS,
+  'review.confirm': OFFICE,
+  'review.correct': OFFICE,
+  'review.reject': OFFICE,
+  'review.addCommitment': OFFICE,
+  'review.addMilestone': OFFICE,
+
+  'progress.record': CLERKS,
+  'progress.correct': CLERKS,
+  'progress.explainOutcome': CLERKS,
+  'progress.setMilestone': CLERKS,
+  'progress.withdraw': OFFICE,
+
+  'targets.split': OFFICE,
+  'targets.mergeToCity': OFFICE,
+
+  'suggestions.list': READERS,
+  'suggestions.satisfaction': READERS,
+  'suggestions.addHandler': OFFICE,
+  'suggestions.addDeputy': OFFICE,
+  'suggestions.rate': DEPUTIES,
+
+  'followUps.list': READERS,
+  'followUps.create': OFFICE,
+  'followUps.answer': CLERKS,
+
+  'gazetteer.list': READERS,
+  'gazetteer.importCsv': OFFICE,
 };

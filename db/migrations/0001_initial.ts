@@ -143,8 +143,21 @@ export async function up(db: AnyDb): Promise<void> {
         .check(sql`review_status in ('unverified', 'confirmed', 'rejected')`),
     )
     .addColumn('review_note', 'text')
-    .addColumn('withdrawn_reason_code', 'text')
-    .addColumn('withdrawn_reason', 'text')
+    .addColumn('reviewed_by', 'integer')
+    .addColumn('reviewed_at', 'text')
+    // Withdrawn (已取消) or judged not kept: why, as a code the scorecards can count.
+    .addColumn('withdrawn_at', 'text')
+    .addColumn('reason_code', 'text', (c) =>
+      c.check(
+        sql`reason_code in ('funding', 'land', 'higher_authority', 'policy_change', 'solved_otherwise', 'other')`,
+      ),
+    )
+    .addColumn('reason_text', 'text')
+    // Milestones (dated promises without a number) are tracked as done / not done.
+    .addColumn('milestone_state', 'text', (c) =>
+      c.notNull().defaultTo('open').check(sql`milestone_state in ('open', 'done', 'not_done')`),
+    )
+    .addColumn('milestone_done_on', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
@@ -219,6 +232,13 @@ export async function up(db: AnyDb): Promise<void> {
     .createIndex('progress_updates_commitment')
     .on('progress_updates')
     .columns(['commitment_id', 'district_id', 'as_of'])
+    .execute();
+  // An entry is superseded at most once: two concurrent corrections of it cannot both land.
+  await db.schema
+    .createIndex('progress_updates_supersedes')
+    .unique()
+    .on('progress_updates')
+    .column('supersedes_id')
     .execute();
 
   // 督办: a follow-up request from the office on a commitment, answered by the agency.

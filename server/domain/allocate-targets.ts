@@ -26,7 +26,7 @@ export interface AllocatedTarget {
   districtId: number | null;
   min: number;
   max: number | null;
-  allocation: 'per_unit' | 'city';
+  allocation: 'per_unit' | 'split' | 'city';
 }
 
 /** How many units of a per-scope one district holds, or null when the gazetteer cannot tell. */

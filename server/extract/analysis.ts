@@ -36,12 +36,20 @@ const COMPLETION_REPORT =
   /^(?:目前|现在?|截至目前|至此)?[,\s]*(?:该|上述|以上)?(?:项目|工程)?(?:均|都)?已(?:经)?(?:全部|全面)?(?:竣工|完工|建成|完成|投入使用|通过验收)/;
 const CONTINUATION = /^(?:其中|包括|包含|第一期|一期|首期|分别|具体为|具体包括)/;
 
-function withTimeWords(cues: ClauseCues, words: TimeWord[]): ClauseCues {
+function withTimeWords(cues: ClauseCues, words: TimeWord[], clauseStart: number): ClauseCues {
   if (words.length === 0) return cues;
+  const pastWord = words.find((w) => w.past);
+  const pastWordAt = pastWord ? pastWord.start - clauseStart : -1;
   return {
     ...cues,
     past: cues.past || words.some((w) => w.past),
     weakFuture: cues.weakFuture || words.some((w) => w.future),
+    pastFrame: cues.pastFrame || pastWord !== undefined,
+    pastFrameAt:
+      cues.pastFrameAt >= 0 && pastWordAt >= 0
+        ? Math.min(cues.pastFrameAt, pastWordAt)
+        : Math.max(cues.pastFrameAt, pastWordAt),
+    futureFrame: words.some((w) => w.future),
   };
 }
 
@@ -86,19 +94,34 @@ export function readSentences(
       withTimeWords(
         clauseCues(plain.slice(c.start, c.end)),
         timeWords.filter((w) => w.start >= c.start && w.start < c.end),
+        c.start,
       ),
     );
     const clauses: ClauseReading[] = [];
     let state: Tense = initial;
+    let pastFrame = false;
     for (let i = 0; i < sentence.clauses.length; i++) {
       const clause = sentence.clauses[i]!;
-      const ahead = cues
-        .slice(i + 1)
-        .map((c) => ownTense(c, 'neutral'))
-        .find((t) => t !== null);
-      const tense: Tense = ownTense(cues[i]!, state) ?? (ahead === 'future' ? 'future' : state);
+      const own = cues[i]!;
+      // 力争到2018年 aims at a year; 2019年以来…争取 reports since a year
+      const opensFrame = own.pastFrame && (own.strongFutureAt < 0 || own.pastFrameAt < own.strongFutureAt);
+      if (opensFrame) pastFrame = true;
+      else if (own.futureFrame) pastFrame = false;
+      let tense: Tense;
+      if (pastFrame) {
+        // a past time frame (近年来, 2021年以来, “十三五”时期) holds to the end of the sentence
+        // unless an explicit modal (将, 计划, 拟) in a later clause breaks it
+        tense = own.strongFuture && !opensFrame ? 'future' : 'past';
+      } else {
+        const ahead = cues.slice(i + 1).find((c) => ownTense(c, 'neutral') !== null);
+        const aheadLeansForward =
+          ahead !== undefined &&
+          ownTense(ahead, 'neutral') === 'future' &&
+          (state !== 'past' || ahead.strongFuture || ahead.futureFrame);
+        tense = ownTense(own, state) ?? (aheadLeansForward ? 'future' : state);
+      }
       state = tense;
-      clauses.push({ start: clause.start, end: clause.end, tense, cues: cues[i]! });
+      clauses.push({ start: clause.start, end: clause.end, tense, cues: own });
     }
     const text = plain.slice(sentence.start, sentence.end);
     const chained = samePararaph && cues.every((c) => ownTense(c, 'neutral') === null);

@@ -22,7 +22,7 @@ const SALUTATION =
   /(?:^|\n|[ \t])(?:尊敬的)?([^\s:,，。!?;；:《》“”]{1,60}?)(?:等\s*\d*\s*位)?(?:代表|委员)(?:们)?\s*[:：]/;
 const GREETING = /(?:^|\n)\s*(?:你好|您好|尊敬的[^\n:]{1,30})\s*[:：]/;
 const DATE_LABEL =
-  /(?:答复|答復|复函|復函|办理|辦理|签发|簽發|办复|辦復)日期\s*[:：]?\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+  /(?:答复|答復|复函|復函|办理|辦理|签发|簽發|办复|辦復|办结|辦結|回复)(?:日期|时间|時間)\s*[:：]?\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
 
 function dateOnLine(line: string): CalendarDate | null {
   const labelled = DATE_LABEL.exec(line);
@@ -41,16 +41,33 @@ function dateOnLine(line: string): CalendarDate | null {
   return parseChineseDate(match[1]!, match[2]!, match[3]!);
 }
 
+/**
+ * Pages that print the suggestion before the reply (建议内容: … 办理复文: …): the suggestion's
+ * own figures are the deputy's, so the reply starts at its label.
+ */
+const SUGGESTION_LABEL = /(?:建议|提案|诉求|问题|留言)?(?:\/提案)?内容\s*(?:[(（]摘要[)）])?\s*[:：]/;
+const REPLY_LABEL =
+  /(?:办理复文|答复内容|答复正文|办理情况|答复意见|回复内容|最终回复意见|问题答复|官方回复)\s*(?:[(（]摘要[)）])?\s*[:：]?/;
+
+function replyStart(plain: string): number {
+  const suggestion = SUGGESTION_LABEL.exec(plain);
+  if (!suggestion) return 0;
+  const rest = plain.slice(suggestion.index);
+  const reply = REPLY_LABEL.exec(rest);
+  return reply ? suggestion.index + reply.index + reply[0].length : 0;
+}
+
 export function findLayout(plain: string): LetterLayout {
-  let bodyStart = 0;
+  const reply = replyStart(plain);
+  let bodyStart = reply;
   let deputy: string | null = null;
-  const salutation = SALUTATION.exec(plain.slice(0, 20000));
+  const salutation = SALUTATION.exec(plain.slice(reply, reply + 20000));
   if (salutation) {
-    bodyStart = salutation.index + salutation[0].length;
+    bodyStart = reply + salutation.index + salutation[0].length;
     deputy = salutation[1]!.replace(/^尊敬的/, '').replace(/[(（]等?\d*位?[)）]?$/, '') || null;
   } else {
-    const greeting = GREETING.exec(plain.slice(0, 20000));
-    if (greeting) bodyStart = greeting.index + greeting[0].length;
+    const greeting = GREETING.exec(plain.slice(reply, reply + 20000));
+    if (greeting) bodyStart = reply + greeting.index + greeting[0].length;
   }
 
   let signatureDate: CalendarDate | null = null;

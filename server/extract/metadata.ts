@@ -15,11 +15,18 @@ const ORG_SUFFIX =
 const ORGANISATION = new RegExp(`^[\\u4e00-\\u9fff()（）·]{2,30}${ORG_SUFFIX}$`);
 const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
 const LABELLED_AGENCY =
-  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
+  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：\s|]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
+
+/** last resort: the page's 主办单位, which on reply pages is often the answering agency */
+const HOST_AGENCY = new RegExp(
+  `主办单位\\s*[:：]\\s*([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?![\\u4e00-\\u9fff])`,
+);
+/** 如有不同意见,请与同江市住房和城乡建设局联系 */
+const CONTACT_AGENCY = new RegExp(`请与([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})联系`);
 
 const SESSION =
-  /第?[一二三四五六七八九十百\d]+届(?:人大常委会|人民代表大会|人大|政协|委员会)?第?[一二三四五六七八九十\d]+次(?:全体)?会议/g;
-const REF_STOP = /[于对在的和与及、,，。:：;；\s《》“”"()（）]/;
+  /第?[一二三四五六七八九十百\d]+届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]+次\s*(?:全体)?会议/g;
+const REF_STOP = /[于对在的和与及年、,，。:：;；\s《》“”"()（）]/;
 
 const SIGNATURE_DATE = /\s*(?:\d{4}|[〇○零一二]{4})\s*年.*$/;
 
@@ -57,10 +64,17 @@ function findAgency(view: LetterView, layout: LetterLayout): string | null {
       return compactClean(view, offset, offset + match[1]!.length);
     }
   }
-  const labelled = LABELLED_AGENCY.exec(plain);
-  if (labelled) {
-    const offset = labelled.index + labelled[0].length - labelled[1]!.length;
-    return compactClean(view, offset, offset + labelled[1]!.length);
+  const contact = CONTACT_AGENCY.exec(plain);
+  if (contact) {
+    const offset = contact.index + contact[0].indexOf(contact[1]!);
+    return compactClean(view, offset, offset + contact[1]!.length);
+  }
+  for (const label of [LABELLED_AGENCY, HOST_AGENCY]) {
+    const labelled = label.exec(plain);
+    if (labelled) {
+      const offset = labelled.index + labelled[0].length - labelled[1]!.length;
+      return compactClean(view, offset, offset + labelled[1]!.length);
+    }
   }
   return null;
 }
@@ -80,20 +94,26 @@ function findSuggestionRef(view: LetterView): string | null {
       from--;
     const sessionEnd = m.index + m[0].length;
     const session = compactClean(view, from, sessionEnd);
-    const direct = /^\s*第?\s*(\d+|[一二三四五六七八九十百]+)\s*号/.exec(
+    const direct = /^\s*第?\s*([A-Z]{0,4}\d+|[一二三四五六七八九十百]+)\s*号/.exec(
       plain.slice(sessionEnd, sessionEnd + 40),
     );
     if (direct) return session + compactClean(view, sessionEnd, sessionEnd + direct[0].length);
-    const later = /[(（]\s*第\s*(\d+)\s*号|第\s*(\d+)\s*号(?:建议|提案)/.exec(
+    const later = /[(（]\s*第\s*(\d+)\s*号|第\s*(\d+)\s*号?(?:建议|提案)/.exec(
       plain.slice(sessionEnd, sessionEnd + 300),
     );
-    if (later)
-      return `${session}第${later[1] ?? later[2]}${view.clean[sessionEnd + later.index + later[0].indexOf('号')] ?? '号'}`;
+    if (later) {
+      const laterAt = sessionEnd + later.index;
+      const numberSign = /[号號]/.exec(view.clean.slice(laterAt, laterAt + later[0].length))?.[0] ?? '号';
+      return `${session}第${later[1] ?? later[2]}${numberSign}`;
+    }
     sessionOnly ??= session;
   }
   if (sessionOnly) return sessionOnly;
   const bare = /[(（]\s*第\s*(\d+)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+)\s*号(?:建议|提案)/.exec(plain);
-  if (bare) return `第${bare[1] ?? bare[2]}号`;
+  if (bare) {
+    const written = /第\s*\d+\s*[号號]/.exec(view.clean.slice(bare.index, bare.index + bare[0].length));
+    return written ? written[0].replace(/\s+/g, '') : `第${bare[1] ?? bare[2]}号`;
+  }
   const labelled = /(?:建议|提案|建议\/提案)(?:编)?号\s*[:：]\s*([\w-]+)/.exec(plain);
   return labelled ? labelled[1]! : null;
 }

@@ -29,12 +29,19 @@ export function findMarkedRanges(plain: string): MarkedRanges {
 const inside = (ranges: Array<[number, number]>, at: number): [number, number] | undefined =>
   ranges.find(([s, e]) => at > s && at < e);
 
+/** 统一, 唯一, 进一步, 之一: 一 inside a word */
+const ONE_IN_A_WORD = /[统唯同逐划专单进之万归合均另]/;
 const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批']);
 const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等级|步骤|阶段|批次|大类|级|类|种)/;
 const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
 const TIME_UNITS = new Set(['天', '小时', '周']);
 const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
-const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|埋深)(?:为|约|达|是)?$/;
+/** 一户一表, 一场两馆, 一村一品: numbered set phrases, read in pairs */
+const SET_PHRASE_NEXT = /^[一二两三四五六七八九十][\u4e00-\u9fff](?<![年月天周个])/;
+const SET_PHRASE_PREVIOUS = /^[一二两三四五六七八九十][\u4e00-\u9fff]$/;
+/** Where a project lies or runs (从曙十三支为起点), not what it delivers. */
+const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至/;
+const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|厚|埋深)(?:为|约|达|是)?$/;
 
 /** Why the quantity is not a promise, or null when it may be one. */
 export function notPromiseReason(
@@ -50,13 +57,28 @@ export function notPromiseReason(
   const quote = inside(marked.quotes, q.start);
   if (quote && (q.chinese || quote[1] - quote[0] <= 22)) return 'name or slogan';
   if (q.bareChineseOne && GENERIC_CLASSIFIERS.has(q.baseUnit)) return 'article';
+  if (q.chinese && plain[q.start] === '一' && ONE_IN_A_WORD.test(plain[q.start - 1] ?? ''))
+    return 'word with 一';
   if (q.chinese && /^[“"「『]/.test(after)) return 'category of slogans';
+  if (
+    q.chinese &&
+    (SET_PHRASE_NEXT.test(after) || SET_PHRASE_PREVIOUS.test(plain.slice(q.start - 2, q.start)))
+  )
+    return 'set phrase';
   if (CATEGORY_WORDS.test(after)) return 'category count';
   if (after.startsWith('性')) return 'adjective';
   if (q.baseUnit === '次' && /^(?:全体)?会议/.test(after)) return 'session name';
   if (q.baseUnit === '个' && DURATION_AFTER.test(after)) return 'duration';
   if (TIME_UNITS.has(q.baseUnit) && /^(?:内|以内|之内|后|前)/.test(after)) return 'duration';
   if (q.qualifier === 'threshold') return 'threshold';
+  // 50户以上自然村: a size class of the thing, not a number of them
+  if (
+    /(?:以上|以下|及以上|以内)$/.test(plain.slice(q.unitEnd, q.end)) &&
+    /^[\u4e00-\u9fff]/.test(plain[q.end] ?? '') &&
+    !/^[,，。;；的]/.test(plain[q.end] ?? '')
+  )
+    return 'threshold';
+  if (LOCATION.test(plain.slice(clauseStart, q.end + 12))) return 'location';
   if (/超过$/.test(before) && /^规模|^的/.test(after)) return 'threshold';
   if (DIMENSION_BEFORE.test(before)) return 'dimension';
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';

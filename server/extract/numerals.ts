@@ -49,7 +49,7 @@ export function multiplierValue(ch: string): number {
   return WAN.has(ch) ? 1e4 : YI.has(ch) ? 1e8 : 1;
 }
 
-/** 二〇一五 → 2015: digits only, read position by position. */
+/** 二〇一五 → 2015: three or more bare digits, read position by position (三五个 is a vague "three to five", not 35). */
 function parsePositional(text: string): number | null {
   let value = 0;
   for (const ch of text) {
@@ -66,7 +66,7 @@ function parsePositional(text: string): number | null {
  */
 export function parseChineseInteger(text: string): number | null {
   if (text.length === 0) return null;
-  if (text.length > 1 && [...text].every((ch) => CHINESE_DIGITS[ch] !== undefined))
+  if (text.length > 2 && [...text].every((ch) => CHINESE_DIGITS[ch] !== undefined))
     return parsePositional(text);
 
   let total = 0;

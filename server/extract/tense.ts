@@ -8,17 +8,20 @@ export type Tense = 'future' | 'past' | 'neutral';
 
 /** Modal and planning words that make a clause a promise even next to 已 (已列入计划,将…). */
 const STRONG_FUTURE =
-  /(?<!现)将(?!近)|拟|计划(?!生育)|争取|力争|(?<!为)确保|预计|即将|(?<![需主重只纪摘概必])要(?![求素点件])|正在|力求|打算|准备|待建|预期|目标|建成后|着力|着重|力促|抓好/;
+  /(?<!现)将(?!近)|拟|计划(?!生育)|(?<!通过)争取(?!了|到(?!\s*(?:\d|二〇|今年|明年|年底|年内)))|力争|(?<!为)确保|预计|即将|(?<![需主重只纪摘概必])要(?![求素点件])|正在|力求|打算|准备|待建|预期|目标|建成后|着力|着重|力促|抓好/;
 /** Words that lean forward but yield to an explicit past marker in the same clause. */
-const WEAK_FUTURE = /规划|设计|估算|概算|推动|推进|实现|启动|下一步|下步|今后|方案/;
+const WEAK_FUTURE =
+  /规划|估算|概算|推动|推进|实现|启动|下一步|下步|今后|方案|为(?:了)?(?:解决|进一步|切实)|可容纳|建成后|投用后|投入使用后/;
 /** Aspect words (继续, 持续) continue the tense around them; alone they lean forward. */
 const CONTINUING = /继续|持续|逐步|不断|陆续/;
 const PAST =
-  /已|累计|截至|截止|以来|共(?![同建享治赢商筑创])|现有|现管理|先后|曾经?|去年|上年|前年|近年来|近几年|多年来|顺利完成|(?<![为除到])了(?![解])/;
+  /已|累计|截至|截止|以来|共(?![同建享治赢商筑创])|现有|现管理|先后|曾经?|去年|上年|前年|近年来|近几年|多年来|顺利完成|目前|当前|现阶段|(?<![为除到])了(?![解])/;
+/** Words that set the time frame of the rest of the sentence in the past (近年来, 截至…). */
+const PAST_FRAME = /近年来|近几年|多年来|以来|截至|截止|过去|去年|上年|前年|此前/;
 /** The deputy's own words or request, quoted back in the reply. */
 const RESTATING = /建议中|您提出|你提出|您们提出|你们提出|代表提出|您建议|你建议|要求解决|反映的|所提/;
 /** A plan explicitly turned down. */
-const REJECTED = /暂不|暂时没有|没有必要|不能修建|无法实施|不予|不再|取消/;
+const REJECTED = /未能|暂不|暂未|暂时未|暂时没有|暂时不能|没有必要|不能修建|无法实施|不予|不再|取消/;
 /** From here on the letter speaks about what comes next. */
 export const PLAN_MODE_MARKER = /新的一年|下一步|下步|今后|下阶段|接下来|下一阶段/;
 /** Closing courtesies (欢迎您今后多提宝贵意见) mention 今后 without announcing plans. */
@@ -31,6 +34,13 @@ export interface ClauseCues {
   past: boolean;
   restating: boolean;
   rejected: boolean;
+  /** opens a past time frame (2021年以来, 截至6月, a year before the letter) */
+  pastFrame: boolean;
+  /** where the frame word and the first modal stand, to tell 力争到2018年 from 2019年以来…争取 */
+  pastFrameAt: number;
+  strongFutureAt: number;
+  /** names a time from the letter on (今年, 2026年) */
+  futureFrame: boolean;
 }
 
 export function clauseCues(text: string): ClauseCues {
@@ -41,6 +51,10 @@ export function clauseCues(text: string): ClauseCues {
     past: PAST.test(text),
     restating: RESTATING.test(text),
     rejected: REJECTED.test(text),
+    pastFrame: PAST_FRAME.test(text),
+    pastFrameAt: text.search(PAST_FRAME),
+    strongFutureAt: text.search(STRONG_FUTURE),
+    futureFrame: false,
   };
 }
 

@@ -70,6 +70,12 @@ const PATTERNS: Pattern[] = [
     resolve: (_m, y) => plus(y, 0),
     relative: true,
   },
+  // 12月末开工: a month of the letter's year, for due years only
+  {
+    regex: /(?<![\d年])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:底|末|中旬|上旬|下旬|份|前)/g,
+    resolve: (_m, y) => plus(y, 0),
+    relative: false,
+  },
   // 年底 dates a promise (计划年底完工) but also a statistic (年末存栏657头): a year, no cue
   { regex: /年底|年末|年初|当年/g, resolve: (_m, y) => plus(y, 0), relative: false },
 ];

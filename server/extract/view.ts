@@ -21,7 +21,8 @@ export interface Span {
   end: number;
 }
 
-const PINYIN_GLOSS = /^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）]/;
+/** 會(huì)議; some mirrors lose the opening bracket to a question mark: 府?dāng) */
+const PINYIN_GLOSS = /^[(（?？][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）]/;
 const CJK = /[\u3400-\u9fff]/;
 const DOUBLED_PUNCTUATION = /^[,，][,，、;；。:：!?！？]/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
@@ -33,7 +34,7 @@ export function buildView(original: string): LetterView {
   let i = 0;
   while (i < original.length) {
     const ch = original[i]!;
-    if ((ch === '(' || ch === '（') && i > 0 && CJK.test(original[i - 1]!)) {
+    if ((ch === '(' || ch === '（' || ch === '?' || ch === '？') && i > 0 && CJK.test(original[i - 1]!)) {
       const gloss = PINYIN_GLOSS.exec(original.slice(i, i + 10));
       if (gloss) {
         i += gloss[0].length;

@@ -18,15 +18,28 @@ const commitmentColumns = [
   'commitments.section',
   'commitments.origin',
   'commitments.review_status as reviewStatus',
+  'commitments.review_note as reviewNote',
+  'commitments.withdrawn_at as withdrawnAt',
+  'commitments.reason_code as reasonCode',
+  'commitments.reason_text as reasonText',
+  'commitments.milestone_state as milestoneState',
+  'commitments.milestone_done_on as milestoneDoneOn',
 ] as const;
 
-export async function listCommitments(db: Kysely<Database>, filter: { letterId?: number | undefined }) {
+export interface CommitmentFilter {
+  letterId?: number | undefined;
+  reviewStatus?: 'unverified' | 'confirmed' | 'rejected' | undefined;
+}
+
+export async function listCommitments(db: Kysely<Database>, filter: CommitmentFilter) {
   let query = db
     .selectFrom('commitments')
     .innerJoin('letters', 'letters.id', 'commitments.letter_id')
     .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
     .select([...commitmentColumns, 'agencies.name as agency', 'letters.letter_date as letterDate']);
   if (filter.letterId !== undefined) query = query.where('commitments.letter_id', '=', filter.letterId);
+  if (filter.reviewStatus !== undefined)
+    query = query.where('commitments.review_status', '=', filter.reviewStatus);
   return query.orderBy('commitments.letter_id').orderBy('commitments.span_start').execute();
 }
 
@@ -45,7 +58,16 @@ export async function findCommitment(db: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
-export async function listTargets(db: Kysely<Database>, commitmentIds?: readonly number[]) {
+export interface TargetFilter {
+  commitmentIds?: readonly number[];
+  /** only what charts and reports count: confirmed, not withdrawn */
+  countedOnly?: boolean;
+}
+
+export async function listTargets(
+  db: Kysely<Database>,
+  { commitmentIds, countedOnly = false }: TargetFilter = {},
+) {
   let query = db
     .selectFrom('commitment_targets')
     .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
@@ -61,6 +83,11 @@ export async function listTargets(db: Kysely<Database>, commitmentIds?: readonly
       'commitments.deadline_year as deadlineYear',
     ])
     .where('commitments.review_status', '!=', 'rejected');
+  if (countedOnly) {
+    query = query
+      .where('commitments.review_status', '=', 'confirmed')
+      .where('commitments.withdrawn_at', 'is', null);
+  }
   if (commitmentIds) {
     if (commitmentIds.length === 0) return [];
     query = query.where('commitment_targets.commitment_id', 'in', commitmentIds);
@@ -90,6 +117,7 @@ export async function listProgress(db: Kysely<Database>, { includeDemo, commitme
       'progress_updates.supersedes_id as supersedesId',
       'progress_updates.correction_reason as correctionReason',
       'progress_updates.is_demo as isDemo',
+      'progress_updates.attachment_id as attachmentId',
       'progress_updates.created_at as createdAt',
     ]);
   if (!includeDemo) query = query.where('progress_updates.is_demo', '=', 0);

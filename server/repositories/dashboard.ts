@@ -11,10 +11,14 @@ export async function countOverview(db: Kysely<Database>, { includeDemo }: { inc
       .then((r) => Number(r.n));
   const byKind = await db
     .selectFrom('commitments')
-    .select(['kind', sql<number>`cast(count(*) as integer)`.as('n')])
-    .where('review_status', '!=', 'rejected')
-    .groupBy('kind')
+    .select(['kind', 'review_status', sql<number>`cast(count(*) as integer)`.as('n')])
+    .where('withdrawn_at', 'is', null)
+    .groupBy(['kind', 'review_status'])
     .execute();
+  const countOf = (kind: string, status: string) =>
+    byKind
+      .filter((r) => (kind === '*' || r.kind === kind) && r.review_status === status)
+      .reduce((s, r) => s + Number(r.n), 0);
   const demo = await db
     .selectFrom('progress_updates')
     .select(sql<number>`cast(count(*) as integer)`.as('n'))
@@ -33,8 +37,9 @@ export async function countOverview(db: Kysely<Database>, { includeDemo }: { inc
     progressUpdates: includeDemo ? allUpdates : allUpdates - demoUpdates,
     targets,
     demoProgressUpdates: includeDemo ? demoUpdates : 0,
-    commitments: Number(byKind.find((r) => r.kind === 'quantified')?.n ?? 0),
-    milestones: Number(byKind.find((r) => r.kind === 'milestone')?.n ?? 0),
+    commitments: countOf('quantified', 'confirmed'),
+    milestones: countOf('milestone', 'confirmed'),
+    awaitingReview: countOf('*', 'unverified'),
   };
 }
 
@@ -61,7 +66,8 @@ export async function listAllocatedCommitments(db: Kysely<Database>) {
       'commitments.per_scope as per',
       sql<number>`cast(count(commitment_targets.id) as integer)`.as('districts'),
     ])
-    .where('commitments.review_status', '!=', 'rejected')
+    .where('commitments.review_status', '=', 'confirmed')
+    .where('commitments.withdrawn_at', 'is', null)
     .where('commitment_targets.district_id', 'is not', null)
     .groupBy(['commitments.id', 'commitments.object', 'commitments.unit', 'commitments.per_scope'])
     .orderBy('commitments.id')

@@ -6,7 +6,13 @@ import { createCallerFactory, router } from '../trpc';
 import { authRouter } from './auth';
 import { commitmentsRouter } from './commitments';
 import { dashboardRouter } from './dashboard';
+import { followUpsRouter } from './follow-ups';
+import { gazetteerRouter } from './gazetteer';
 import { lettersRouter } from './letters';
+import { progressRouter } from './progress';
+import { reviewRouter } from './review';
+import { suggestionsRouter } from './suggestions';
+import { targetsRouter } from './targets';
 import { usersRouter } from './users';
 
 export const appRouter = router({
@@ -15,6 +21,12 @@ export const appRouter = router({
   letters: lettersRouter,
   commitments: commitmentsRouter,
   dashboard: dashboardRouter,
+  review: reviewRouter,
+  progress: progressRouter,
+  targets: targetsRouter,
+  suggestions: suggestionsRouter,
+  followUps: followUpsRouter,
+  gazetteer: gazetteerRouter,
 });
 
 export type AppRouter = typeof appRouter;

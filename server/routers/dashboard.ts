@@ -12,7 +12,7 @@ export const dashboardRouter = router({
 
   districtYears: readProcedure.input(DistrictYearInputSchema).query(async ({ ctx, input }) => {
     const [targets, progress, span] = await Promise.all([
-      listTargets(ctx.db),
+      listTargets(ctx.db, { countedOnly: true }),
       listProgress(ctx.db, { includeDemo: ctx.showDemo }),
       letterYearSpan(ctx.db),
     ]);
@@ -42,7 +42,7 @@ export const dashboardRouter = router({
     if (!commitment)
       throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });
     const [targets, progress] = await Promise.all([
-      listTargets(ctx.db, [input.id]),
+      listTargets(ctx.db, { commitmentIds: [input.id] }),
       listProgress(ctx.db, { includeDemo: ctx.showDemo, commitmentIds: [input.id] }),
     ]);
     const standing = standingEntries(progress);

@@ -7,11 +7,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '../../shared/extraction';
 import { allocateTargets } from '../domain/allocate-targets';
-import { cityOfLetter } from '../domain/letter-city';
 import { extractLetter } from '../extract/index';
 import { recordAudit } from '../repositories/audit';
-import { districtsInYear, listCities } from '../repositories/gazetteer';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
+import { gazetteerForLetter, writeTargets } from './targets';
 
 export interface LetterSource {
   /** decoded text; every span offset points into it */
@@ -137,25 +136,10 @@ async function storeLetter(
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  const city = cityOfLetter(meta.agency, source.text, await listCities(trx));
-  const districts = city ? await districtsInYear(trx, city, year) : [];
+  const districts = await gazetteerForLetter(trx, { agency: meta.agency, text: source.text, year });
   for (const commitment of extraction.commitments) {
     const id = await insertItem(trx, letter.id, commitment, at);
-    const targets = allocateTargets(commitment, districts);
-    if (targets.length === 0) continue;
-    await trx
-      .insertInto('commitment_targets')
-      .values(
-        targets.map((t) => ({
-          commitment_id: id,
-          district_id: t.districtId,
-          target_min: t.min,
-          target_max: t.max,
-          allocation: t.allocation,
-          created_at: at,
-        })),
-      )
-      .execute();
+    await writeTargets(trx, id, allocateTargets(commitment, districts), at);
   }
   for (const milestone of extraction.milestones) await insertItem(trx, letter.id, milestone, at);
 

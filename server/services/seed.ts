@@ -85,10 +85,21 @@ export async function seedDemoProgress(db: Kysely<Database>, letterId: number, n
     .select('letter_date')
     .where('id', '=', letterId)
     .executeTakeFirstOrThrow();
+  // The demo shows a reviewed letter: its extracted items are marked confirmed, noted as demo.
+  await db
+    .updateTable('commitments')
+    .set({
+      review_status: 'confirmed',
+      review_note: '演示数据:首次启动时预先核实。',
+      reviewed_at: now.toISOString(),
+    })
+    .where('letter_id', '=', letterId)
+    .where('review_status', '=', 'unverified')
+    .execute();
   const commitmentIds = (
     await db.selectFrom('commitments').select('id').where('letter_id', '=', letterId).execute()
   ).map((c) => c.id);
-  const targets = await listTargets(db, commitmentIds);
+  const targets = await listTargets(db, { commitmentIds });
   const year = letter.letter_date ? Number(letter.letter_date.slice(0, 4)) : now.getUTCFullYear();
   const entries = buildDemoProgress(targets, year, now.toISOString().slice(0, 10));
   if (entries.length === 0) return 0;

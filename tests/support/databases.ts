@@ -20,17 +20,23 @@ export interface TestDatabase {
   close: () => Promise<void>;
 }
 
+/** Asked a few times: under a loaded test run the first connection can be slow. */
 async function postgresReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
+  let problem = 'not tried';
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 10_000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return null;
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
+  return problem;
 }
 
 const postgresProblem = await postgresReachable();

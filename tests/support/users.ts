@@ -1,4 +1,4 @@
-/** One account per role on a test database, made the way the product makes them. */
+/** Test accounts: one per role made the way the product makes them, or bare rows for router tests. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { ensureAgency, ensureDeputy } from '../../server/repositories/parties';
@@ -38,4 +38,34 @@ export async function createRoleUsers(db: Kysely<Database>): Promise<Record<Role
     now,
   );
   return { office: asSessionUser(office), agency: asSessionUser(agency), deputy: asSessionUser(deputy) };
+}
+
+/** A bare user row (no usable password) so foreign keys to users hold in router tests. */
+export async function makeUser(
+  db: Kysely<Database>,
+  username: string,
+  role: Role,
+  links: { agencyId?: number | null; deputyId?: number | null } = {},
+): Promise<SessionUser> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      username,
+      display_name: username,
+      role,
+      agency_id: links.agencyId ?? null,
+      deputy_id: links.deputyId ?? null,
+      password_hash: 'not-used-in-router-tests',
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    username,
+    displayName: username,
+    role,
+    agencyId: links.agencyId ?? null,
+    deputyId: links.deputyId ?? null,
+  };
 }

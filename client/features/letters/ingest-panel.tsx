@@ -5,17 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IngestTextSchema, LETTER_FILE_MAX_BYTES } from '../../../shared/schemas/letters';
 import { errorMessage } from '../../components/query-state';
+import { fileToBase64 } from '../../lib/files';
 import { useTRPC } from '../../lib/trpc';
 
 type Mode = 'paste' | 'upload';
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function IngestPanel() {
   const { t } = useTranslation();

@@ -32,7 +32,7 @@ export function LetterPage() {
     id: c.id,
     start: c.start,
     end: c.end,
-    kind: c.kind,
+    tone: c.kind,
   }));
   const meta: [string, string | null][] = [
     [t('letter.meta.agency'), data.agency],

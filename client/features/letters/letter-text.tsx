@@ -1,31 +1,36 @@
 /** The letter as the user sees it, each commitment's span highlighted and addressable. */
-import { useMemo } from 'react';
+import { forwardRef, useMemo } from 'react';
 import { type Span, segmentText } from './segment-text';
 
-export function LetterText({
-  text,
-  spans,
-  activeId,
-}: {
-  text: string;
-  spans: readonly (Span & { kind: 'quantified' | 'milestone' })[];
-  activeId: number | null;
-}) {
+export interface HighlightSpan extends Span {
+  /** CSS modifier: the item's kind or status */
+  tone: string;
+}
+
+export const LetterText = forwardRef<
+  HTMLDivElement,
+  { text: string; spans: readonly HighlightSpan[]; activeId: number | null }
+>(function LetterText({ text, spans, activeId }, ref) {
   const runs = useMemo(() => segmentText(text, spans), [text, spans]);
-  const kinds = useMemo(() => new Map(spans.map((s) => [s.id, s.kind])), [spans]);
+  const tones = useMemo(() => new Map(spans.map((s) => [s.id, s.tone])), [spans]);
   return (
-    <div className="letter-text" lang="zh-CN">
+    <div className="letter-text" lang="zh-CN" ref={ref}>
       {runs.map((run) => {
-        if (run.ids.length === 0) return <span key={run.start}>{run.text}</span>;
+        if (run.ids.length === 0) {
+          return (
+            <span key={run.start} data-start={run.start}>
+              {run.text}
+            </span>
+          );
+        }
         const id = run.ids[0] ?? 0;
-        const kind = kinds.get(id) ?? 'quantified';
         const active = activeId !== null && run.ids.includes(activeId);
         return (
           <mark
             key={run.start}
-            id={`span-${id}-${run.start}`}
+            data-start={run.start}
             data-commitment={run.ids.join(' ')}
-            className={`span span-${kind}${active ? ' span-active' : ''}`}
+            className={`span span-${tones.get(id) ?? 'quantified'}${active ? ' span-active' : ''}`}
           >
             {run.text}
           </mark>
@@ -33,4 +38,4 @@ export function LetterText({
       })}
     </div>
   );
-}
+});

@@ -1,0 +1,113 @@
+/** Withdrawing a commitment, or explaining why it was not kept: always with a reason code. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REASON_CODES, type ReasonCode } from '../../../shared/commitments';
+import { errorMessage } from '../../components/query-state';
+import { useTRPC } from '../../lib/trpc';
+
+export function OutcomeActions({
+  commitmentId,
+  mode,
+}: {
+  commitmentId: number;
+  mode: 'withdraw' | 'explain';
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [reasonCode, setReasonCode] = useState<ReasonCode>('funding');
+  const [reasonText, setReasonText] = useState('');
+  const options = { onSuccess: () => queryClient.invalidateQueries() };
+  const withdraw = useMutation(trpc.progress.withdraw.mutationOptions(options));
+  const explain = useMutation(trpc.progress.explainOutcome.mutationOptions(options));
+  const mutation = mode === 'withdraw' ? withdraw : explain;
+  return (
+    <details className="card action-card">
+      <summary>{mode === 'withdraw' ? t('progress.withdraw') : t('progress.explain')}</summary>
+      <form
+        className="editor"
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate({ id: commitmentId, reasonCode, reasonText: reasonText || undefined });
+        }}
+      >
+        <div className="form-grid">
+          <label className="field">
+            <span>{t('progress.reasonCode')}</span>
+            <select value={reasonCode} onChange={(e) => setReasonCode(e.target.value as ReasonCode)}>
+              {REASON_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {t(`reason.${code}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field wide">
+            <span>{t('progress.reasonText')}</span>
+            <input maxLength={1000} value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
+          </label>
+        </div>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className={mode === 'withdraw' ? 'button button-danger' : 'button'}
+            disabled={mutation.isPending}
+          >
+            {mode === 'withdraw' ? t('progress.submitWithdraw') : t('progress.explain')}
+          </button>
+          {mutation.error && (
+            <p className="form-error">{errorMessage(mutation.error, t('errors.generic'))}</p>
+          )}
+        </div>
+      </form>
+    </details>
+  );
+}
+
+export function MilestoneActions({
+  commitmentId,
+  state,
+}: {
+  commitmentId: number;
+  state: 'open' | 'done' | 'not_done';
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const set = useMutation(
+    trpc.progress.setMilestone.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
+  return (
+    <div className="form-actions">
+      {state !== 'done' && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => set.mutate({ id: commitmentId, state: 'done' })}
+        >
+          {t('progress.milestoneDone')}
+        </button>
+      )}
+      {state !== 'not_done' && (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => set.mutate({ id: commitmentId, state: 'not_done' })}
+        >
+          {t('progress.milestoneNotDone')}
+        </button>
+      )}
+      {state !== 'open' && (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => set.mutate({ id: commitmentId, state: 'open' })}
+        >
+          {t('progress.milestoneReopen')}
+        </button>
+      )}
+      {set.error && <p className="form-error">{errorMessage(set.error, t('errors.generic'))}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+/** Reviewing one letter: its text with every extracted item highlighted, the item being reviewed beside it. */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/query-state';
+import { formatTarget } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { LetterText } from '../letters/letter-text';
+import { selectionOffsets } from '../letters/text-selection';
+import { AddFromSelection } from './add-from-selection';
+import { CommitmentEditor } from './commitment-editor';
+
+export function ReviewLetterPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const id = Number(useParams().id);
+  const letter = useQuery({
+    ...trpc.letters.byId.queryOptions({ id }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+  const [activeId, setActiveId] = useState<number | null>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  // Mouse and keyboard (shift + arrows) selections both end up here.
+  useEffect(() => {
+    const onChange = () => {
+      const offsets = textRef.current ? selectionOffsets(textRef.current) : null;
+      if (offsets) setSelection(offsets);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+
+  if (letter.isPending) return <Loading />;
+  if (letter.isError) return <LoadError error={letter.error} onRetry={() => void letter.refetch()} />;
+  const data = letter.data;
+  const items = [...data.commitments, ...data.milestones].sort((a, b) => a.start - b.start);
+  const active =
+    items.find((i) => i.id === activeId) ?? items.find((i) => i.reviewStatus === 'unverified') ?? null;
+  const spans = items.map((i) => ({
+    id: i.id,
+    start: i.start,
+    end: i.end,
+    tone: `review-${i.reviewStatus}`,
+  }));
+
+  return (
+    <section className="page">
+      <Link to="/review" className="back-link">
+        ← {t('review.title')}
+      </Link>
+      <header className="page-header">
+        <h1>{data.title ?? data.sourceName ?? t('letters.untitled')}</h1>
+        <p className="muted">{t('review.selectHint')}</p>
+      </header>
+      <div className="letter-layout">
+        <section className="card letter-card">
+          <LetterText ref={textRef} text={data.text} spans={spans} activeId={active?.id ?? null} />
+        </section>
+        <aside className="letter-side">
+          {selection && (
+            <AddFromSelection
+              key={`${selection.start}-${selection.end}`}
+              letterId={data.id}
+              selection={selection}
+              quote={data.text.slice(selection.start, selection.end)}
+              onDone={() => setSelection(null)}
+            />
+          )}
+          {active && (
+            <section className="card">
+              <h2>
+                {active.kind === 'quantified'
+                  ? `${formatTarget(active.min, active.max, i18n.language)} ${active.unit ?? ''} ${active.object ?? ''}`
+                  : active.quote.slice(0, 30)}
+              </h2>
+              <CommitmentEditor key={active.id} item={active} selection={selection} letterText={data.text} />
+            </section>
+          )}
+          <section className="card">
+            <h2>{t('review.items')}</h2>
+            <ol className="commitment-list">
+              {items.map((item) => (
+                <li key={item.id} className={active?.id === item.id ? 'active' : ''}>
+                  <button type="button" className="commitment-item" onClick={() => setActiveId(item.id)}>
+                    <span className="commitment-object">
+                      {item.kind === 'quantified'
+                        ? `${formatTarget(item.min, item.max, i18n.language)}${item.unit ?? ''} ${item.object ?? ''}`
+                        : item.quote.slice(0, 40)}
+                    </span>
+                    <span className={`badge review-badge review-${item.reviewStatus}`}>
+                      {t(`review.reviewStatus.${item.reviewStatus}`)}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/** Progress updates with evidence, corrections, withdrawal, milestone states, not-kept reasons. */
+import { TRPCError } from '@trpc/server';
+import {
+  CorrectProgressSchema,
+  MilestoneStateSchema,
+  OutcomeReasonSchema,
+  RecordProgressSchema,
+  WithdrawSchema,
+} from '../../shared/schemas/progress';
+import { assertMayReportFor } from '../services/access';
+import { correctProgress, recordProgress } from '../services/progress';
+import { explainOutcome, setMilestoneState, withdrawCommitment } from '../services/review';
+import { clerkProcedure, officeProcedure, router } from '../trpc';
+
+export const progressRouter = router({
+  record: clerkProcedure
+    .input(RecordProgressSchema)
+    .mutation(({ ctx, input }) => recordProgress(ctx.db, ctx.user, input)),
+  correct: clerkProcedure
+    .input(CorrectProgressSchema)
+    .mutation(({ ctx, input }) => correctProgress(ctx.db, ctx.user, input)),
+  withdraw: officeProcedure
+    .input(WithdrawSchema)
+    .mutation(({ ctx, input }) => withdrawCommitment(ctx.db, ctx.user, input)),
+  explainOutcome: clerkProcedure.input(OutcomeReasonSchema).mutation(async ({ ctx, input }) => {
+    await assertMayReportFor(ctx.db, ctx.user, await letterOf(ctx.db, input.id));
+    return explainOutcome(ctx.db, ctx.user, input);
+  }),
+  setMilestone: clerkProcedure.input(MilestoneStateSchema).mutation(async ({ ctx, input }) => {
+    await assertMayReportFor(ctx.db, ctx.user, await letterOf(ctx.db, input.id));
+    return setMilestoneState(ctx.db, ctx.user, input);
+  }),
+});
+
+async function letterOf(db: Parameters<typeof assertMayReportFor>[0], commitmentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('commitments')
+    .select('letter_id')
+    .where('id', '=', commitmentId)
+    .executeTakeFirst();
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${commitmentId} 的承诺事项。` });
+  return row.letter_id;
+}

@@ -1,0 +1,48 @@
+/** The review queue (待核实) and the office's decisions on extracted commitments. */
+import {
+  AddCommitmentSchema,
+  AddMilestoneSchema,
+  ConfirmSchema,
+  CorrectSchema,
+  RejectSchema,
+} from '../../shared/schemas/review';
+import { listCommitments } from '../repositories/commitments';
+import { addCommitment, confirmCommitment, correctCommitment, rejectCommitment } from '../services/review';
+import { officeProcedure, readProcedure, router } from '../trpc';
+
+export const reviewRouter = router({
+  /** What waits for review, grouped by letter; the count is public so the backlog is visible. */
+  queue: readProcedure.query(async ({ ctx }) => {
+    const waiting = await listCommitments(ctx.db, { reviewStatus: 'unverified' });
+    const letters = new Map<
+      number,
+      { letterId: number; agency: string | null; letterDate: string | null; waiting: number }
+    >();
+    for (const item of waiting) {
+      const entry = letters.get(item.letterId) ?? {
+        letterId: item.letterId,
+        agency: item.agency,
+        letterDate: item.letterDate,
+        waiting: 0,
+      };
+      entry.waiting += 1;
+      letters.set(item.letterId, entry);
+    }
+    return { waiting: waiting.length, letters: [...letters.values()], items: waiting };
+  }),
+  confirm: officeProcedure
+    .input(ConfirmSchema)
+    .mutation(({ ctx, input }) => confirmCommitment(ctx.db, ctx.user, input.id, input.note)),
+  correct: officeProcedure
+    .input(CorrectSchema)
+    .mutation(({ ctx, input }) => correctCommitment(ctx.db, ctx.user, input)),
+  reject: officeProcedure
+    .input(RejectSchema)
+    .mutation(({ ctx, input }) => rejectCommitment(ctx.db, ctx.user, input.id, input.reason)),
+  addCommitment: officeProcedure
+    .input(AddCommitmentSchema)
+    .mutation(({ ctx, input }) => addCommitment(ctx.db, ctx.user, input)),
+  addMilestone: officeProcedure
+    .input(AddMilestoneSchema)
+    .mutation(({ ctx, input }) => addCommitment(ctx.db, ctx.user, { ...input, kind: 'milestone' })),
+});

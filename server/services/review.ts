@@ -1,0 +1,232 @@
+/**
+ * The review queue (待核实): the office confirms, corrects, rejects, or adds what the extractor
+ * missed. Every change is audited with the row before and after; only confirmed items count.
+ */
+import { TRPCError } from '@trpc/server';
+import type { Kysely, Transaction } from 'kysely';
+import type { CommitmentRow, Database } from '../../db/schema';
+import type { SessionUser } from '../../shared/auth';
+import type { AddCommitmentInput, CorrectInput } from '../../shared/schemas/review';
+import { recordAudit } from '../repositories/audit';
+import { reallocateTargets } from './targets';
+
+type Trx = Transaction<Database>;
+
+async function loadForUpdate(trx: Trx, id: number): Promise<CommitmentRow> {
+  const row = await trx.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${id} 的承诺事项。` });
+  return row;
+}
+
+async function letterText(trx: Trx, letterId: number): Promise<string> {
+  const letter = await trx.selectFrom('letters').select('text').where('id', '=', letterId).executeTakeFirst();
+  if (!letter) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${letterId} 的答复函。` });
+  return letter.text;
+}
+
+function quoteOf(text: string, start: number, end: number): string {
+  if (end > text.length) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: '所选原文超出了答复函的范围,请重新选择。' });
+  }
+  const quote = text.slice(start, end);
+  if (!quote.trim()) throw new TRPCError({ code: 'BAD_REQUEST', message: '所选原文为空,请重新选择。' });
+  return quote;
+}
+
+async function audited(
+  db: Kysely<Database>,
+  user: SessionUser,
+  action: string,
+  id: number,
+  change: (trx: Trx, before: CommitmentRow, at: string) => Promise<void>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const at = new Date().toISOString();
+    const before = await loadForUpdate(trx, id);
+    await change(trx, before, at);
+    const after = await loadForUpdate(trx, id);
+    await recordAudit(
+      trx,
+      { actor: user.displayName, userId: user.id, action, entity: 'commitment', entityId: id, before, after },
+      at,
+    );
+    return after;
+  });
+}
+
+export function confirmCommitment(db: Kysely<Database>, user: SessionUser, id: number, note?: string) {
+  return audited(db, user, 'commitment.confirm', id, async (trx, _before, at) => {
+    await trx
+      .updateTable('commitments')
+      .set({
+        review_status: 'confirmed',
+        review_note: note ?? null,
+        reviewed_by: user.id,
+        reviewed_at: at,
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
+  });
+}
+
+export function rejectCommitment(db: Kysely<Database>, user: SessionUser, id: number, reason: string) {
+  return audited(db, user, 'commitment.reject', id, async (trx, _before, at) => {
+    await trx
+      .updateTable('commitments')
+      .set({
+        review_status: 'rejected',
+        review_note: reason,
+        reviewed_by: user.id,
+        reviewed_at: at,
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
+  });
+}
+
+/** A correction is also a confirmation: the reviewer has read the sentence and fixed what was wrong. */
+export function correctCommitment(db: Kysely<Database>, user: SessionUser, input: CorrectInput) {
+  return audited(db, user, 'commitment.correct', input.id, async (trx, before, at) => {
+    const quote = quoteOf(await letterText(trx, before.letter_id), input.start, input.end);
+    const quantified = before.kind === 'quantified';
+    await trx
+      .updateTable('commitments')
+      .set({
+        quote,
+        span_start: input.start,
+        span_end: input.end,
+        target_min: quantified ? input.min : null,
+        target_max: quantified ? input.max : null,
+        unit: quantified ? input.unit : null,
+        object: quantified ? input.object : null,
+        per_scope: quantified ? input.per : null,
+        deadline_year: input.deadlineYear,
+        section: input.section ?? before.section,
+        review_status: 'confirmed',
+        review_note: input.note ?? null,
+        reviewed_by: user.id,
+        reviewed_at: at,
+        updated_at: at,
+      })
+      .where('id', '=', input.id)
+      .execute();
+    const targetChanged =
+      before.target_min !== input.min || before.target_max !== input.max || before.per_scope !== input.per;
+    if (quantified && targetChanged) {
+      await reallocateTargets(trx, input.id, { min: input.min, max: input.max, per: input.per }, at);
+    }
+  });
+}
+
+export async function addCommitment(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input:
+    | AddCommitmentInput
+    | (Omit<AddCommitmentInput, 'min' | 'max' | 'unit' | 'object' | 'per'> & { kind: 'milestone' }),
+) {
+  return db.transaction().execute(async (trx) => {
+    const at = new Date().toISOString();
+    const quote = quoteOf(await letterText(trx, input.letterId), input.start, input.end);
+    const quantified = !('kind' in input);
+    const row = await trx
+      .insertInto('commitments')
+      .values({
+        letter_id: input.letterId,
+        kind: quantified ? 'quantified' : 'milestone',
+        quote,
+        span_start: input.start,
+        span_end: input.end,
+        target_min: quantified ? input.min : null,
+        target_max: quantified ? input.max : null,
+        unit: quantified ? input.unit : null,
+        object: quantified ? input.object : null,
+        per_scope: quantified ? input.per : null,
+        deadline_year: input.deadlineYear,
+        section: input.section ?? null,
+        origin: 'manual',
+        review_status: 'confirmed',
+        reviewed_by: user.id,
+        reviewed_at: at,
+        created_at: at,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (quantified)
+      await reallocateTargets(trx, row.id, { min: input.min, max: input.max, per: input.per }, at);
+    await recordAudit(
+      trx,
+      {
+        actor: user.displayName,
+        userId: user.id,
+        action: 'commitment.add',
+        entity: 'commitment',
+        entityId: row.id,
+        after: row,
+      },
+      at,
+    );
+    return row;
+  });
+}
+
+export function withdrawCommitment(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input: { id: number; reasonCode: CommitmentRow['reason_code'] & string; reasonText?: string | undefined },
+) {
+  return audited(db, user, 'commitment.withdraw', input.id, async (trx, before, at) => {
+    if (before.review_status !== 'confirmed') {
+      throw new TRPCError({ code: 'PRECONDITION_FAILED', message: '只有已核实的承诺事项才能取消。' });
+    }
+    await trx
+      .updateTable('commitments')
+      .set({
+        withdrawn_at: at,
+        reason_code: input.reasonCode,
+        reason_text: input.reasonText ?? null,
+        updated_at: at,
+      })
+      .where('id', '=', input.id)
+      .execute();
+  });
+}
+
+/** Why a promise was not kept (逾期未完成): a reason code the scorecards count. */
+export function explainOutcome(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input: { id: number; reasonCode: CommitmentRow['reason_code'] & string; reasonText?: string | undefined },
+) {
+  return audited(db, user, 'commitment.outcome_reason', input.id, async (trx, _before, at) => {
+    await trx
+      .updateTable('commitments')
+      .set({ reason_code: input.reasonCode, reason_text: input.reasonText ?? null, updated_at: at })
+      .where('id', '=', input.id)
+      .execute();
+  });
+}
+
+export function setMilestoneState(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input: { id: number; state: 'open' | 'done' | 'not_done'; doneOn?: string | undefined },
+) {
+  return audited(db, user, 'milestone.state', input.id, async (trx, before, at) => {
+    if (before.kind !== 'milestone') {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: '这是量化承诺,请填报进度数值而不是标记完成。' });
+    }
+    await trx
+      .updateTable('commitments')
+      .set({
+        milestone_state: input.state,
+        milestone_done_on: input.state === 'done' ? (input.doneOn ?? at.slice(0, 10)) : null,
+        updated_at: at,
+      })
+      .where('id', '=', input.id)
+      .execute();
+  });
+}

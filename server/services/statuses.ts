@@ -1,0 +1,66 @@
+/**
+ * Attaches the current status, the standing value and the pace to commitment rows, from their
+ * targets and progress history (the rules are in server/domain/commitment-status.ts).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { CommitmentStatus } from '../../shared/commitments';
+import { commitmentStatus, expectedByPace, milestoneStatus } from '../domain/commitment-status';
+import { standingEntries } from '../domain/progress-summary';
+import { listProgress, listTargets } from '../repositories/commitments';
+
+export interface StatusSubject {
+  id: number;
+  kind: 'quantified' | 'milestone';
+  reviewStatus: 'unverified' | 'confirmed' | 'rejected';
+  withdrawnAt: string | null;
+  min: number | null;
+  deadlineYear: number | null;
+  letterDate: string | null;
+  milestoneState: 'open' | 'done' | 'not_done';
+}
+
+export interface TrackedState {
+  status: CommitmentStatus;
+  /** sum of the standing values over the commitment's targets; null when nothing was recorded */
+  value: number | null;
+  /** city total of the target minimum (sum of the district targets when broken down) */
+  targetTotal: number | null;
+  /** what the straight-line pace expects today, null without a deadline */
+  expected: number | null;
+}
+
+export async function withStatuses<T extends StatusSubject>(
+  db: Kysely<Database>,
+  rows: readonly T[],
+  options: { includeDemo: boolean; today?: string },
+): Promise<(T & TrackedState)[]> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const ids = rows.map((r) => r.id);
+  const [targets, progress] = await Promise.all([
+    listTargets(db, { commitmentIds: ids }),
+    listProgress(db, { includeDemo: options.includeDemo, commitmentIds: ids }),
+  ]);
+  const standing = [...standingEntries(progress).values()];
+  return rows.map((row) => {
+    const own = standing.filter((e) => e.commitmentId === row.id);
+    const value = own.length ? own.reduce((sum, e) => sum + e.value, 0) : null;
+    const ownTargets = targets.filter((t) => t.commitmentId === row.id);
+    const targetTotal = ownTargets.length ? ownTargets.reduce((sum, t) => sum + t.min, 0) : row.min;
+    const withdrawn = row.withdrawnAt !== null;
+    const status =
+      row.kind === 'milestone' || targetTotal === null
+        ? milestoneStatus({ ...row, withdrawn, state: row.milestoneState, today })
+        : commitmentStatus({ ...row, withdrawn, min: targetTotal, value, today });
+    const expected =
+      targetTotal === null
+        ? null
+        : expectedByPace({
+            min: targetTotal,
+            letterDate: row.letterDate,
+            deadlineYear: row.deadlineYear,
+            today,
+          });
+    return { ...row, status, value, targetTotal, expected };
+  });
+}

@@ -1,0 +1,47 @@
+/** Suggestions, satisfaction (满意度), follow-ups (督办), target splits, gazetteer import. */
+import { z } from 'zod';
+import { AmountSchema, IsoDateSchema, idOf, optionalText, text } from './common';
+
+export const SATISFACTION_LEVELS = ['satisfied', 'basically', 'unsatisfied'] as const;
+
+export const SatisfactionSchema = z.object({
+  letterId: idOf('答复函'),
+  level: z.enum(SATISFACTION_LEVELS, { error: '请选择满意、基本满意或不满意。' }),
+  comment: optionalText('意见', 2000),
+});
+
+export const AddHandlerSchema = z.object({
+  suggestionId: idOf('建议'),
+  agencyName: text('承办单位名称', 100),
+  role: z.enum(['lead', 'co'], { error: '请选择主办或协办。' }),
+});
+
+export const AddDeputySchema = z.object({
+  suggestionId: idOf('建议'),
+  deputyName: text('代表姓名', 50),
+});
+
+export const CreateFollowUpSchema = z.object({
+  commitmentId: idOf('承诺事项'),
+  request: text('督办意见', 2000),
+  dueDate: IsoDateSchema.optional(),
+});
+
+export const AnswerFollowUpSchema = z.object({ id: idOf('督办事项'), response: text('答复内容', 4000) });
+
+export const SplitTargetSchema = z.object({
+  commitmentId: idOf('承诺事项'),
+  parts: z
+    .array(z.object({ districtId: idOf('区'), min: AmountSchema, max: AmountSchema.nullable() }))
+    .min(1, '请至少分配到一个区。')
+    .max(200, '分配的区过多。'),
+});
+
+export const GazetteerCsvSchema = z.object({
+  csv: text('CSV 内容', 2_000_000),
+});
+
+export const GazetteerYearSchema = z.object({
+  city: z.string().trim().max(50).optional(),
+  year: z.number().int().min(1990).max(2100).optional(),
+});
