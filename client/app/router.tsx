@@ -35,6 +35,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/users/users-page')).UsersPage }),
       },
       {
+        path: 'account',
+        lazy: async () => ({ Component: (await import('../features/auth/account-page')).AccountPage }),
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
       },

@@ -298,6 +298,14 @@ export const en: Messages = {
       belongsTo: 'Belongs to',
       created: 'Created',
       status: 'Status',
+      password: 'Password',
+    },
+    reset: {
+      open: 'Reset password',
+      label: 'New initial password for {{username}}',
+      submit: 'Set',
+      cancel: 'Cancel',
+      done: 'Reset; every session of {{username}} has ended.',
     },
     create: {
       title: 'New account',
@@ -306,6 +314,17 @@ export const en: Messages = {
       submit: 'Create account',
       done: 'Account {{username}} created. Hand the initial password over in person or through a safe channel.',
     },
+  },
+  account: {
+    title: 'My account',
+    changePassword: 'Change password',
+    current: 'Current password',
+    new: 'New password (at least {{min}} characters)',
+    repeat: 'New password again',
+    submit: 'Change password',
+    changed: 'Password changed; sessions on other devices have ended.',
+    mismatch: 'The two new passwords differ.',
+    signInHint: 'Sign in to change your password.',
   },
   errors: {
     generic: 'Something went wrong; please try again.',

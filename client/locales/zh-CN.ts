@@ -291,6 +291,14 @@ export const zhCN = {
       belongsTo: '所属',
       created: '创建日期',
       status: '状态',
+      password: '密码',
+    },
+    reset: {
+      open: '重置密码',
+      label: '{{username}} 的新初始密码',
+      submit: '确定',
+      cancel: '取消',
+      done: '已重置,{{username}} 的所有登录已退出。',
     },
     create: {
       title: '新建账号',
@@ -299,6 +307,17 @@ export const zhCN = {
       submit: '创建账号',
       done: '已创建账号 {{username}}。请把初始密码当面或通过安全渠道告知本人。',
     },
+  },
+  account: {
+    title: '我的账号',
+    changePassword: '修改密码',
+    current: '当前密码',
+    new: '新密码(至少 {{min}} 位)',
+    repeat: '再次输入新密码',
+    submit: '修改密码',
+    changed: '密码已修改;其他设备上的登录已退出。',
+    mismatch: '两次输入的新密码不一致。',
+    signInHint: '登录后可修改密码。',
   },
   errors: {
     generic: '操作失败,请稍后重试。',

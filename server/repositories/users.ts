@@ -111,6 +111,15 @@ export async function setUserDisabled(db: Db, id: number, disabled: boolean): Pr
     .execute();
 }
 
+export async function setPasswordHash(db: Db, id: number, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+}
+
+export async function findPasswordHash(db: Db, id: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
 export async function activeOfficeUserExists(db: Db): Promise<boolean> {
   const row = await db
     .selectFrom('users')

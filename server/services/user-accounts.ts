@@ -5,14 +5,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { CreateUserInput } from '../../shared/schemas/auth';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
 import { recordAudit } from '../repositories/audit';
 import {
   agencyExists,
   deputyExists,
+  findPasswordHash,
   findUser,
   insertUser,
+  setPasswordHash,
   setUserDisabled,
   type UserSummary,
   usernameTaken,
@@ -24,7 +26,13 @@ export interface Actor {
   name: string;
 }
 
-export type AccountProblem = 'username-taken' | 'unknown-agency' | 'unknown-deputy' | 'not-found' | 'self';
+export type AccountProblem =
+  | 'username-taken'
+  | 'unknown-agency'
+  | 'unknown-deputy'
+  | 'not-found'
+  | 'self'
+  | 'wrong-password';
 
 /** A refusal the person making the change can fix; the message says how. */
 export class AccountError extends Error {
@@ -129,5 +137,39 @@ export async function setAccountDisabled(
       at,
     );
     return after;
+  });
+}
+
+/**
+ * A new password. Changing one's own needs the current one and keeps the session in use (every
+ * other session ends: a password is changed because it may be known); the office resetting
+ * someone else's ends all of theirs.
+ */
+export async function setAccountPassword(
+  db: Kysely<Database>,
+  change: { userId: number; newPassword: string; currentPassword?: string; keepSessionToken?: string | null },
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const storedHash = await findPasswordHash(db, change.userId);
+  if (storedHash === null) throw new AccountError('not-found', `找不到编号为 ${change.userId} 的用户。`);
+  if (change.currentPassword !== undefined && !(await verifyPassword(storedHash, change.currentPassword)))
+    throw new AccountError('wrong-password', '当前密码不正确。');
+  const passwordHash = await hashPassword(change.newPassword);
+  const own = actor.userId === change.userId;
+  await db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, change.userId, passwordHash);
+    await revokeUserSessions(trx, change.userId, own ? (change.keepSessionToken ?? null) : null);
+    await recordAudit(
+      trx,
+      {
+        actor: actor.name,
+        userId: actor.userId,
+        action: own ? 'user.changePassword' : 'user.resetPassword',
+        entity: 'user',
+        entityId: change.userId,
+      },
+      now.toISOString(),
+    );
   });
 }

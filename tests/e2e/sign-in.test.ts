@@ -80,6 +80,11 @@ describe.skipIf(chromiumMissing)('signing in, in the browser', () => {
     expect(await row.textContent()).toContain('厦门市民政局');
     await row.getByRole('button', { name: '停用' }).click();
     await row.getByText('已停用').waitFor();
+    const deputyRow = page.getByRole('row').filter({ hasText: 'suhm' });
+    await deputyRow.getByRole('button', { name: '重置密码' }).click();
+    await deputyRow.getByLabel('suhm 的新初始密码').fill('a brand new password');
+    await deputyRow.getByRole('button', { name: '确定' }).click();
+    await deputyRow.getByText('已重置').waitFor();
     await page.screenshot({ path: path.join(screenshots, 'users.png'), fullPage: true });
     await page.getByRole('link', { name: '答复函', exact: true }).click();
     await ingestHeading.waitFor();
@@ -104,6 +109,15 @@ describe.skipIf(chromiumMissing)('signing in, in the browser', () => {
     expect(await ingestHeading.count()).toBe(0);
     expect(await page.getByTestId('current-user').textContent()).toContain('民政局经办人');
     expect(await page.getByRole('link', { name: '用户', exact: true }).count()).toBe(0);
+
+    // The clerk changes the initial password on their own account page.
+    await page.getByTestId('current-user').click();
+    await page.getByRole('heading', { level: 1, name: '我的账号' }).waitFor();
+    await page.getByLabel('当前密码').fill(TEST_PASSWORD);
+    await page.getByLabel(/^新密码/).fill('my own new password');
+    await page.getByLabel('再次输入新密码').fill('my own new password');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

@@ -254,6 +254,63 @@ for (const target of testDatabases) {
       expect((await refusal(office.users.disable({ id: 99_999 }))).code).toBe('NOT_FOUND');
     });
 
+    test("changing one's password needs the current one and ends the other sessions", async () => {
+      const office = callerFor(users.office).caller;
+      await office.users.create({
+        username: 'changer',
+        displayName: '改密码的人',
+        role: 'office',
+        password: 'first password 1',
+      });
+      const here = await signIn('changer', 'first password 1');
+      const elsewhere = await signIn('changer', 'first password 1');
+      const me = (await resolveSession(database.db, here.token, new Date())) as SessionUser;
+      const self = callerFor(me, here.token).caller;
+
+      const wrong = await refusal(
+        self.auth.changePassword({ currentPassword: 'not it at all', newPassword: 'second password 2' }),
+      );
+      expect(wrong).toEqual({ code: 'BAD_REQUEST', message: '当前密码不正确。' });
+      expect(
+        (
+          await refusal(
+            self.auth.changePassword({ currentPassword: 'first password 1', newPassword: 'short' }),
+          )
+        ).code,
+      ).toBe('BAD_REQUEST');
+
+      expect(
+        await self.auth.changePassword({
+          currentPassword: 'first password 1',
+          newPassword: 'second password 2',
+        }),
+      ).toEqual({ changed: true });
+      expect(await resolveSession(database.db, here.token, new Date())).toEqual(me);
+      expect(await resolveSession(database.db, elsewhere.token, new Date())).toBeNull();
+      expect(
+        (
+          await refusal(
+            callerFor(null).caller.auth.signIn({ username: 'changer', password: 'first password 1' }),
+          )
+        ).code,
+      ).toBe('UNAUTHORIZED');
+      const again = await signIn('changer', 'second password 2');
+
+      // The office resets a forgotten password: every session of that user ends.
+      expect(await office.users.resetPassword({ id: me.id, password: 'third password 3' })).toEqual({
+        reset: true,
+      });
+      expect(await resolveSession(database.db, here.token, new Date())).toBeNull();
+      expect(await resolveSession(database.db, again.token, new Date())).toBeNull();
+      await signIn('changer', 'third password 3');
+      expect(await auditActions(me.id)).toEqual(
+        expect.arrayContaining(['user.changePassword', 'user.resetPassword']),
+      );
+      expect(
+        (await refusal(office.users.resetPassword({ id: 99_999, password: 'third password 3' }))).code,
+      ).toBe('NOT_FOUND');
+    });
+
     test('the first office account comes from the environment, once, and never with a default', async () => {
       const fresh = await target.open();
       try {

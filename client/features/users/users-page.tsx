@@ -7,6 +7,7 @@ import { useTRPC } from '../../lib/trpc';
 import { RoleGate } from '../auth/role-gate';
 import { useCurrentUser } from '../auth/use-current-user';
 import { CreateUserForm } from './create-user-form';
+import { ResetPassword } from './reset-password';
 
 function UserTable() {
   const { t, i18n } = useTranslation();
@@ -38,6 +39,7 @@ function UserTable() {
               <th>{t('users.columns.belongsTo')}</th>
               <th>{t('users.columns.created')}</th>
               <th>{t('users.columns.status')}</th>
+              <th>{t('users.columns.password')}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,6 +70,9 @@ function UserTable() {
                         {t('users.disable')}
                       </button>
                     ))}
+                </td>
+                <td>
+                  {!u.disabled && u.id !== me?.id && <ResetPassword userId={u.id} username={u.username} />}
                 </td>
               </tr>
             ))}
