@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express from 'express';
 import { sql } from 'kysely';
+import { attachmentHandler } from './attachments';
 import { contextFactory, type ServerContextOptions } from './context';
 import { appRouter } from './routers/_app';
 
@@ -33,6 +34,8 @@ export function createApp(options: AppOptions): express.Express {
     }
   });
 
+  app.get('/files/attachments/:id', attachmentHandler(options));
+
   app.use(
     '/trpc',
     createExpressMiddleware({
@@ -49,7 +52,9 @@ export function createApp(options: AppOptions): express.Express {
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!trpc\/|healthz).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+    app.get(/^\/(?!trpc\/|healthz|files\/).*/, (_req, res) =>
+      res.sendFile(path.join(clientDir, 'index.html')),
+    );
   }
   return app;
 }

@@ -39,6 +39,24 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/auth/account-page')).AccountPage }),
       },
       {
+        path: 'review',
+        lazy: async () => ({
+          Component: (await import('../features/review/review-queue-page')).ReviewQueuePage,
+        }),
+      },
+      {
+        path: 'review/letters/:id',
+        lazy: async () => ({
+          Component: (await import('../features/review/review-letter-page')).ReviewLetterPage,
+        }),
+      },
+      {
+        path: 'gazetteer',
+        lazy: async () => ({
+          Component: (await import('../features/gazetteer/gazetteer-page')).GazetteerPage,
+        }),
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
       },

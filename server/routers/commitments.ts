@@ -18,8 +18,9 @@ export const commitmentsRouter = router({
     const commitment = await findCommitment(ctx.db, input.id);
     if (!commitment)
       throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });
-    const [[tracked], targets, progress, followUps, districts] = await Promise.all([
-      withStatuses(ctx.db, [commitment], { includeDemo: ctx.showDemo }),
+    const [tracked, targets, progress, followUps, districts] = await Promise.all([
+      // one row in, one row out
+      withStatuses(ctx.db, [commitment], { includeDemo: ctx.showDemo }).then(([row]) => row!),
       listTargets(ctx.db, { commitmentIds: [input.id] }),
       listProgress(ctx.db, { includeDemo: ctx.showDemo, commitmentIds: [input.id] }),
       listFollowUps(ctx.db, input.id),

@@ -1,10 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DemoBadge, LoadError, Loading } from '../../components/query-state';
+import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { RoleGate } from '../auth/role-gate';
+import { hasRole, useCurrentUser } from '../auth/use-current-user';
 import { CommitmentDistrictChart } from '../dashboard/commitment-district-chart';
+import { FollowUpsPanel } from './follow-ups-panel';
+import { MilestoneActions, OutcomeActions } from './outcome-actions';
+import { ProgressForm } from './progress-form';
+import { TargetSplit } from './target-split';
 
 export function CommitmentPage() {
   const { t, i18n } = useTranslation();
@@ -13,6 +21,8 @@ export function CommitmentPage() {
   const valid = Number.isInteger(id) && id > 0;
   const commitment = useQuery({ ...trpc.commitments.byId.queryOptions({ id }), enabled: valid });
   const districts = useQuery({ ...trpc.dashboard.commitmentDistricts.queryOptions({ id }), enabled: valid });
+  const { user } = useCurrentUser();
+  const [correcting, setCorrecting] = useState<number | null>(null);
 
   if (!valid) return <LoadError error={new Error()} />;
   if (commitment.isPending) return <Loading />;
@@ -20,6 +30,10 @@ export function CommitmentPage() {
     return <LoadError error={commitment.error} onRetry={() => void commitment.refetch()} />;
   const c = commitment.data;
   const lang = i18n.language;
+  const canReport = hasRole(user, ['office', 'agency']);
+  const isOffice = hasRole(user, ['office']);
+  const correctingEntry = c.progress.find((p) => p.id === correcting);
+  const tracked = c.reviewStatus === 'confirmed' && c.withdrawnAt === null;
 
   return (
     <section className="page">
@@ -33,6 +47,26 @@ export function CommitmentPage() {
             {formatTarget(c.min, c.max, lang)} {c.unit}
           </span>
         </h1>
+        <div className="status-line">
+          <StatusBadge status={c.status} />
+          {c.value !== null && (
+            <span>
+              {t('progress.standing')}: <strong>{formatNumber(c.value, lang)}</strong>
+              {c.targetTotal !== null && ` / ${formatNumber(c.targetTotal, lang)}`} {c.unit}
+            </span>
+          )}
+          {c.expected !== null && c.status !== 'achieved' && (
+            <span className="muted">
+              {t('progress.pace')}: {formatNumber(Math.round(c.expected * 10) / 10, lang)}
+            </span>
+          )}
+          {c.reasonCode && (
+            <span className="tag">
+              {t(`reason.${c.reasonCode}`)}
+              {c.reasonText ? `:${c.reasonText}` : ''}
+            </span>
+          )}
+        </div>
         <blockquote className="quote">{c.quote}</blockquote>
         <dl className="meta-grid">
           <div>
@@ -103,6 +137,44 @@ export function CommitmentPage() {
         )}
       </section>
 
+      {tracked && c.kind === 'quantified' && (
+        <RoleGate roles={['office', 'agency']} signInHint={t('progress.title')}>
+          <section className="card" aria-labelledby="record-title">
+            <h2 id="record-title">{correctingEntry ? t('progress.correctTitle') : t('progress.title')}</h2>
+            <ProgressForm
+              key={correctingEntry?.id ?? 'new'}
+              commitmentId={c.id}
+              targets={c.targets}
+              correcting={correctingEntry}
+              onDone={() => setCorrecting(null)}
+            />
+          </section>
+        </RoleGate>
+      )}
+      {tracked && c.kind === 'milestone' && canReport && (
+        <section className="card">
+          <h2>{t(`progress.milestoneState.${c.milestoneState}`)}</h2>
+          <MilestoneActions commitmentId={c.id} state={c.milestoneState} />
+        </section>
+      )}
+      {tracked &&
+        isOffice &&
+        c.kind === 'quantified' &&
+        c.per === null &&
+        c.min !== null &&
+        c.districts.length > 0 && (
+          <TargetSplit
+            commitmentId={c.id}
+            total={c.min}
+            districts={c.districts}
+            isSplit={c.targets.some((t) => t.districtId !== null)}
+          />
+        )}
+      {tracked && c.status === 'overdue' && canReport && (
+        <OutcomeActions commitmentId={c.id} mode="explain" />
+      )}
+      {tracked && isOffice && <OutcomeActions commitmentId={c.id} mode="withdraw" />}
+
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('commitment.history')}</h2>
         {c.progress.length === 0 ? (
@@ -117,16 +189,48 @@ export function CommitmentPage() {
                   <th className="num">{t('commitment.value')}</th>
                   <th>{t('commitment.reporter')}</th>
                   <th>{t('commitment.evidence')}</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
                 {c.progress.map((p) => (
-                  <tr key={p.id}>
+                  <tr key={p.id} className={p.supersededBy ? 'superseded' : ''}>
                     <td className="nowrap">{formatDate(p.asOf, lang)}</td>
                     <td>{p.districtName ?? t('common.cityLevel')}</td>
-                    <td className="num">{formatNumber(p.value, lang)}</td>
+                    <td className="num">
+                      {formatNumber(p.value, lang)}
+                      {p.supersededBy && <div className="muted small">{t('progress.superseded')}</div>}
+                    </td>
                     <td>{p.isDemo ? <DemoBadge /> : p.reporterName}</td>
-                    <td className="small">{p.evidenceText ?? t('common.none')}</td>
+                    <td className="small">
+                      {p.correctionReason && (
+                        <div>{t('progress.correctionOf', { reason: p.correctionReason })}</div>
+                      )}
+                      {p.evidenceText ?? (p.correctionReason ? null : t('common.none'))}
+                      {p.evidenceUrl && (
+                        <div>
+                          <a href={p.evidenceUrl} target="_blank" rel="noreferrer">
+                            {p.evidenceUrl}
+                          </a>
+                        </div>
+                      )}
+                      {p.attachmentId && (
+                        <div>
+                          <a href={`/files/attachments/${p.attachmentId}`}>{t('progress.attachmentLink')}</a>
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      {!p.supersededBy && canReport && (
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          onClick={() => setCorrecting(p.id)}
+                        >
+                          {t('progress.correct')}
+                        </button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -134,6 +238,12 @@ export function CommitmentPage() {
           </div>
         )}
       </section>
+      <FollowUpsPanel
+        commitmentId={c.id}
+        followUps={c.followUps}
+        canRequest={isOffice}
+        canAnswer={canReport}
+      />
     </section>
   );
 }
