@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
+import { purgeExpiredSessions } from './auth/sessions';
 import { readEnv } from './env';
 import { ensureFirstOfficeAccount, FIRST_OFFICE_HINT } from './services/first-office';
 import { seedOnFirstStart } from './services/seed';
@@ -28,6 +29,7 @@ async function main() {
     );
   }
 
+  await purgeExpiredSessions(db, new Date());
   const office = await ensureFirstOfficeAccount(
     db,
     { username: env.OFFICE_USERNAME, password: env.OFFICE_PASSWORD },

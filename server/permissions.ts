@@ -28,11 +28,14 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'auth.me': EVERYONE,
   'auth.signIn': EVERYONE,
   'auth.signOut': EVERYONE,
+  'auth.changePassword': SIGNED_IN,
 
   'users.list': OFFICE,
+  'users.linkChoices': OFFICE,
   'users.create': OFFICE,
   'users.disable': OFFICE,
   'users.enable': OFFICE,
+  'users.resetPassword': OFFICE,
 
   'letters.list': READERS,
   'letters.byId': READERS,

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigation } from 'react-router';
+import { hasRole, useCurrentUser } from '../features/auth/use-current-user';
 import { UserMenu } from '../features/auth/user-menu';
 import { setLanguage } from '../lib/i18n';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
+  const { user } = useCurrentUser();
   const nextLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
     <div className="shell">
@@ -29,6 +31,7 @@ export function AppLayout() {
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
           <NavLink to="/review">{t('nav.review')}</NavLink>
           <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>
+          {hasRole(user, ['office']) && <NavLink to="/users">{t('nav.users')}</NavLink>}
         </nav>
         <UserMenu />
         <button

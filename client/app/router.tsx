@@ -31,6 +31,14 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'users',
+        lazy: async () => ({ Component: (await import('../features/users/users-page')).UsersPage }),
+      },
+      {
+        path: 'account',
+        lazy: async () => ({ Component: (await import('../features/auth/account-page')).AccountPage }),
+      },
+      {
         path: 'review',
         lazy: async () => ({
           Component: (await import('../features/review/review-queue-page')).ReviewQueuePage,

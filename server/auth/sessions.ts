@@ -66,6 +66,22 @@ export async function revokeSession(db: Kysely<Database>, token: string): Promis
   await db.deleteFrom('user_sessions').where('token_hash', '=', hashSessionToken(token)).execute();
 }
 
-export async function revokeUserSessions(db: Kysely<Database>, userId: number): Promise<void> {
-  await db.deleteFrom('user_sessions').where('user_id', '=', userId).execute();
+/** Ends every session of a user, except optionally the one making the change. */
+export async function revokeUserSessions(
+  db: Kysely<Database>,
+  userId: number,
+  keepToken: string | null = null,
+): Promise<void> {
+  let query = db.deleteFrom('user_sessions').where('user_id', '=', userId);
+  if (keepToken) query = query.where('token_hash', '!=', hashSessionToken(keepToken));
+  await query.execute();
+}
+
+/** Sessions of users who never came back; run at start so the table does not grow forever. */
+export async function purgeExpiredSessions(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('user_sessions')
+    .where('expires_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -111,6 +111,15 @@ export async function setUserDisabled(db: Db, id: number, disabled: boolean): Pr
     .execute();
 }
 
+export async function setPasswordHash(db: Db, id: number, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+}
+
+export async function findPasswordHash(db: Db, id: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
 export async function activeOfficeUserExists(db: Db): Promise<boolean> {
   const row = await db
     .selectFrom('users')
@@ -127,4 +136,20 @@ export async function agencyExists(db: Db, id: number): Promise<boolean> {
 
 export async function deputyExists(db: Db, id: number): Promise<boolean> {
   return (await db.selectFrom('deputies').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export interface NamedRecord {
+  id: number;
+  name: string;
+}
+
+/** What an account can belong to: the agencies and deputies known from ingested letters. */
+export async function listAccountLinks(
+  db: Db,
+): Promise<{ agencies: NamedRecord[]; deputies: NamedRecord[] }> {
+  const [agencies, deputies] = await Promise.all([
+    db.selectFrom('agencies').select(['id', 'name']).orderBy('name').execute(),
+    db.selectFrom('deputies').select(['id', 'name']).orderBy('name').execute(),
+  ]);
+  return { agencies, deputies };
 }

@@ -1,15 +1,17 @@
 /**
- * Signing in and out, and asking who is signed in. Open to everyone (even with PUBLIC_READ off):
- * the sign-in page must work for anonymous visitors.
+ * Signing in and out, and asking who is signed in — open to everyone (even with PUBLIC_READ off):
+ * the sign-in page must work for anonymous visitors. Changing one's own password needs a session.
  */
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../shared/auth';
-import { SignInSchema } from '../../shared/schemas/auth';
+import { ChangePasswordSchema, SignInSchema } from '../../shared/schemas/auth';
 import { verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import { createSession, revokeSession } from '../auth/sessions';
 import { recordAudit } from '../repositories/audit';
 import { findCredentials } from '../repositories/users';
-import { publicProcedure, router } from '../trpc';
+import { setAccountPassword } from '../services/user-accounts';
+import { publicProcedure, router, signedInProcedure } from '../trpc';
+import { actorOf, rethrowAccountError } from './account-errors';
 
 const WRONG_CREDENTIALS = '用户名或密码不正确。';
 
@@ -40,6 +42,17 @@ export const authRouter = router({
     }
     const { user } = credentials;
     if (credentials.disabled) {
+      await recordAudit(
+        ctx.db,
+        {
+          actor: user.username,
+          userId: user.id,
+          action: 'auth.signInRefused',
+          entity: 'user',
+          entityId: user.id,
+        },
+        at,
+      );
       throw new TRPCError({ code: 'FORBIDDEN', message: '该账号已停用,请联系督查室。' });
     }
 
@@ -56,6 +69,21 @@ export const authRouter = router({
     });
     ctx.sessionCookies.set(session);
     return user;
+  }),
+
+  changePassword: signedInProcedure.input(ChangePasswordSchema).mutation(async ({ ctx, input }) => {
+    await setAccountPassword(
+      ctx.db,
+      {
+        userId: ctx.user.id,
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+        keepSessionToken: ctx.sessionToken,
+      },
+      actorOf(ctx.user),
+      new Date(),
+    ).catch(rethrowAccountError);
+    return { changed: true };
   }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {

@@ -1,28 +1,15 @@
 /** User accounts, managed by the supervision office only. */
-import { TRPCError } from '@trpc/server';
-import { CreateUserSchema, UserIdSchema } from '../../shared/schemas/auth';
-import { listUsers } from '../repositories/users';
-import { AccountError, type Actor, createUserAccount, setAccountDisabled } from '../services/user-accounts';
+import { CreateUserSchema, ResetPasswordSchema, UserIdSchema } from '../../shared/schemas/auth';
+import { listAccountLinks, listUsers } from '../repositories/users';
+import { createUserAccount, setAccountDisabled, setAccountPassword } from '../services/user-accounts';
 import { officeProcedure, router } from '../trpc';
-
-const CODES = {
-  'username-taken': 'CONFLICT',
-  'unknown-agency': 'BAD_REQUEST',
-  'unknown-deputy': 'BAD_REQUEST',
-  'not-found': 'NOT_FOUND',
-  self: 'BAD_REQUEST',
-} as const satisfies Record<AccountError['problem'], TRPCError['code']>;
-
-function rethrowAccountError(error: unknown): never {
-  if (error instanceof AccountError)
-    throw new TRPCError({ code: CODES[error.problem], message: error.message, cause: error });
-  throw error;
-}
-
-const actorOf = (user: { id: number; username: string }): Actor => ({ userId: user.id, name: user.username });
+import { actorOf, rethrowAccountError } from './account-errors';
 
 export const usersRouter = router({
   list: officeProcedure.query(({ ctx }) => listUsers(ctx.db)),
+
+  /** the agencies and deputies a new account can be linked to */
+  linkChoices: officeProcedure.query(({ ctx }) => listAccountLinks(ctx.db)),
 
   create: officeProcedure
     .input(CreateUserSchema)
@@ -35,6 +22,17 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) =>
       setAccountDisabled(ctx.db, input.id, true, actorOf(ctx.user), new Date()).catch(rethrowAccountError),
     ),
+
+  /** for a user who forgot theirs: a new initial password, and every session of theirs ends */
+  resetPassword: officeProcedure.input(ResetPasswordSchema).mutation(async ({ ctx, input }) => {
+    await setAccountPassword(
+      ctx.db,
+      { userId: input.id, newPassword: input.password },
+      actorOf(ctx.user),
+      new Date(),
+    ).catch(rethrowAccountError);
+    return { reset: true };
+  }),
 
   enable: officeProcedure
     .input(UserIdSchema)

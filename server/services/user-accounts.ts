@@ -5,14 +5,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { CreateUserInput } from '../../shared/schemas/auth';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
 import { recordAudit } from '../repositories/audit';
 import {
   agencyExists,
   deputyExists,
+  findPasswordHash,
   findUser,
   insertUser,
+  setPasswordHash,
   setUserDisabled,
   type UserSummary,
   usernameTaken,
@@ -24,7 +26,13 @@ export interface Actor {
   name: string;
 }
 
-export type AccountProblem = 'username-taken' | 'unknown-agency' | 'unknown-deputy' | 'not-found' | 'self';
+export type AccountProblem =
+  | 'username-taken'
+  | 'unknown-agency'
+  | 'unknown-deputy'
+  | 'not-found'
+  | 'self'
+  | 'wrong-password';
 
 /** A refusal the person making the change can fix; the message says how. */
 export class AccountError extends Error {
@@ -35,6 +43,12 @@ export class AccountError extends Error {
     super(message);
     this.name = 'AccountError';
   }
+}
+
+/** SQLite (better-sqlite3) and PostgreSQL (pg) name a unique-index violation differently. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === '23505';
 }
 
 /** What the audit log keeps of an account: never the password hash. */
@@ -55,8 +69,8 @@ export async function createUserAccount(
     throw new AccountError('unknown-agency', `找不到编号为 ${agencyId} 的承办单位,请先录入该单位的答复函。`);
   if (deputyId !== null && !(await deputyExists(db, deputyId)))
     throw new AccountError('unknown-deputy', `找不到编号为 ${deputyId} 的代表。`);
-  if (await usernameTaken(db, input.username))
-    throw new AccountError('username-taken', `用户名“${input.username}”已被使用,请换一个。`);
+  const taken = () => new AccountError('username-taken', `用户名“${input.username}”已被使用,请换一个。`);
+  if (await usernameTaken(db, input.username)) throw taken();
 
   const passwordHash = await hashPassword(input.password);
   const at = now.toISOString();
@@ -69,6 +83,9 @@ export async function createUserAccount(
       deputy_id: deputyId,
       password_hash: passwordHash,
       created_at: at,
+    }).catch((error: unknown) => {
+      // Two offices creating the same username at once: the unique index decides.
+      throw isUniqueViolation(error) ? taken() : error;
     });
     const created = await findUser(trx, id);
     if (!created) throw new Error(`user ${id} vanished inside its own transaction`);
@@ -120,5 +137,39 @@ export async function setAccountDisabled(
       at,
     );
     return after;
+  });
+}
+
+/**
+ * A new password. Changing one's own needs the current one and keeps the session in use (every
+ * other session ends: a password is changed because it may be known); the office resetting
+ * someone else's ends all of theirs.
+ */
+export async function setAccountPassword(
+  db: Kysely<Database>,
+  change: { userId: number; newPassword: string; currentPassword?: string; keepSessionToken?: string | null },
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const storedHash = await findPasswordHash(db, change.userId);
+  if (storedHash === null) throw new AccountError('not-found', `找不到编号为 ${change.userId} 的用户。`);
+  if (change.currentPassword !== undefined && !(await verifyPassword(storedHash, change.currentPassword)))
+    throw new AccountError('wrong-password', '当前密码不正确。');
+  const passwordHash = await hashPassword(change.newPassword);
+  const own = actor.userId === change.userId;
+  await db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, change.userId, passwordHash);
+    await revokeUserSessions(trx, change.userId, own ? (change.keepSessionToken ?? null) : null);
+    await recordAudit(
+      trx,
+      {
+        actor: actor.name,
+        userId: actor.userId,
+        action: own ? 'user.changePassword' : 'user.resetPassword',
+        entity: 'user',
+        entityId: change.userId,
+      },
+      now.toISOString(),
+    );
   });
 }

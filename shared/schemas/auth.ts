@@ -18,8 +18,16 @@ const username = z
   .regex(/^[\p{L}\p{N}._-]+$/u, '用户名只能包含文字、数字和 . _ -。');
 
 export const SignInSchema = z.object({
-  username: z.string({ error: '请输入用户名。' }).trim().toLowerCase().min(1, '请输入用户名。').max(100),
-  password: z.string({ error: '请输入密码。' }).min(1, '请输入密码。').max(PASSWORD_MAX_LENGTH),
+  username: z
+    .string({ error: '请输入用户名。' })
+    .trim()
+    .toLowerCase()
+    .min(1, '请输入用户名。')
+    .max(100, '用户名过长。'),
+  password: z
+    .string({ error: '请输入密码。' })
+    .min(1, '请输入密码。')
+    .max(PASSWORD_MAX_LENGTH, `密码最多 ${PASSWORD_MAX_LENGTH} 个字符。`),
 });
 
 export const NewPasswordSchema = z
@@ -63,6 +71,19 @@ export const CreateUserSchema = z.discriminatedUnion(
 
 export const UserIdSchema = z.object({
   id: z.number({ error: '请提供用户编号。' }).int().positive('用户编号必须是正整数。'),
+});
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: '请输入当前密码。' })
+    .min(1, '请输入当前密码。')
+    .max(PASSWORD_MAX_LENGTH),
+  newPassword: NewPasswordSchema,
+});
+
+export const ResetPasswordSchema = z.object({
+  id: z.number({ error: '请提供用户编号。' }).int().positive('用户编号必须是正整数。'),
+  password: NewPasswordSchema,
 });
 
 export type SignInInput = z.infer<typeof SignInSchema>;

@@ -65,6 +65,30 @@ describe.skipIf(chromiumMissing)('signing in, in the browser', () => {
     expect(cookies.find((c) => c.name === 'pt_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     await page.screenshot({ path: path.join(screenshots, 'signed-in-office.png') });
 
+    // The office opens accounts for an agency clerk from the users page, and can switch them off.
+    await page.getByRole('link', { name: '用户', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '用户管理' }).waitFor();
+    await page.getByLabel('用户名').fill('clerk9');
+    await page.getByLabel('姓名或称呼').fill('王五');
+    await page.getByLabel(/初始密码/).fill('a long enough password');
+    await page.getByRole('button', { name: '创建账号' }).click();
+    await page.getByRole('alert').filter({ hasText: '承办单位经办人账号必须选择所属承办单位' }).waitFor();
+    await page.getByLabel('所属承办单位').selectOption({ label: '厦门市民政局' });
+    await page.getByRole('button', { name: '创建账号' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'clerk9' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('厦门市民政局');
+    await row.getByRole('button', { name: '停用' }).click();
+    await row.getByText('已停用').waitFor();
+    const deputyRow = page.getByRole('row').filter({ hasText: 'suhm' });
+    await deputyRow.getByRole('button', { name: '重置密码' }).click();
+    await deputyRow.getByLabel('suhm 的新初始密码').fill('a brand new password');
+    await deputyRow.getByRole('button', { name: '确定' }).click();
+    await deputyRow.getByText('已重置').waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'users.png'), fullPage: true });
+    await page.getByRole('link', { name: '答复函', exact: true }).click();
+    await ingestHeading.waitFor();
+
     // The panel's mutation passes the CSRF guard from the real client.
     await page
       .getByRole('textbox', { name: '答复函全文' })
@@ -84,6 +108,16 @@ describe.skipIf(chromiumMissing)('signing in, in the browser', () => {
     await page.getByText('答复函由督查室录入。').waitFor();
     expect(await ingestHeading.count()).toBe(0);
     expect(await page.getByTestId('current-user').textContent()).toContain('民政局经办人');
+    expect(await page.getByRole('link', { name: '用户', exact: true }).count()).toBe(0);
+
+    // The clerk changes the initial password on their own account page.
+    await page.getByTestId('current-user').click();
+    await page.getByRole('heading', { level: 1, name: '我的账号' }).waitFor();
+    await page.getByLabel('当前密码').fill(TEST_PASSWORD);
+    await page.getByLabel(/^新密码/).fill('my own new password');
+    await page.getByLabel('再次输入新密码').fill('my own new password');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

@@ -4,7 +4,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolveSession, SESSION_LIFETIME_MS } from '../../server/auth/sessions';
+import { purgeExpiredSessions, resolveSession, SESSION_LIFETIME_MS } from '../../server/auth/sessions';
 import { createContextInner, type SessionCookies } from '../../server/context';
 import { createCaller } from '../../server/routers/_app';
 import { ensureFirstOfficeAccount } from '../../server/services/first-office';
@@ -114,6 +114,20 @@ for (const target of testDatabases) {
       expect(await resolveSession(database.db, 'x'.repeat(43), new Date())).toBeNull();
     });
 
+    test('expired sessions are purged, live ones kept', async () => {
+      const { token } = await signIn('suhm');
+      const later = new Date(Date.now() + SESSION_LIFETIME_MS + 1000);
+      const live = await signIn('mzj');
+      await database.db
+        .updateTable('user_sessions')
+        .set({ expires_at: new Date(later.getTime() + SESSION_LIFETIME_MS).toISOString() })
+        .where('user_id', '=', users.agency.id)
+        .execute();
+      expect(await purgeExpiredSessions(database.db, later)).toBeGreaterThanOrEqual(1);
+      expect(await resolveSession(database.db, token, new Date())).toBeNull();
+      expect(await resolveSession(database.db, live.token, later)).toEqual(users.agency);
+    });
+
     test('every sign-in issues a new token and retires the one the browser had', async () => {
       const first = await signIn('office');
       const second = await signIn('office', TEST_PASSWORD, first.token);
@@ -164,6 +178,10 @@ for (const target of testDatabases) {
         // @ts-expect-error: a deputy account without a deputy
         (await refusal(office.users.create({ ...base, username: 'dep2', role: 'deputy' }))).code,
       ).toBe('BAD_REQUEST');
+      expect(await office.users.linkChoices()).toEqual({
+        agencies: [{ id: agencyId, name: '厦门市民政局' }],
+        deputies: [{ id: deputyId, name: '苏辉明' }],
+      });
       const deputyUser = await office.users.create({ ...base, username: 'dep2', role: 'deputy', deputyId });
       expect(deputyUser).toMatchObject({ role: 'deputy', deputyId, deputyName: '苏辉明', agencyId: null });
 
@@ -176,12 +194,22 @@ for (const target of testDatabases) {
       });
       const taken = await refusal(office.users.create({ ...base, username: 'Office', role: 'office' }));
       expect(taken.code).toBe('CONFLICT');
+      // Two at once: one wins, the other is told the name is taken, not a server error.
+      const race = await Promise.allSettled(
+        [1, 2].map(() => office.users.create({ ...base, username: 'twin', role: 'office' })),
+      );
+      expect(race.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = race.find((r) => r.status === 'rejected');
+      expect(lost?.status === 'rejected' && lost.reason instanceof TRPCError && lost.reason.code).toBe(
+        'CONFLICT',
+      );
       expect((await office.users.list()).map((u) => u.username)).toEqual([
         'office',
         'mzj',
         'suhm',
         'clerk2',
         'dep2',
+        'twin',
       ]);
     });
 
@@ -213,11 +241,74 @@ for (const target of testDatabases) {
       await office.users.enable({ id: victim.id });
       await signIn('leaver', 'a long enough password');
       expect(await auditActions(victim.id)).toEqual(
-        expect.arrayContaining(['user.create', 'user.disable', 'user.enable', 'auth.signIn']),
+        expect.arrayContaining([
+          'user.create',
+          'user.disable',
+          'auth.signInRefused',
+          'user.enable',
+          'auth.signIn',
+        ]),
       );
 
       expect((await refusal(office.users.disable({ id: users.office.id }))).code).toBe('BAD_REQUEST');
       expect((await refusal(office.users.disable({ id: 99_999 }))).code).toBe('NOT_FOUND');
+    });
+
+    test("changing one's password needs the current one and ends the other sessions", async () => {
+      const office = callerFor(users.office).caller;
+      await office.users.create({
+        username: 'changer',
+        displayName: '改密码的人',
+        role: 'office',
+        password: 'first password 1',
+      });
+      const here = await signIn('changer', 'first password 1');
+      const elsewhere = await signIn('changer', 'first password 1');
+      const me = (await resolveSession(database.db, here.token, new Date())) as SessionUser;
+      const self = callerFor(me, here.token).caller;
+
+      const wrong = await refusal(
+        self.auth.changePassword({ currentPassword: 'not it at all', newPassword: 'second password 2' }),
+      );
+      expect(wrong).toEqual({ code: 'BAD_REQUEST', message: '当前密码不正确。' });
+      expect(
+        (
+          await refusal(
+            self.auth.changePassword({ currentPassword: 'first password 1', newPassword: 'short' }),
+          )
+        ).code,
+      ).toBe('BAD_REQUEST');
+
+      expect(
+        await self.auth.changePassword({
+          currentPassword: 'first password 1',
+          newPassword: 'second password 2',
+        }),
+      ).toEqual({ changed: true });
+      expect(await resolveSession(database.db, here.token, new Date())).toEqual(me);
+      expect(await resolveSession(database.db, elsewhere.token, new Date())).toBeNull();
+      expect(
+        (
+          await refusal(
+            callerFor(null).caller.auth.signIn({ username: 'changer', password: 'first password 1' }),
+          )
+        ).code,
+      ).toBe('UNAUTHORIZED');
+      const again = await signIn('changer', 'second password 2');
+
+      // The office resets a forgotten password: every session of that user ends.
+      expect(await office.users.resetPassword({ id: me.id, password: 'third password 3' })).toEqual({
+        reset: true,
+      });
+      expect(await resolveSession(database.db, here.token, new Date())).toBeNull();
+      expect(await resolveSession(database.db, again.token, new Date())).toBeNull();
+      await signIn('changer', 'third password 3');
+      expect(await auditActions(me.id)).toEqual(
+        expect.arrayContaining(['user.changePassword', 'user.resetPassword']),
+      );
+      expect(
+        (await refusal(office.users.resetPassword({ id: 99_999, password: 'third password 3' }))).code,
+      ).toBe('NOT_FOUND');
     });
 
     test('the first office account comes from the environment, once, and never with a default', async () => {

@@ -37,12 +37,12 @@ export function UserMenu() {
   }
   return (
     <div className="user-menu">
-      <span className="user-name" data-testid="current-user">
+      <Link className="user-name" to="/account" data-testid="current-user" title={t('account.title')}>
         {user.displayName}
         {user.displayName !== t(`auth.roles.${user.role}`) && (
           <span className="user-role">{t(`auth.roles.${user.role}`)}</span>
         )}
-      </span>
+      </Link>
       <button
         type="button"
         className="sign-out"

@@ -1,0 +1,100 @@
+/** User accounts, for the supervision office: who can sign in, as what, and switching accounts off. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, LoadError, Loading } from '../../components/query-state';
+import { formatDate } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { RoleGate } from '../auth/role-gate';
+import { useCurrentUser } from '../auth/use-current-user';
+import { CreateUserForm } from './create-user-form';
+import { ResetPassword } from './reset-password';
+
+function UserTable() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { user: me } = useCurrentUser();
+  const users = useQuery(trpc.users.list.queryOptions());
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
+  const disable = useMutation(trpc.users.disable.mutationOptions({ onSuccess }));
+  const enable = useMutation(trpc.users.enable.mutationOptions({ onSuccess }));
+  const failure = disable.error ?? enable.error;
+
+  if (users.isPending) return <Loading />;
+  if (users.isError) return <LoadError error={users.error} onRetry={() => void users.refetch()} />;
+  return (
+    <section className="card">
+      {failure && (
+        <p className="form-error" role="alert">
+          {errorMessage(failure, t('errors.generic'))}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('users.columns.username')}</th>
+              <th>{t('users.columns.displayName')}</th>
+              <th>{t('users.columns.role')}</th>
+              <th>{t('users.columns.belongsTo')}</th>
+              <th>{t('users.columns.created')}</th>
+              <th>{t('users.columns.status')}</th>
+              <th>{t('users.columns.password')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id} className={u.disabled ? 'muted' : ''}>
+                <td>{u.username}</td>
+                <td>{u.displayName}</td>
+                <td>{t(`auth.roles.${u.role}`)}</td>
+                <td>{u.agencyName ?? u.deputyName ?? t('common.none')}</td>
+                <td className="nowrap">{formatDate(u.createdAt, i18n.language)}</td>
+                <td className="nowrap">
+                  {u.disabled ? t('users.disabled') : t('users.active')}{' '}
+                  {u.id !== me?.id &&
+                    (u.disabled ? (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        onClick={() => enable.mutate({ id: u.id })}
+                      >
+                        {t('users.enable')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        onClick={() => disable.mutate({ id: u.id })}
+                      >
+                        {t('users.disable')}
+                      </button>
+                    ))}
+                </td>
+                <td>
+                  {!u.disabled && u.id !== me?.id && <ResetPassword userId={u.id} username={u.username} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>{t('users.title')}</h1>
+        <p className="muted">{t('users.subtitle')}</p>
+      </header>
+      <RoleGate roles={['office']} signInHint={t('users.officeOnly')} otherRoleHint={t('users.officeOnly')}>
+        <CreateUserForm />
+        <UserTable />
+      </RoleGate>
+    </section>
+  );
+}
