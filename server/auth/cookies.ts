@@ -2,7 +2,7 @@
  * The session cookie: httpOnly so page scripts never see the token, SameSite=Lax so other sites'
  * forms and scripts do not carry it, Secure whenever the request arrived over https.
  */
-import { parseCookie, stringifySetCookie } from 'cookie';
+import { parse, serialize } from 'cookie';
 import type { IssuedSession } from './sessions';
 
 export const SESSION_COOKIE = 'pt_session';
@@ -12,14 +12,12 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export function readSessionToken(cookieHeader: string | undefined): string | null {
   if (!cookieHeader) return null;
-  const token = parseCookie(cookieHeader)[SESSION_COOKIE];
+  const token = parse(cookieHeader)[SESSION_COOKIE];
   return token && TOKEN_SHAPE.test(token) ? token : null;
 }
 
 export function sessionSetCookie(session: IssuedSession, secure: boolean, now: Date): string {
-  return stringifySetCookie({
-    name: SESSION_COOKIE,
-    value: session.token,
+  return serialize(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'lax',
     secure,
@@ -30,9 +28,7 @@ export function sessionSetCookie(session: IssuedSession, secure: boolean, now: D
 }
 
 export function clearedSessionSetCookie(secure: boolean): string {
-  return stringifySetCookie({
-    name: SESSION_COOKIE,
-    value: '',
+  return serialize(SESSION_COOKIE, '', {
     httpOnly: true,
     sameSite: 'lax',
     secure,
