@@ -29,8 +29,9 @@ export type ProgressFileErrorCode =
 export class ProgressFileError extends Error {
   readonly code: ProgressFileErrorCode;
 
-  constructor(code: ProgressFileErrorCode, message: string) {
-    super(message);
+  /** `cause`: the reader's own error, for the server log; users see only `message` */
+  constructor(code: ProgressFileErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'ProgressFileError';
     this.code = code;
   }

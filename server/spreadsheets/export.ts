@@ -41,7 +41,7 @@ export interface ExportRow {
 }
 
 export interface ExportMeta {
-  /** shown in the title of the instructions; the office exports for several agencies at once */
+  /** shown in the title of the instructions; null when the office exports several agencies at once */
   agencyName: string | null;
   /** YYYY-MM-DD the sheet was made */
   generatedOn: string;

@@ -7,7 +7,8 @@
  * exceljs 4.4.0's streaming reader decodes every inflated chunk of XML as UTF-8 on its own, so a
  * Chinese character split across two chunks turns into U+FFFD (seen on our own 5,000-row export:
  * 思明区 read back as ���明区). Its XML parser accepts strings as they are, so the reader is
- * handed text decoded across chunk boundaries instead; see utf8SafeReader below.
+ * handed text decoded across chunk boundaries instead; see utf8SafeReader below. Upstream:
+ * https://github.com/exceljs/exceljs/issues/2063 and /issues/2084 (open; same setEncoding fix).
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';

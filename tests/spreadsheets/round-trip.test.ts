@@ -113,7 +113,8 @@ describe('the exported workbook', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
     expect(sheet.getCell('A1').note).toBeDefined();
     const protection = (sheet as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
-    expect(protection).toMatchObject({ sheet: true });
+    // exceljs: true = the action stays allowed under protection
+    expect(protection).toMatchObject({ sheet: true, autoFilter: true, formatColumns: true });
     PROGRESS_COLUMNS.forEach((column, i) => {
       const cell = sheet.getRow(2).getCell(i + 1);
       expect(cell.protection?.locked ?? true).toBe(column.role !== 'fill');
