@@ -46,9 +46,12 @@ export function cellText(cell: SheetCell | undefined): string {
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** Thousands separators and spaces are how Excel and clerks format big numbers, not part of them. */
+/**
+ * Thousands separators and spaces are how Excel and clerks format big numbers, not part of them.
+ * A trailing % is the unit of rate targets (覆盖率达到90%): 85% is the number 85.
+ */
 function numberFromText(text: string): number | null {
-  const compact = text.normalize('NFKC').replace(/[,\s]/g, '');
+  const compact = text.normalize('NFKC').replace(/[,\s]/g, '').replace(/%$/, '');
   return NUMBER_TEXT.test(compact) ? Number(compact) : null;
 }
 

@@ -37,6 +37,15 @@ export function plainCell(value: unknown): SheetCell {
   return null;
 }
 
+/**
+ * A clerk who types 85% into a cell gets 0.85 stored with a percent format; the target's unit is
+ * %, so the number meant is 85. Such cells are handed on as the text Excel shows.
+ */
+function asDisplayedPercent(value: number, numFmt: string | undefined): SheetCell {
+  if (numFmt === undefined || !numFmt.replace(/"[^"]*"/g, '').includes('%')) return value;
+  return `${Number((value * 100).toPrecision(12))}%`;
+}
+
 /** The parts of exceljs's WorkbookReader (4.4.0) that receive the raw XML bytes. */
 interface ReaderInternals {
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
@@ -92,7 +101,10 @@ export async function* readXlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow>
       const values = Array.isArray(row.values) ? row.values : [];
       // exceljs rows are 1-based sparse arrays; index 0 is always empty
       const cells: SheetCell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+      for (let i = 1; i < values.length; i++) {
+        const cell = plainCell(values[i]);
+        cells.push(typeof cell === 'number' ? asDisplayedPercent(cell, row.getCell(i).numFmt) : cell);
+      }
       yield { sheet, number: row.number, cells };
     }
     sheet++;

@@ -45,6 +45,8 @@ describe('values', () => {
     ['+3', 3],
     ['0', 0],
     [1e12, 1e12],
+    ['85%', 85],
+    ['８５％', 85],
   ])('%j', (cell, value) => {
     expect(parseProgressValue(cell)).toEqual({ ok: true, value });
   });

@@ -166,6 +166,20 @@ describe('sheets edited by hand', () => {
     ]);
   });
 
+  test('a percentage typed into a value cell is the number shown (85% → 85), as rate targets use unit %', async () => {
+    const bytes = await handMadeXlsx([
+      ['目标编号', '本期累计完成值', '截至日期'],
+      [3, 0.85, '2025-03-01'],
+      [4, 0.125, '2025-03-01'],
+    ]);
+    const workbook = await loadWorkbook(bytes);
+    workbook.worksheets[0]!.getCell('B2').numFmt = '0%';
+    workbook.worksheets[0]!.getCell('B3').numFmt = '0.0%';
+    const withPercent = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const parsed = await parseProgressFile(withPercent, 'rate.xlsx', { today: TODAY });
+    expect(parsed.rows.map((r) => r.value)).toEqual([85, 12.5]);
+  });
+
   test('a reordered CSV with English keys as headers and a repeated header row', async () => {
     const csv = [
       'as_of,value,target_key,note',
