@@ -10,6 +10,7 @@ import express from 'express';
 import { sql } from 'kysely';
 import { attachmentHandler } from './attachments';
 import { contextFactory, type ServerContextOptions } from './context';
+import { progressSheetHandler } from './progress-sheet-download';
 import { appRouter } from './routers/_app';
 
 export interface AppOptions extends ServerContextOptions {
@@ -35,13 +36,15 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   app.get('/files/attachments/:id', attachmentHandler(options));
+  app.get('/files/progress-sheet.:format', progressSheetHandler(options));
 
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
       createContext: contextFactory(options),
-      maxBodySize: 4 * 1024 * 1024,
+      // a 10 MB progress spreadsheet, base64-encoded, is the largest input
+      maxBodySize: 15 * 1024 * 1024,
       onError({ error, path: procedure }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           options.log?.(`tRPC ${procedure ?? '?'} failed: ${error.stack ?? error.message}`);

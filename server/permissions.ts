@@ -62,6 +62,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'progress.explainOutcome': CLERKS,
   'progress.setMilestone': CLERKS,
   'progress.withdraw': OFFICE,
+  'progress.importSheet': CLERKS,
 
   'targets.split': OFFICE,
   'targets.mergeToCity': OFFICE,

@@ -30,6 +30,7 @@ export function AppLayout() {
           </NavLink>
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
           <NavLink to="/review">{t('nav.review')}</NavLink>
+          <NavLink to="/progress-sheets">{t('nav.sheets')}</NavLink>
           <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>
           {hasRole(user, ['office']) && <NavLink to="/users">{t('nav.users')}</NavLink>}
         </nav>

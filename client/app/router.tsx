@@ -51,6 +51,12 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'progress-sheets',
+        lazy: async () => ({
+          Component: (await import('../features/progress-sheets/progress-sheets-page')).ProgressSheetsPage,
+        }),
+      },
+      {
         path: 'gazetteer',
         lazy: async () => ({
           Component: (await import('../features/gazetteer/gazetteer-page')).GazetteerPage,

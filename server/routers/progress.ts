@@ -2,6 +2,7 @@
 import { TRPCError } from '@trpc/server';
 import {
   CorrectProgressSchema,
+  ImportSheetSchema,
   MilestoneStateSchema,
   OutcomeReasonSchema,
   RecordProgressSchema,
@@ -9,6 +10,7 @@ import {
 } from '../../shared/schemas/progress';
 import { assertMayReportFor } from '../services/access';
 import { correctProgress, recordProgress } from '../services/progress';
+import { importProgressSheet } from '../services/progress-sheets';
 import { explainOutcome, setMilestoneState, withdrawCommitment } from '../services/review';
 import { clerkProcedure, officeProcedure, router } from '../trpc';
 
@@ -19,6 +21,17 @@ export const progressRouter = router({
   correct: clerkProcedure
     .input(CorrectProgressSchema)
     .mutation(({ ctx, input }) => correctProgress(ctx.db, ctx.user, input)),
+  /** A filled-in export: every row checked, nothing written unless all are right. */
+  importSheet: clerkProcedure
+    .input(ImportSheetSchema)
+    .mutation(({ ctx, input }) =>
+      importProgressSheet(
+        ctx.db,
+        ctx.user,
+        { fileName: input.fileName, bytes: new Uint8Array(Buffer.from(input.contentBase64, 'base64')) },
+        { includeDemo: ctx.showDemo },
+      ),
+    ),
   withdraw: officeProcedure
     .input(WithdrawSchema)
     .mutation(({ ctx, input }) => withdrawCommitment(ctx.db, ctx.user, input)),

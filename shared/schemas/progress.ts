@@ -55,3 +55,17 @@ export const MilestoneStateSchema = z.object({
 });
 
 export type RecordProgressInput = z.infer<typeof RecordProgressSchema>;
+
+/** A filled-in progress spreadsheet (the exported XLSX or CSV). */
+export const PROGRESS_SHEET_MAX_BYTES = 10 * 1024 * 1024;
+
+export const ImportSheetSchema = z.object({
+  fileName: text('文件名', 200).regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件(请用导出的填报表)。'),
+  contentBase64: z
+    .base64('文件内容不是有效的 base64 编码。')
+    .min(1, '文件为空。')
+    .max(
+      Math.ceil(PROGRESS_SHEET_MAX_BYTES / 3) * 4,
+      `文件过大(上限 ${PROGRESS_SHEET_MAX_BYTES / 1024 / 1024} MB)。`,
+    ),
+});

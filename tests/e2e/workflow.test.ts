@@ -97,4 +97,33 @@ describe.skipIf(chromiumMissing)('the supervision workflow, in the browser', () 
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('an agency clerk downloads the progress sheet and gets per-row errors back for a bad file', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`${product.url}/sign-in?from=%2Fprogress-sheets`);
+    await page.getByLabel('用户名').fill('mzj');
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '批量填报' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '下载 Excel 填报表' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^进度填报表-厦门市民政局-.*\.xlsx$/);
+    await page.getByLabel(/填好的/).setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('编号,本期累计完成值,截至日期\n999999,5,2015-13-40\n'),
+    });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await page.getByRole('alert').filter({ hasText: '未写入任何数据' }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'progress-sheets.png'), fullPage: true });
+    await context.close();
+  });
 });
