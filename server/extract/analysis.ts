@@ -15,12 +15,16 @@ export interface ClauseReading {
   end: number;
   tense: Tense;
   cues: ClauseCues;
+  /** time words standing in this clause */
+  timeWords: TimeWord[];
 }
 
 export interface SentenceReading {
   sentence: Sentence;
   clauses: ClauseReading[];
   timeWords: TimeWord[];
+  /** time words that can date a promise (forward-looking, with a year), in text order */
+  dueWords: TimeWord[];
   /** no clause of its own carries a cue: its tense continues the previous sentence */
   chained: boolean;
   /** opens with 其中 / 第一期 / 包括: details of the sentence before */
@@ -53,8 +57,32 @@ function withTimeWords(cues: ClauseCues, words: TimeWord[], clauseStart: number)
   };
 }
 
+export const isDueWord = (w: TimeWord): boolean => !w.past && w.year !== null;
+
+/** The time words of each clause; both lists are in text order, so one pass suffices. */
+function wordsPerClause(sentence: Sentence, words: TimeWord[]): TimeWord[][] {
+  const perClause: TimeWord[][] = sentence.clauses.map(() => []);
+  let c = 0;
+  for (const word of words) {
+    while (c < sentence.clauses.length && word.start >= sentence.clauses[c]!.end) c++;
+    if (c < sentence.clauses.length && word.start >= sentence.clauses[c]!.start) perClause[c]!.push(word);
+  }
+  return perClause;
+}
+
+/** For each clause, the index of the next clause with a cue of its own, or -1. */
+function nextCuedClause(cues: ClauseCues[]): number[] {
+  const next = new Array<number>(cues.length).fill(-1);
+  let following = -1;
+  for (let i = cues.length - 1; i >= 0; i--) {
+    next[i] = following;
+    if (ownTense(cues[i]!, 'neutral') !== null) following = i;
+  }
+  return next;
+}
+
 function ownDeadline(words: TimeWord[]): number | null {
-  const usable = words.filter((w) => !w.past && w.year !== null);
+  const usable = words.filter(isDueWord);
   return (usable.find((w) => w.future) ?? usable[0])?.year ?? null;
 }
 
@@ -69,8 +97,9 @@ export function readSentences(
   let mode: Tense = 'neutral';
   let previous: SentenceReading | null = null;
   let previousState: Tense = 'neutral';
+  const headingAt = new Map(headings.map((h) => [h.start, h]));
   for (const sentence of splitSentences(plain, from, to)) {
-    const heading = headings.find((h) => h.start === sentence.start);
+    const heading = headingAt.get(sentence.start);
     const timeWords = findTimeWords(plain, sentence.start, sentence.end, letterYear);
     if (heading) {
       if (heading.kind === 'report') mode = 'past';
@@ -79,6 +108,7 @@ export function readSentences(
         sentence,
         clauses: [],
         timeWords,
+        dueWords: [],
         chained: false,
         continuation: false,
         isHeading: true,
@@ -90,13 +120,11 @@ export function readSentences(
     }
     const samePararaph = previous !== null && previous.sentence.paragraph === sentence.paragraph;
     const initial: Tense = samePararaph ? previousState : mode;
-    const cues = sentence.clauses.map((c) =>
-      withTimeWords(
-        clauseCues(plain.slice(c.start, c.end)),
-        timeWords.filter((w) => w.start >= c.start && w.start < c.end),
-        c.start,
-      ),
+    const clauseWords = wordsPerClause(sentence, timeWords);
+    const cues = sentence.clauses.map((c, i) =>
+      withTimeWords(clauseCues(plain.slice(c.start, c.end)), clauseWords[i]!, c.start),
     );
+    const nextCued = nextCuedClause(cues);
     const clauses: ClauseReading[] = [];
     let state: Tense = initial;
     let pastFrame = false;
@@ -113,7 +141,7 @@ export function readSentences(
         // unless an explicit modal (将, 计划, 拟) in a later clause breaks it
         tense = own.strongFuture && !opensFrame ? 'future' : 'past';
       } else {
-        const ahead = cues.slice(i + 1).find((c) => ownTense(c, 'neutral') !== null);
+        const ahead = nextCued[i]! >= 0 ? cues[nextCued[i]!] : undefined;
         const aheadLeansForward =
           ahead !== undefined &&
           ownTense(ahead, 'neutral') === 'future' &&
@@ -121,7 +149,7 @@ export function readSentences(
         tense = ownTense(own, state) ?? (aheadLeansForward ? 'future' : state);
       }
       state = tense;
-      clauses.push({ start: clause.start, end: clause.end, tense, cues: own });
+      clauses.push({ start: clause.start, end: clause.end, tense, cues: own, timeWords: clauseWords[i]! });
     }
     const text = plain.slice(sentence.start, sentence.end);
     const chained = samePararaph && cues.every((c) => ownTense(c, 'neutral') === null);
@@ -131,6 +159,7 @@ export function readSentences(
       sentence,
       clauses,
       timeWords,
+      dueWords: timeWords.filter(isDueWord),
       chained,
       continuation,
       isHeading: false,

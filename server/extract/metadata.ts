@@ -25,7 +25,7 @@ const HOST_AGENCY = new RegExp(
 const CONTACT_AGENCY = new RegExp(`请与([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})联系`);
 
 const SESSION =
-  /第?[一二三四五六七八九十百\d]+届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]+次\s*(?:全体)?会议/g;
+  /第?[一二三四五六七八九十百\d]{1,4}届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]{1,3}次\s*(?:全体)?会议/g;
 const REF_STOP = /[于对在的和与及年、,，。:：;；\s《》“”"()（）]/;
 
 const SIGNATURE_DATE = /\s*(?:\d{4}|[〇○零一二]{4})\s*年.*$/;

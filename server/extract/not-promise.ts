@@ -26,8 +26,21 @@ export function findMarkedRanges(plain: string): MarkedRanges {
   return { titles, quotes };
 }
 
-const inside = (ranges: Array<[number, number]>, at: number): [number, number] | undefined =>
-  ranges.find(([s, e]) => at > s && at < e);
+const LOOK_BACK = 80;
+
+/** The marked range around `at`; ranges are sorted and do not overlap, so search by halves. */
+function inside(ranges: Array<[number, number]>, at: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = ranges[mid]!;
+    if (at <= s) hi = mid - 1;
+    else if (at >= e) lo = mid + 1;
+    else return ranges[mid];
+  }
+  return undefined;
+}
 
 /** 统一, 唯一, 进一步, 之一: 一 inside a word */
 const ONE_IN_A_WORD = /[统唯同逐划专单进之万归合均另]/;
@@ -50,7 +63,8 @@ export function notPromiseReason(
   clauseStart: number,
   marked: MarkedRanges,
 ): string | null {
-  const before = plain.slice(clauseStart, q.qualifierStart);
+  // what precedes the number in its clause, as far as any rule below looks back
+  const before = plain.slice(Math.max(clauseStart, q.qualifierStart - LOOK_BACK), q.qualifierStart);
   const after = plain.slice(q.end, q.end + 6);
   if (plain[q.start - 1] === '第' || plain[q.qualifierStart - 1] === '第') return 'ordinal';
   if (inside(marked.titles, q.start)) return 'title';
@@ -78,7 +92,7 @@ export function notPromiseReason(
     !/^[,，。;；的]/.test(plain[q.end] ?? '')
   )
     return 'threshold';
-  if (LOCATION.test(plain.slice(clauseStart, q.end + 12))) return 'location';
+  if (LOCATION.test(before + plain.slice(q.qualifierStart, q.end + 12))) return 'location';
   if (/超过$/.test(before) && /^规模|^的/.test(after)) return 'threshold';
   if (DIMENSION_BEFORE.test(before)) return 'dimension';
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';

@@ -223,10 +223,11 @@ export function respectiveObjects(
 ): string[] | null {
   const first = run[0];
   if (!first || run.length < 2) return null;
-  const before = plain.slice(clauseStart, first.qualifierStart);
+  const windowStart = Math.max(clauseStart, first.qualifierStart - 80);
+  const before = plain.slice(windowStart, first.qualifierStart);
   const m = /([^,，。;；:：]+?)分别(?:为|达到|达|是|增加|提高到|提升至)?$/.exec(before);
   if (!m) return null;
-  const offset = clauseStart + m.index;
+  const offset = windowStart + m.index;
   const names: string[] = [];
   let from = 0;
   for (const part of m[1]!.split('、')) {
@@ -248,7 +249,7 @@ const PER_SCOPES: Array<[RegExp, PerScope]> = [
 
 /** The scope word nearest before the quantity in its clause. */
 export function findPer(plain: string, clauseStart: number, q: Quantity): PerScope | null {
-  const text = plain.slice(clauseStart, q.qualifierStart);
+  const text = plain.slice(Math.max(clauseStart, q.qualifierStart - 30), q.qualifierStart);
   let best: { at: number; scope: PerScope } | null = null;
   for (const [regex, scope] of PER_SCOPES) {
     regex.lastIndex = 0;

@@ -46,10 +46,12 @@ export function findHeadings(view: LetterView, from: number, to: number): Headin
 
 /** The heading a position stands under, if any. */
 export function sectionAt(headings: readonly Heading[], position: number): string | null {
-  let current: string | null = null;
-  for (const heading of headings) {
-    if (heading.start > position) break;
-    current = heading.text;
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.start <= position) lo = mid + 1;
+    else hi = mid;
   }
-  return current;
+  return lo > 0 ? headings[lo - 1]!.text : null;
 }

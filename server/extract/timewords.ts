@@ -17,7 +17,7 @@ export interface TimeWord {
 }
 
 const FIVE_YEAR_PLAN_END: Readonly<Record<string, number>> = { 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
-const COUNT = '[0-9一二两三四五六七八九十]+';
+const COUNT = '[0-9一二两三四五六七八九十]{1,4}';
 
 interface Pattern {
   regex: RegExp;
