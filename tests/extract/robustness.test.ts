@@ -112,6 +112,19 @@ describe('extractLetter robustness', () => {
     expect(() => extractLetter(`${seed}\n`.repeat(3))).not.toThrow();
   });
 
+  it.each([
+    ['one endless sentence of promises', '计划新建3所学校,'],
+    ['an endless numeral', '一二三四五六七八九十'],
+    ['endless digits', '1234567890'],
+    ['endless quotes', '“三十个”将建30个,'],
+    ['endless headings', '一、计划\n'],
+  ])('stays fast on %s', (_name, unit) => {
+    const text = unit.repeat(Math.floor(300_000 / unit.length));
+    const started = performance.now();
+    expectSpansQuote(text, extractLetter(text));
+    expect(performance.now() - started).toBeLessThan(8000);
+  });
+
   it('extracts a large letter quickly', () => {
     const big = `${seed}\n`.repeat(40);
     const started = performance.now();
