@@ -146,7 +146,10 @@ export function readSentences(
           ahead !== undefined &&
           ownTense(ahead, 'neutral') === 'future' &&
           (state !== 'past' || ahead.strongFuture || ahead.futureFrame);
-        tense = ownTense(own, state) ?? (aheadLeansForward ? 'future' : state);
+        // a subject clause reported on by the next one (盛庄等4个村…,也已进行了规划布置)
+        const aheadReports =
+          ahead !== undefined && ownTense(ahead, 'neutral') === 'past' && nextCued[i] === i + 1;
+        tense = ownTense(own, state) ?? (aheadLeansForward ? 'future' : aheadReports ? 'past' : state);
       }
       state = tense;
       clauses.push({ start: clause.start, end: clause.end, tense, cues: own, timeWords: clauseWords[i]! });

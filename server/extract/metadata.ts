@@ -14,8 +14,9 @@ const ORG_SUFFIX =
   '(?:局|委员会|委|人民政府|政府|办公室|办事处|中心|大队|支队|院|厅|部|所|站|公司|管委会|协会|联合会|馆|社|队|办)';
 const ORGANISATION = new RegExp(`^[\\u4e00-\\u9fff()（）·]{2,30}${ORG_SUFFIX}$`);
 const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
-const LABELLED_AGENCY =
-  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：\s|]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
+const LABELLED_AGENCY = new RegExp(
+  `(?:联系单位|承办单位|答复单位|发布机构|来源)\\s*[:：\\s|]\\s*(?:主办\\s*[:：]\\s*)?([\\u4e00-\\u9fff]{1,30}?${ORG_SUFFIX}(?:[(（][\\u4e00-\\u9fff]{2,12}[)）])?)(?![\\u4e00-\\u9fff])`,
+);
 
 /** last resort: the page's 主办单位, which on reply pages is often the answering agency */
 const HOST_AGENCY = new RegExp(
@@ -94,10 +95,17 @@ function findSuggestionRef(view: LetterView): string | null {
       from--;
     const sessionEnd = m.index + m[0].length;
     const session = compactClean(view, from, sessionEnd);
-    const direct = /^\s*第?\s*([A-Z]{0,4}\d+|[一二三四五六七八九十百]+)\s*号/.exec(
+    const direct = /^\s*(?:代表建议|建议|提案)?\s*第?\s*([A-Z]{0,4}\d+|[一二三四五六七八九十百]+)\s*号/.exec(
       plain.slice(sessionEnd, sessionEnd + 40),
     );
-    if (direct) return session + compactClean(view, sessionEnd, sessionEnd + direct[0].length);
+    if (direct) {
+      // 市十一届人大一次会议代表建议 第106号 → …会议第106号
+      const number = compactClean(view, sessionEnd, sessionEnd + direct[0].length).replace(
+        /^(?:代表建议|建议|提案|代表建議|建議)/,
+        '',
+      );
+      return session + number;
+    }
     const later = /[(（]\s*第\s*(\d+)\s*号|第\s*(\d+)\s*号?(?:建议|提案)/.exec(
       plain.slice(sessionEnd, sessionEnd + 300),
     );
