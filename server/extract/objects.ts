@@ -62,7 +62,7 @@ const STOP_WORDS_AFTER = [
 /** After the unit, these open a verb phrase (600万元由…, 用于…), never the counted thing. */
 const STARTS_A_VERB = new Set(['由', '对', '向', '用', '给', '为', '从']);
 const TRAILING_LINKS =
-  /(?:分别为|分别达到|分别|达到|达|为|是|约|大约|共计|共|计|合计|总计|至|升至|增至|提高到|提升至|增加到|将|可|在|近期|远期|年底|年内|今年|规划|计划|数量|总数|总量)$/;
+  /(?:分别为|分别达到|分别|达到|达|为|是|约|大约|共计|共|计|合计|总计|至|升至|增至|提高到|提升至|增加到|将|可|在|近期|远期|年底|年内|今年|规划|计划|数量|总数|总量|每[百千万]?[户人名])$/;
 const CUT_WORDS = [
   '的',
   '和',
@@ -135,7 +135,7 @@ const WINDOW_STOP = /[\s,，。;；:：!！?？“”"‘’「」『』《》\d
 const NOUN_UNITS = new Set(['床', '户', '人', '人次', '名', '辆', '套', '座', '所', '家']);
 
 function objectAfter(plain: string, q: Quantity): CountedObject | null {
-  let i = q.unitEnd;
+  let i = q.end;
   if (OPENING_QUOTES.test(plain[i] ?? '')) i++;
   const start = i;
   let depth = 0;
@@ -185,7 +185,8 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
     while (at >= 0 && at + word.length >= text.length) at = at > 0 ? text.lastIndexOf(word, at - 1) : -1;
     if (at >= 0) cut = Math.max(cut, at + word.length);
   }
-  if (cut > 0) start += cut;
+  // 覆盖率: never cut a noun down to its last character
+  if (cut > 0 && text.length - cut >= 2) start += cut;
   return end > start ? { object: '', start, end, after: false } : null;
 }
 
@@ -244,7 +245,7 @@ const PER_SCOPES: Array<[RegExp, PerScope]> = [
   [/(?:每个?|各)(?:社区|村居|居委会)/g, 'community'],
   [/(?:每个?|各)(?:行政村|建制村|村)(?!民)/g, 'village'],
   [/每所?学?校|每所学校|各(?:中小学|学校|校)/g, 'school'],
-  [/每天|每日|每周|每月|每年|生均|人均|户均|各一/g, 'other'],
+  [/每天|每日|每周|每月|每年|每[百千万](?:户|人|名|城镇)|生均|人均|户均|各一/g, 'other'],
 ];
 
 /** The scope word nearest before the quantity in its clause. */
