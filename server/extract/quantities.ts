@@ -121,7 +121,6 @@ const UNITS = [
   '宗',
   '例',
   '羽',
-  '所',
 ];
 
 const RATE_DENOMINATORS = ['天', '日', '年', '月', '周', '人', '小时', '次', '户'];
@@ -184,7 +183,8 @@ function qualifierBefore(plain: string, at: number): { kind: Quantity['qualifier
   if (/(?:至少|最少)[\u4e00-\u9fff]{1,4}$/.test(plain.slice(Math.max(0, at - 6), at)))
     return { kind: 'atLeast', start: at };
   for (const word of APPROX_BEFORE) {
-    if (before.endsWith(word) && !(word === '近' && /近$/.test(before) && plain[at - 2] === '最')) {
+    // 近 is "nearly" (近3000人) but not in 最近
+    if (before.endsWith(word) && !(word === '近' && plain[at - 2] === '最')) {
       return { kind: 'approx', start: at - word.length };
     }
   }
