@@ -4,7 +4,7 @@
  * in the CC line, footers with phone and licence numbers — are never promises.
  */
 import { type CalendarDate, CHINESE_DATE, parseChineseDate, parseRunTogetherDate, validDate } from './dates';
-import { splitLines } from './segments';
+import { type Line, splitLines } from './segments';
 
 export interface LetterLayout {
   /** plain index where the body starts (after the salutation), 0 when there is none */
@@ -57,6 +57,20 @@ function replyStart(plain: string): number {
   return reply ? suggestion.index + reply.index + reply[0].length : 0;
 }
 
+/** 2023.5.5 alone on the line after the signing organisation. */
+function isoDateUnderSignature(lines: readonly Line[], index: number): CalendarDate | null {
+  const iso = /^((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})$/.exec(lines[index]!.text);
+  if (!iso) return null;
+  let previous = index - 1;
+  while (previous >= 0 && lines[previous]!.text === '') previous--;
+  const signer = previous >= 0 ? lines[previous]!.text.replace(/\s+/g, '') : '';
+  if (
+    !/^[\u4e00-\u9fff()（）]{2,30}(?:局|委员会|委|政府|办公室|中心|大队|院|厅|部|所|站|公司|办)$/.test(signer)
+  )
+    return null;
+  return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+}
+
 export function findLayout(plain: string): LetterLayout {
   const reply = replyStart(plain);
   let bodyStart = reply;
@@ -76,7 +90,7 @@ export function findLayout(plain: string): LetterLayout {
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (line.text === '' || line.text.length > 60) continue;
-    const date = dateOnLine(line.text);
+    const date = dateOnLine(line.text) ?? isoDateUnderSignature(lines, i);
     if (date) {
       signatureDate = date;
       dateLineStart = line.start;

@@ -22,6 +22,10 @@ const LABELLED_AGENCY = new RegExp(
 const HOST_AGENCY = new RegExp(
   `主办单位\\s*[:：]\\s*([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?![\\u4e00-\\u9fff])`,
 );
+/** …第8号议事原案的答复(水利局) */
+const TITLE_SUFFIX_AGENCY = new RegExp(
+  `(?:答复|复函|答复函|办理意见)\\s*[(（]([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})[)）]`,
+);
 /** 如有不同意见,请与同江市住房和城乡建设局联系 */
 const CONTACT_AGENCY = new RegExp(`请与([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})联系`);
 
@@ -64,6 +68,11 @@ function findAgency(view: LetterView, layout: LetterLayout): string | null {
       const offset = line.start + match.index + match[0].indexOf(match[1]!);
       return compactClean(view, offset, offset + match[1]!.length);
     }
+  }
+  const named = TITLE_SUFFIX_AGENCY.exec(plain.slice(0, Math.max(layout.bodyStart, 400)));
+  if (named) {
+    const offset = named.index + named[0].indexOf(named[1]!);
+    return compactClean(view, offset, offset + named[1]!.length);
   }
   const contact = CONTACT_AGENCY.exec(plain);
   if (contact) {

@@ -35,6 +35,11 @@ describe('counted', () => {
       max: null,
     });
     expect(commitmentsOf('确保每校至少配备1名心理健康教育教师。')[0]).toMatchObject({ per: 'school' });
+    expect(commitmentsOf('计划各县(市、区)建成2个示范点。')[0]).toMatchObject({ per: 'district' });
+    expect(commitmentsOf('力争社区服务设施达到每百户30平方米以上。')[0]).toMatchObject({
+      per: 'other',
+      max: null,
+    });
   });
 
   it('deadlines resolved against the letter year', () => {

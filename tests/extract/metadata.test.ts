@@ -16,6 +16,10 @@ describe('letter metadata', () => {
     expect(letterOf('张三代表:\n答复。\n202285\n').letterDate).toBe('2022-08-05');
   });
 
+  it('reads a numeric date under the signature', () => {
+    expect(letterOf('张三代表:\n答复。\n某某县水利局\n2023.5.5\n').letterDate).toBe('2023-05-05');
+  });
+
   it('ignores page publication timestamps', () => {
     expect(letterOf('发布时间:2023-08-07 09:15\n张三代表:\n答复如下。').letterDate).toBeNull();
   });
