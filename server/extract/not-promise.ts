@@ -98,14 +98,17 @@ export function notPromiseReason(
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';
   if (/(?:电话|热线|手机|传真)[^,，。]{0,6}$/.test(before)) return 'phone';
   if (/(?<![将可会能])有$/.test(before)) return 'statistic';
-  if (isSummaryOfNamedList(before, q)) return 'summary of a named list';
+  if (isSummaryOfNamedList(before, plain.slice(q.end, q.end + 6), q)) return 'summary of a named list';
   return null;
 }
 
 /** 向山口供水站、尹村供水站、固城供水站3个供水站: the count only restates the names. */
-function isSummaryOfNamedList(before: string, q: Quantity): boolean {
+function isSummaryOfNamedList(before: string, counted: string, q: Quantity): boolean {
   if (q.max !== q.min || before.endsWith('等')) return false;
-  const items = before.split('、');
+  const items = before.replace(/[(（][^()（）]*[)）]/g, '').split('、');
   if (items.length < 2 || items.length !== q.min) return false;
-  return items.every((item) => item.length > 0 && !/\d/.test(item));
+  // each name ends in the kind of thing counted: 尹村供水站 … 3个供水站, 隆尧镇 … 四个乡镇
+  return items.every(
+    (item) => item.length > 0 && !/\d/.test(item) && counted.includes(item[item.length - 1]!),
+  );
 }
