@@ -23,6 +23,8 @@ interface Pattern {
   regex: RegExp;
   resolve: (match: RegExpExecArray, letterYear: number | null) => number | null;
   relative: boolean;
+  /** for a range of years, its first year */
+  startYear?: (match: RegExpExecArray) => number;
 }
 
 const plus = (letterYear: number | null, years: number): number | null =>
@@ -38,6 +40,7 @@ const PATTERNS: Pattern[] = [
     regex: /((?:19|20)\d{2})\s*年?\s*(?:-{1,2}|至|到)\s*((?:19|20)\d{2})\s*年?/g,
     resolve: (m) => Number(m[2]),
     relative: false,
+    startYear: (m) => Number(m[1]),
   },
   {
     regex: /((?:19|20)\d{2})\s*年(?:度|底|末|前|以前|之前|内|上半年|下半年)?/g,
@@ -108,7 +111,13 @@ export function findTimeWords(
       const before = text.slice(Math.max(0, s - 4), s);
       const after = text.slice(e, e + 4);
       const reachesBack = LOOKS_BACK_BEFORE.test(before) || LOOKS_BACK_AFTER.test(after);
-      const beforeLetter = year !== null && letterYear !== null && year < letterYear;
+      // 2021-2023年 in a letter of 2023: a period up to now, reported on
+      const periodUpToNow =
+        pattern.startYear !== undefined &&
+        letterYear !== null &&
+        year === letterYear &&
+        pattern.startYear(m) < letterYear;
+      const beforeLetter = (year !== null && letterYear !== null && year < letterYear) || periodUpToNow;
       words.push({
         start: from + s,
         end: from + e,
