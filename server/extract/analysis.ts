@@ -71,7 +71,7 @@ function wordsPerClause(sentence: Sentence, words: TimeWord[]): TimeWord[][] {
 }
 
 /** For each clause, the index of the next clause with a cue of its own, or -1. */
-function nextCuedClause(cues: ClauseCues[]): number[] {
+function nextCuedClause(cues: readonly ClauseCues[]): number[] {
   const next = new Array<number>(cues.length).fill(-1);
   let following = -1;
   for (let i = cues.length - 1; i >= 0; i--) {
@@ -118,44 +118,23 @@ export function readSentences(
       previous = null;
       continue;
     }
-    const samePararaph = previous !== null && previous.sentence.paragraph === sentence.paragraph;
-    const initial: Tense = samePararaph ? previousState : mode;
+    const sameParagraph = previous !== null && previous.sentence.paragraph === sentence.paragraph;
+    const initial: Tense = sameParagraph ? previousState : mode;
     const clauseWords = wordsPerClause(sentence, timeWords);
     const cues = sentence.clauses.map((c, i) =>
       withTimeWords(clauseCues(plain.slice(c.start, c.end)), clauseWords[i]!, c.start),
     );
-    const nextCued = nextCuedClause(cues);
-    const clauses: ClauseReading[] = [];
-    let state: Tense = initial;
-    let pastFrame = false;
-    for (let i = 0; i < sentence.clauses.length; i++) {
-      const clause = sentence.clauses[i]!;
-      const own = cues[i]!;
-      // 力争到2018年 aims at a year; 2019年以来…争取 reports since a year
-      const opensFrame = own.pastFrame && (own.strongFutureAt < 0 || own.pastFrameAt < own.strongFutureAt);
-      if (opensFrame) pastFrame = true;
-      else if (own.futureFrame) pastFrame = false;
-      let tense: Tense;
-      if (pastFrame) {
-        // a past time frame (近年来, 2021年以来, “十三五”时期) holds to the end of the sentence
-        // unless an explicit modal (将, 计划, 拟) in a later clause breaks it
-        tense = own.strongFuture && !opensFrame ? 'future' : 'past';
-      } else {
-        const ahead = nextCued[i]! >= 0 ? cues[nextCued[i]!] : undefined;
-        const aheadLeansForward =
-          ahead !== undefined &&
-          ownTense(ahead, 'neutral') === 'future' &&
-          (state !== 'past' || ahead.strongFuture || ahead.futureFrame);
-        // a subject clause reported on by the next one (盛庄等4个村…,也已进行了规划布置)
-        const aheadReports =
-          ahead !== undefined && ownTense(ahead, 'neutral') === 'past' && nextCued[i] === i + 1;
-        tense = ownTense(own, state) ?? (aheadLeansForward ? 'future' : aheadReports ? 'past' : state);
-      }
-      state = tense;
-      clauses.push({ start: clause.start, end: clause.end, tense, cues: own, timeWords: clauseWords[i]! });
-    }
+    const tenses = clauseTenses(cues, initial);
+    const clauses: ClauseReading[] = sentence.clauses.map((clause, i) => ({
+      start: clause.start,
+      end: clause.end,
+      tense: tenses[i]!,
+      cues: cues[i]!,
+      timeWords: clauseWords[i]!,
+    }));
+    const state: Tense = tenses[tenses.length - 1] ?? initial;
     const text = plain.slice(sentence.start, sentence.end);
-    const chained = samePararaph && cues.every((c) => ownTense(c, 'neutral') === null);
+    const chained = sameParagraph && cues.every((c) => ownTense(c, 'neutral') === null);
     const continuation = CONTINUATION.test(text);
     const inherited = continuation && previous ? previous.deadline : null;
     const reading: SentenceReading = {
@@ -176,6 +155,38 @@ export function readSentences(
     if (COMPLETION_REPORT.test(text)) markFinishedWork(readings);
   }
   return readings;
+}
+
+/**
+ * The tense of each clause of a sentence that opens in tense `initial`. A past time frame
+ * (近年来, 2021年以来, “十三五”时期) holds to the end of the sentence unless an explicit modal
+ * (将, 计划, 拟) in a later clause breaks it; outside one, a clause without cues leans on the
+ * next clause that has one, else continues the clause before.
+ */
+function clauseTenses(cues: readonly ClauseCues[], initial: Tense): Tense[] {
+  const nextCued = nextCuedClause(cues);
+  const tenses: Tense[] = [];
+  let state: Tense = initial;
+  let pastFrame = false;
+  cues.forEach((own, i) => {
+    // 力争到2018年 aims at a year; 2019年以来…争取 reports since a year
+    const opensFrame = own.pastFrame && (own.strongFutureAt < 0 || own.pastFrameAt < own.strongFutureAt);
+    if (opensFrame) pastFrame = true;
+    else if (own.futureFrame) pastFrame = false;
+    if (pastFrame) {
+      state = own.strongFuture && !opensFrame ? 'future' : 'past';
+    } else {
+      const ahead = nextCued[i]! >= 0 ? cues[nextCued[i]!] : undefined;
+      const aheadTense = ahead ? ownTense(ahead, 'neutral') : null;
+      const aheadLeansForward =
+        aheadTense === 'future' && (state !== 'past' || ahead!.strongFuture || ahead!.futureFrame);
+      // a subject clause reported on by the next one (盛庄等4个村…,也已进行了规划布置)
+      const aheadReports = aheadTense === 'past' && nextCued[i] === i + 1;
+      state = ownTense(own, state) ?? (aheadLeansForward ? 'future' : aheadReports ? 'past' : state);
+    }
+    tenses.push(state);
+  });
+  return tenses;
 }
 
 /** Walks back from a completion report over the sentences that described the finished work. */
