@@ -46,7 +46,7 @@ const GRADE_LETTER: Readonly<Record<string, ResultGrade>> = {
   丁: 'D',
 };
 const GRADE_LABEL =
-  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型)\s*[:：]?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
+  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型|(?<![\u4e00-\u9fff])类别)\s*[:：]?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
 
 function findAgency(view: LetterView, layout: LetterLayout): string | null {
   const { plain } = view;
@@ -139,7 +139,8 @@ function findResultGrade(plain: string, layout: LetterLayout): ResultGrade | nul
   const labelled = GRADE_LABEL.exec(plain);
   if (labelled) return GRADE_LETTER[labelled[1]!] ?? null;
   const head = plain.slice(0, layout.bodyStart);
-  const bare = /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head);
+  const bare =
+    /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head) ?? /[(（]([A-D甲乙丙])类[)）]/.exec(head);
   return bare ? (GRADE_LETTER[bare[1]!] ?? null) : null;
 }
 

@@ -49,6 +49,8 @@ describe('letter metadata', () => {
     expect(letterOf('辦理結果:A類\n张三代表:').resultGrade).toBe('A');
     expect(letterOf('答复类别:乙类\n张三代表:').resultGrade).toBe('B');
     expect(letterOf('注:办复类别共分ABC三类').resultGrade).toBeNull();
+    expect(letterOf('类别:C\n熊林花代表:').resultGrade).toBe('C');
+    expect(letterOf('关于第5号建议的答复(B类)\n熊林花代表:').resultGrade).toBe('B');
   });
 
   it('reads document number, deputies, contact and CC list', () => {
