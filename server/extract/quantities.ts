@@ -286,6 +286,9 @@ export function findQuantities(view: LetterView, from: number, to: number): Quan
     } else if (after.startsWith('左右')) {
       qualifier = 'approx';
       end += 2;
+    } else if (after.startsWith('以内') || after.startsWith('以下')) {
+      // a ceiling (控制在5%以内): the written value is the target
+      end += 2;
     }
     const before = qualifierBefore(plain, start);
     const qualifierStart = before.kind ? before.start : start;
