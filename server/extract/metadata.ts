@@ -126,6 +126,19 @@ function findSuggestionRef(view: LetterView): string | null {
     sessionOnly ??= session;
   }
   if (sessionOnly) return sessionOnly;
+  // 龙陵县第十七届人民代表大会 without its sitting
+  const congress = /第[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)/.exec(plain);
+  if (congress) {
+    let from = congress.index;
+    while (
+      from > 0 &&
+      congress.index - from < 8 &&
+      /[\u4e00-\u9fff]/.test(plain[from - 1]!) &&
+      !REF_STOP.test(plain[from - 1]!)
+    )
+      from--;
+    return compactClean(view, from, congress.index + congress[0].length);
+  }
   const bare = /[(（]\s*第\s*(\d+)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+)\s*号(?:建议|提案)/.exec(plain);
   if (bare) {
     const written = /第\s*\d+\s*[号號]/.exec(view.clean.slice(bare.index, bare.index + bare[0].length));
@@ -140,7 +153,9 @@ function findResultGrade(plain: string, layout: LetterLayout): ResultGrade | nul
   if (labelled) return GRADE_LETTER[labelled[1]!] ?? null;
   const head = plain.slice(0, layout.bodyStart);
   const bare =
-    /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head) ?? /[(（]([A-D甲乙丙])类[)）]/.exec(head);
+    /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head) ??
+    /[(（]([A-D甲乙丙])类[)）]/.exec(head) ??
+    /(?<![A-Za-z])([A-D])\d?\s*类(?![别型])/.exec(head);
   return bare ? (GRADE_LETTER[bare[1]!] ?? null) : null;
 }
 

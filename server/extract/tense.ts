@@ -11,7 +11,7 @@ const STRONG_FUTURE =
   /(?<!现)将(?!近)|拟|计划(?!生育)|(?<!通过)争取(?!了|到(?!\s*(?:\d|二〇|今年|明年|年底|年内)))|力争|(?<!为)确保|预计|即将|(?<![需主重只纪摘概必])要(?![求素点件])|正在|力求|打算|准备|待建|预期|目标|建成后|着力|着重|力促|抓好/;
 /** Words that lean forward but yield to an explicit past marker in the same clause. */
 const WEAK_FUTURE =
-  /规划|估算|概算|推动|推进|实现|启动|下一步|下步|今后|方案|为(?:了)?(?:解决|进一步|切实)|可容纳|建成后|投用后|投入使用后/;
+  /规划|估算|概算|推动|推进|实现|启动|下一步|下步|今后|方案|为(?:了)?(?:解决|进一步|切实)|可容纳|建成后|投用后|投入使用后|建设规模|建设内容|设计规模/;
 /** Aspect words (继续, 持续) continue the tense around them; alone they lean forward. */
 const CONTINUING = /继续|持续|逐步|不断|陆续/;
 const PAST =
