@@ -54,7 +54,9 @@ const SET_PHRASE_NEXT = /^[一二两三四五六七八九十][\u4e00-\u9fff](?<!
 const SET_PHRASE_PREVIOUS = /^[一二两三四五六七八九十][\u4e00-\u9fff]$/;
 /** Where a project lies or runs (从曙十三支为起点), not what it delivers. */
 const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至/;
-const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|厚|埋深)(?:为|约|达|是)?$/;
+/** 建筑高度为48.3米, 宽7米, 板厚0.2米 — but not 提高5个百分点 or 拓宽3公里 */
+const DIMENSION_BEFORE =
+  /(?:高度|海拔|(?<![提升最])高|宽度|(?<![拓加放])宽|深度|(?<![加])深|距离|半径|直径|层高|厚度|厚|埋深)(?:为|约|达|是)?$/;
 
 /** Why the quantity is not a promise, or null when it may be one. */
 export function notPromiseReason(

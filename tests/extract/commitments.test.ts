@@ -24,6 +24,11 @@ describe('counted', () => {
     ]);
   });
 
+  it('rises and widenings, which are not dimensions', () => {
+    expect(commitmentsOf('力争全市覆盖率提高5个百分点。').map((c) => c.unit)).toEqual(['个百分点']);
+    expect(commitmentsOf('计划拓宽3公里。').map((c) => c.min)).toEqual([3]);
+  });
+
   it('per-unit scope words', () => {
     expect(commitmentsOf('力争全市每个街(镇)建成3—5个“智慧社区”。')[0]).toMatchObject({
       per: 'street',
