@@ -246,6 +246,8 @@ const PER_SCOPES: Array<[RegExp, PerScope]> = [
   [/(?:每个?|各)(?:行政村|建制村|村)(?!民)/g, 'village'],
   [/每所?学?校|每所学校|各(?:中小学|学校|校)/g, 'school'],
   [/每天|每日|每周|每月|每年|每[百千万](?:户|人|名|城镇)|生均|人均|户均|各一/g, 'other'],
+  // 公园和广场各安装1个: one at each listed site
+  [/各(?=[\u4e00-\u9fff]{0,3}$)/g, 'other'],
 ];
 
 /** The scope word nearest before the quantity in its clause. */

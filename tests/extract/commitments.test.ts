@@ -41,6 +41,7 @@ describe('counted', () => {
     });
     expect(commitmentsOf('确保每校至少配备1名心理健康教育教师。')[0]).toMatchObject({ per: 'school' });
     expect(commitmentsOf('计划各县(市、区)建成2个示范点。')[0]).toMatchObject({ per: 'district' });
+    expect(commitmentsOf('今年计划在公园和广场各安装1个健身驿站。')[0]).toMatchObject({ per: 'other' });
     expect(commitmentsOf('力争社区服务设施达到每百户30平方米以上。')[0]).toMatchObject({
       per: 'other',
       max: null,
