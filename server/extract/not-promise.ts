@@ -99,7 +99,7 @@ export function notPromiseReason(
   if (DIMENSION_BEFORE.test(before)) return 'dimension';
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';
   if (/(?:电话|热线|手机|传真)[^,，。]{0,6}$/.test(before)) return 'phone';
-  if (/(?<![将可会能])有$/.test(before)) return 'statistic';
+  if (/(?<![将可会能还])有$/.test(before)) return 'statistic';
   if (isSummaryOfNamedList(before, plain.slice(q.end, q.end + 6), q)) return 'summary of a named list';
   return null;
 }

@@ -15,7 +15,7 @@ const WEAK_FUTURE =
 /** Aspect words (继续, 持续) continue the tense around them; alone they lean forward. */
 const CONTINUING = /继续|持续|逐步|不断|陆续/;
 const PAST =
-  /已|累计|截至|截止|以来|共(?![同建享治赢商筑创])|现有|现管理|先后|曾经?|去年|上年|前年|近年来|近几年|多年来|顺利完成|目前|当前|现阶段|(?<![为除到])了(?![解])/;
+  /已|累计|截至|截止|以来|共有|共完成|现有|现管理|先后|曾经?|去年|上年|前年|近年来|近几年|多年来|顺利完成|目前|当前|现阶段|(?<![为除到])了(?![解])/;
 /** Words that set the time frame of the rest of the sentence in the past (近年来, 截至…). */
 const PAST_FRAME = /近年来|近几年|多年来|以来|截至|截止|过去|去年|上年|前年|此前/;
 /** The deputy's own words or request, quoted back in the reply. */

@@ -66,10 +66,18 @@ const PATTERNS: Pattern[] = [
     },
     relative: true,
   },
+  {
+    regex: new RegExp(`(?:未来|今后|此后)(${COUNT})年`, 'g'),
+    resolve: (m, y) => {
+      const years = parseNumber(m[1]!);
+      return years === null || years > 20 ? null : plus(y, years);
+    },
+    relative: true,
+  },
   { regex: /明年|来年|下一年/g, resolve: (_m, y) => plus(y, 1), relative: true },
   { regex: /后年/g, resolve: (_m, y) => plus(y, 2), relative: true },
   {
-    regex: /今年|本年度?|年内|新的一年|上半年|下半年/g,
+    regex: /今年|本年度?|年内|新的一年|上半年|下半年|今[春夏秋冬]|本学期/g,
     resolve: (_m, y) => plus(y, 0),
     relative: true,
   },

@@ -54,6 +54,8 @@ describe('counted', () => {
     expect(commitmentsOf('计划“十四五”期间改造84处供水工程。')[0]?.deadlineYear).toBe(2025);
     expect(commitmentsOf('拟申报2026-2028年任务计划2118套。')[0]?.deadlineYear).toBe(2028);
     expect(commitmentsOf('力争2023年底前建成5个站点。')[0]?.deadlineYear).toBe(2023);
+    expect(commitmentsOf('未来三年将新增6660个学位。')[0]?.deadlineYear).toBe(2024);
+    expect(commitmentsOf('今秋开学将新增28所公办幼儿园。')[0]?.deadlineYear).toBe(2021);
   });
 
   it('items under a plan heading and after 下一步', () => {
