@@ -47,6 +47,7 @@ function withTimeWords(cues: ClauseCues, words: TimeWord[], clauseStart: number)
   return {
     ...cues,
     past: cues.past || words.some((w) => w.past),
+    softPastOnly: cues.softPastOnly && !words.some((w) => w.past),
     weakFuture: cues.weakFuture || words.some((w) => w.future),
     pastFrame: cues.pastFrame || pastWord !== undefined,
     pastFrameAt:
@@ -163,7 +164,8 @@ export function readSentences(
  * (将, 计划, 拟) in a later clause breaks it; outside one, a clause without cues leans on the
  * next clause that has one, else continues the clause before.
  */
-function clauseTenses(cues: readonly ClauseCues[], initial: Tense): Tense[] {
+function clauseTenses(written: readonly ClauseCues[], initial: Tense): Tense[] {
+  const cues = withinFutureFrames(written);
   const nextCued = nextCuedClause(cues);
   const tenses: Tense[] = [];
   let state: Tense = initial;
@@ -187,6 +189,15 @@ function clauseTenses(cues: readonly ClauseCues[], initial: Tense): Tense[] {
     tenses.push(state);
   });
   return tenses;
+}
+
+/** After a time word from the letter on, 累计 and 共有 state targets: 到2024年,全市累计建成5G基站1万个. */
+function withinFutureFrames(cues: readonly ClauseCues[]): ClauseCues[] {
+  let inFrame = false;
+  return cues.map((cue) => {
+    if (cue.futureFrame) inFrame = true;
+    return inFrame && cue.softPastOnly ? { ...cue, past: false } : cue;
+  });
 }
 
 /** Walks back from a completion report over the sentences that described the finished work. */

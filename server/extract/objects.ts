@@ -166,7 +166,10 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
   let end = q.qualifierStart;
   const start0 = Math.max(windowStart, end - 20);
   let text = plain.slice(start0, end);
-  const lastStop = Math.max(...[...text].map((ch, k) => (WINDOW_STOP.test(ch) ? k : -1)));
+  // a digit that names a thing (5G基站) does not end the window
+  const stops = (ch: string, k: number) =>
+    WINDOW_STOP.test(ch) && !(/\d/.test(ch) && /[A-Za-z]/.test(text[k + 1] ?? ''));
+  const lastStop = Math.max(...[...text].map((ch, k) => (stops(ch, k) ? k : -1)));
   let start = lastStop >= 0 ? start0 + lastStop + 1 : start0;
   // 2026-2028年任务: the 年 belongs to the date before, not to the thing counted
   if (lastStop >= 0 && /\d/.test(plain[start - 1] ?? '') && plain[start] === '年') start++;

@@ -62,6 +62,12 @@ describe('counted', () => {
     expect(commitmentsOf('二、下步工作打算\n指导各区选取1—2个镇(街)开展试点。')).toHaveLength(1);
   });
 
+  it('cumulative targets of a future year', () => {
+    expect(commitmentsOf('到2024年,全市累计建成5G基站1万个。')).toMatchObject([
+      { min: 1, unit: '万个', object: '5G基站', deadlineYear: 2024 },
+    ]);
+  });
+
   it('the parts of a total and project specifications', () => {
     const found = commitmentsOf('计划申请健身器材7套,包括农民健身工程2套,智能器材4套。');
     expect(found.map((c) => c.min)).toEqual([7, 2, 4]);
