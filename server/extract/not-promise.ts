@@ -44,7 +44,7 @@ function inside(ranges: Array<[number, number]>, at: number): [number, number] |
 
 /** 统一, 唯一, 进一步, 之一: 一 inside a word */
 const ONE_IN_A_WORD = /[统唯同逐划专单进之万归合均另]/;
-const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批']);
+const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批', '轮']);
 const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等级|步骤|阶段|批次|大类|级|类|种)/;
 const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
 const TIME_UNITS = new Set(['天', '小时', '周']);
@@ -97,6 +97,8 @@ export function notPromiseReason(
   if (LOCATION.test(before + plain.slice(q.qualifierStart, q.end + 12))) return 'location';
   if (/超过$/.test(before) && /^规模|^的/.test(after)) return 'threshold';
   if (DIMENSION_BEFORE.test(before)) return 'dimension';
+  // 4米改6米: a road widened from one width to another
+  if (q.baseUnit === '米' && (/^[改变]/.test(after) || /米[改变]为?$/.test(before))) return 'dimension';
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';
   if (/(?:电话|热线|手机|传真)[^,，。]{0,6}$/.test(before)) return 'phone';
   if (/(?<![将可会能还])有$/.test(before)) return 'statistic';

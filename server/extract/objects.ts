@@ -83,6 +83,8 @@ const CUT_WORDS = [
   '实施',
   '完成',
   '新建',
+  '新改建',
+  '改扩建',
   '建设',
   '建成',
   '修建',
@@ -166,9 +168,12 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
   let end = q.qualifierStart;
   const start0 = Math.max(windowStart, end - 20);
   let text = plain.slice(start0, end);
-  // a digit that names a thing (5G基站) does not end the window
+  // a digit that names a thing (5G基站) and a short aside (自然村(组)) do not end the window
+  const aside = new Set<number>();
+  for (const m of text.matchAll(/[(（][^()（）\d]{1,4}[)）]/g))
+    for (let k = m.index; k < m.index + m[0].length; k++) aside.add(k);
   const stops = (ch: string, k: number) =>
-    WINDOW_STOP.test(ch) && !(/\d/.test(ch) && /[A-Za-z]/.test(text[k + 1] ?? ''));
+    !aside.has(k) && WINDOW_STOP.test(ch) && !(/\d/.test(ch) && /[A-Za-z]/.test(text[k + 1] ?? ''));
   const lastStop = Math.max(...[...text].map((ch, k) => (stops(ch, k) ? k : -1)));
   let start = lastStop >= 0 ? start0 + lastStop + 1 : start0;
   // 2026-2028年任务: the 年 belongs to the date before, not to the thing counted
@@ -190,6 +195,7 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
   }
   // 覆盖率: never cut a noun down to its last character
   if (cut > 0 && text.length - cut >= 2) start += cut;
+  if (CUT_WORDS.includes(plain.slice(start, end))) return null;
   return end > start ? { object: '', start, end, after: false } : null;
 }
 

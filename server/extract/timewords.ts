@@ -88,7 +88,7 @@ const PATTERNS: Pattern[] = [
     relative: false,
   },
   // 年底 dates a promise (计划年底完工) but also a statistic (年末存栏657头): a year, no cue
-  { regex: /年底|年末|年初|当年/g, resolve: (_m, y) => plus(y, 0), relative: false },
+  { regex: /年底|年末|年初|当年|全年/g, resolve: (_m, y) => plus(y, 0), relative: false },
 ];
 
 const LOOKS_BACK_BEFORE = /(?:截至|截止到?|到目前|从|自)\s*$/;
