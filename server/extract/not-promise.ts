@@ -52,6 +52,8 @@ const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
 /** 一户一表, 一场两馆, 一村一品: numbered set phrases, read in pairs */
 const SET_PHRASE_NEXT = /^[一二两三四五六七八九十][\u4e00-\u9fff](?<![年月天周个])/;
 const SET_PHRASE_PREVIOUS = /^[一二两三四五六七八九十][\u4e00-\u9fff]$/;
+const SUBJECT_PLACES =
+  /^(?:区县|县区|区|县|市|乡镇|镇街|街镇|街道|镇|乡|行政村|村|社区)(?:将|要|均|都|各|拟|计划|共)/;
 /** Where a project lies or runs (从曙十三支为起点), not what it delivers. */
 const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至/;
 /** 建筑高度为48.3米, 宽7米, 板厚0.2米 — but not 提高5个百分点 or 拓宽3公里 */
@@ -102,6 +104,8 @@ export function notPromiseReason(
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';
   if (/(?:电话|热线|手机|传真)[^,，。]{0,6}$/.test(before)) return 'phone';
   if (/(?<![将可会能还])有$/.test(before)) return 'statistic';
+  // 厦门市五个区将新增28所: the places that act, not something delivered
+  if (SUBJECT_PLACES.test(plain.slice(q.end, q.end + 8))) return 'places as subject';
   if (isSummaryOfNamedList(before, plain.slice(q.end, q.end + 6), q)) return 'summary of a named list';
   return null;
 }

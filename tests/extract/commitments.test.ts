@@ -106,6 +106,7 @@ describe('not counted', () => {
     ['size classes', '下一步将实施全县50户以上自然村道路硬化。'],
     ['dimensions of a thing', '计划硬化道路,宽7米,板厚0.2米。'],
     ['a widening from one width to another', '计划窄路加宽,4米改6米。'],
+    ['places that act', '今秋五个区将新增办园点。'],
     ['a new round', '今年将实施好新一轮农村公路提升行动。'],
     ['closing courtesy followed by narrative', '欢迎您今后多提宝贵意见。\n中央公园包含六处景观节点。'],
   ])('%s', (_name, body) => {
