@@ -45,7 +45,7 @@ function inside(ranges: Array<[number, number]>, at: number): [number, number] |
 /** 统一, 唯一, 进一步, 之一: 一 inside a word */
 const ONE_IN_A_WORD = /[统唯同逐划专单进之万归合均另]/;
 const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批', '轮']);
-const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等级|步骤|阶段|批次|大类|级|类|种)/;
+const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等级|步骤|阶段|批次|大类|标准|原则|级|类|种)/;
 const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
 const TIME_UNITS = new Set(['天', '小时', '周']);
 const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
