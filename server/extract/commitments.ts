@@ -19,13 +19,13 @@ const ANNUAL_RATE = /(?:年可|每年可?|年均)[^,，。;；]{0,12}$/;
 function deadlineFor(
   reading: SentenceReading,
   clause: ClauseReading,
+  clauseDueWords: readonly TimeWord[],
   q: Quantity,
   plain: string,
 ): number | null {
   if (ANNUAL_RATE.test(plain.slice(Math.max(clause.start, q.qualifierStart - 20), q.qualifierStart)))
     return null;
-  const inClause = clause.timeWords.filter(isDueWord);
-  const pool = inClause.length > 0 ? inClause : reading.dueWords;
+  const pool = clauseDueWords.length > 0 ? clauseDueWords : reading.dueWords;
   if (pool.length === 0) return reading.deadline;
   return nearest(pool, q.start).year;
 }
@@ -87,6 +87,10 @@ export function findCommitments(
     for (const clause of reading.clauses) {
       const quantities = findQuantities(view, clause.start, clause.end);
       const respective = respectiveObjects(plain, clean, clause.start, quantities);
+      const clauseDueWords = clause.timeWords.filter(isDueWord);
+      // the period covers the clause unless it speaks of the long term (远期, 总规模)
+      const clausePeriod =
+        period !== null && !LONG_TERM.test(plain.slice(clause.start, clause.end)) ? period : null;
       let windowStart = clause.start;
       quantities.forEach((q, index) => {
         const reason =
@@ -112,9 +116,7 @@ export function findCommitments(
           unit: q.unit,
           object,
           per: findPer(plain, clause.start, q),
-          deadlineYear:
-            deadlineFor(reading, clause, q, plain) ??
-            (LONG_TERM.test(plain.slice(clause.start, clause.end)) ? null : period),
+          deadlineYear: deadlineFor(reading, clause, clauseDueWords, q, plain) ?? clausePeriod,
           section: sectionAt(headings, q.start),
         });
       });

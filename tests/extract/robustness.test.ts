@@ -137,6 +137,7 @@ describe('extractLetter robustness', () => {
     ['endless digits', '1234567890'],
     ['endless quotes', '“三十个”将建30个,'],
     ['endless headings', '一、计划\n'],
+    ['one endless clause of dated promises', '今年计划新建3所学校'],
   ])(
     'stays fast on %s',
     (_name, unit) => {
