@@ -102,6 +102,13 @@ export function findTimeWords(
 ): TimeWord[] {
   const text = plain.slice(from, to);
   const taken = new Uint8Array(text.length);
+  // years in a document title (《…2015年工作方案》) name the document, not a due date
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (text[k] === '《') depth++;
+    else if (text[k] === '》' && depth > 0) depth--;
+    else if (depth > 0) taken[k] = 1;
+  }
   const words: TimeWord[] = [];
   for (const pattern of PATTERNS) {
     pattern.regex.lastIndex = 0;
