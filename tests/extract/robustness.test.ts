@@ -150,6 +150,18 @@ describe('extractLetter robustness', () => {
   );
 
   it(
+    'stays fast on many sentences with distinct promises',
+    () => {
+      const text = Array.from({ length: 20_000 }, (_, i) => `今年计划新建${i + 1}所学校。`).join('');
+      const started = performance.now();
+      const result = extractLetter(text);
+      expect(result.commitments.length).toBe(20_000);
+      expect(performance.now() - started).toBeLessThan(8000);
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
     'extracts a large letter quickly',
     () => {
       const big = `${seed}\n`.repeat(40);
