@@ -105,19 +105,8 @@ export function readSentences(
     if (heading) {
       if (heading.kind === 'report') mode = 'past';
       else if (heading.kind === 'plan') mode = 'future';
-      readings.push({
-        sentence,
-        clauses: [],
-        timeWords,
-        dueWords: [],
-        chained: false,
-        continuation: false,
-        isHeading: true,
-        rejected: false,
-        deadline: null,
-      });
+      // a heading opens its section: nothing carries over from the text above it
       previous = null;
-      continue;
     }
     const sameParagraph = previous !== null && previous.sentence.paragraph === sentence.paragraph;
     const initial: Tense = sameParagraph ? previousState : mode;
@@ -145,7 +134,7 @@ export function readSentences(
       dueWords: timeWords.filter(isDueWord),
       chained,
       continuation,
-      isHeading: false,
+      isHeading: heading !== undefined,
       rejected: cues.some((c) => c.rejected),
       deadline: ownDeadline(timeWords) ?? inherited,
     };

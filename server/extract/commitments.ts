@@ -82,7 +82,7 @@ export function findCommitments(
   const periods = projectPeriods(plain, readings);
   for (const reading of readings) {
     const period = periods.get(reading.sentence.paragraph) ?? null;
-    if (reading.isHeading || reading.rejected) continue;
+    if (reading.rejected) continue;
     let previousObject: string | null = null;
     for (const clause of reading.clauses) {
       const quantities = findQuantities(view, clause.start, clause.end);

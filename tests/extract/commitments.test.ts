@@ -58,6 +58,12 @@ describe('counted', () => {
     expect(commitmentsOf('今秋开学将新增28所公办幼儿园。')[0]?.deadlineYear).toBe(2021);
   });
 
+  it('a promise written as a heading', () => {
+    expect(
+      commitmentsOf('二、下步工作打算\n(一)年内新建10个村卫生室\n').map((c) => [c.min, c.deadlineYear]),
+    ).toEqual([[10, 2021]]);
+  });
+
   it('items under a plan heading and after 下一步', () => {
     expect(commitmentsOf('二、下步工作打算\n指导各区选取1—2个镇(街)开展试点。')).toHaveLength(1);
   });
