@@ -4,6 +4,7 @@
  * in the CC line, footers with phone and licence numbers — are never promises.
  */
 import { type CalendarDate, CHINESE_DATE, parseChineseDate, parseRunTogetherDate, validDate } from './dates';
+import { isOrganisationName } from './organisations';
 import { type Line, splitLines } from './segments';
 
 export interface LetterLayout {
@@ -64,10 +65,7 @@ function isoDateUnderSignature(lines: readonly Line[], index: number): CalendarD
   let previous = index - 1;
   while (previous >= 0 && lines[previous]!.text === '') previous--;
   const signer = previous >= 0 ? lines[previous]!.text.replace(/\s+/g, '') : '';
-  if (
-    !/^[\u4e00-\u9fff()（）]{2,30}(?:局|委员会|委|政府|办公室|中心|大队|院|厅|部|所|站|公司|办)$/.test(signer)
-  )
-    return null;
+  if (!isOrganisationName(signer)) return null;
   return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
 }
 

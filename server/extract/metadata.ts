@@ -7,12 +7,10 @@
 import type { LetterMetadata, ResultGrade } from '../../shared/extraction';
 import { isoDate } from './dates';
 import type { LetterLayout } from './layout';
+import { isOrganisationName, ORG_SUFFIX } from './organisations';
 import { splitLines } from './segments';
 import { compactClean, type LetterView } from './view';
 
-const ORG_SUFFIX =
-  '(?:局|委员会|委|人民政府|政府|办公室|办事处|中心|大队|支队|院|厅|部|所|站|公司|管委会|协会|联合会|馆|社|队|办)';
-const ORGANISATION = new RegExp(`^[\\u4e00-\\u9fff()（）·]{2,30}${ORG_SUFFIX}$`);
 const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
 const LABELLED_AGENCY = new RegExp(
   `(?:联系单位|承办单位|答复单位|发布机构|来源)\\s*[:：\\s|]\\s*(?:主办\\s*[:：]\\s*)?([\\u4e00-\\u9fff]{1,30}?${ORG_SUFFIX}(?:[(（][\\u4e00-\\u9fff]{2,12}[)）])?)(?![\\u4e00-\\u9fff])`,
@@ -56,7 +54,7 @@ function findAgency(view: LetterView, layout: LetterLayout): string | null {
     for (let i = dateLine; i >= Math.max(0, dateLine - 3); i--) {
       const line = lines[i]!;
       const candidate = line.text.replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
-      if (candidate && ORGANISATION.test(candidate) && !/代表|委员$|[:：]/.test(candidate)) {
+      if (isOrganisationName(candidate)) {
         return view.clean.slice(line.start, line.end).replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
       }
     }
@@ -64,29 +62,23 @@ function findAgency(view: LetterView, layout: LetterLayout): string | null {
   for (const line of lines.slice(0, 40)) {
     if (line.start >= layout.bodyStart && layout.bodyStart > 0) break;
     const match = TITLE_AGENCY.exec(line.text);
-    if (match && !/^关于/.test(match[1]!)) {
-      const offset = line.start + match.index + match[0].indexOf(match[1]!);
-      return compactClean(view, offset, offset + match[1]!.length);
-    }
+    if (match && !/^关于/.test(match[1]!)) return capturedName(view, match, line.start);
   }
-  const named = TITLE_SUFFIX_AGENCY.exec(plain.slice(0, Math.max(layout.bodyStart, 400)));
-  if (named) {
-    const offset = named.index + named[0].indexOf(named[1]!);
-    return compactClean(view, offset, offset + named[1]!.length);
-  }
-  const contact = CONTACT_AGENCY.exec(plain);
-  if (contact) {
-    const offset = contact.index + contact[0].indexOf(contact[1]!);
-    return compactClean(view, offset, offset + contact[1]!.length);
-  }
-  for (const label of [LABELLED_AGENCY, HOST_AGENCY]) {
-    const labelled = label.exec(plain);
-    if (labelled) {
-      const offset = labelled.index + labelled[0].length - labelled[1]!.length;
-      return compactClean(view, offset, offset + labelled[1]!.length);
-    }
+  const head = plain.slice(0, Math.max(layout.bodyStart, 400));
+  const named = TITLE_SUFFIX_AGENCY.exec(head);
+  if (named) return capturedName(view, named, 0);
+  // the remaining rules, most reliable first, over the whole page
+  for (const rule of [CONTACT_AGENCY, LABELLED_AGENCY, HOST_AGENCY]) {
+    const match = rule.exec(plain);
+    if (match) return capturedName(view, match, 0);
   }
   return null;
+}
+
+/** The first group of a match on `plain[from…]`, cut from the clean reading. */
+function capturedName(view: LetterView, match: RegExpExecArray, from: number): string {
+  const offset = from + match.index + match[0].lastIndexOf(match[1]!);
+  return compactClean(view, offset, offset + match[1]!.length);
 }
 
 function findSuggestionRef(view: LetterView): string | null {
