@@ -12,8 +12,8 @@ export interface LetterLayout {
   bodyStart: number;
   /** plain index where the body ends (the signature date line), text length when none */
   bodyEnd: number;
-  /** the addressees as written in the salutation, without 尊敬的 and 代表 */
-  deputy: string | null;
+  /** where the addressees stand in the salutation (plain/clean indices), or null */
+  deputy: { start: number; end: number } | null;
   signatureDate: CalendarDate | null;
   /** the line holding the signature date, or -1 */
   dateLineStart: number;
@@ -72,11 +72,12 @@ function isoDateUnderSignature(lines: readonly Line[], index: number): CalendarD
 export function findLayout(plain: string): LetterLayout {
   const reply = replyStart(plain);
   let bodyStart = reply;
-  let deputy: string | null = null;
+  let deputy: LetterLayout['deputy'] = null;
   const salutation = SALUTATION.exec(plain.slice(reply, reply + 20000));
   if (salutation) {
     bodyStart = reply + salutation.index + salutation[0].length;
-    deputy = salutation[1]!.replace(/^尊敬的/, '').replace(/[(（]等?\d*位?[)）]?$/, '') || null;
+    const start = reply + salutation.index + salutation[0].indexOf(salutation[1]!);
+    deputy = { start, end: start + salutation[1]!.length };
   } else {
     const greeting = GREETING.exec(plain.slice(reply, reply + 20000));
     if (greeting) bodyStart = reply + greeting.index + greeting[0].length;

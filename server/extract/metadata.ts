@@ -179,17 +179,28 @@ function findCc(view: LetterView): string[] {
         .replace(/[。.\s]+$/g, '')
         .trim(),
     )
-    .filter((part) => part.length > 0);
+    .filter((part) => /[\u4e00-\u9fff]/.test(part));
 }
 
+/** 尊敬的李晓林、周志勋等 → 李晓林、周志勋 */
+function addressees(written: string): string | null {
+  const names = written
+    .replace(/^尊敬的?/, '')
+    .replace(/[(（]?等?\s*\d*\s*位?[)）]?$/, '')
+    .replace(/等$/, '')
+    .trim();
+  return names || null;
+}
+
+/** The suggestion's title: the first 《…》 of the body, else 提出的“关于…的建议”. */
 function findTitle(view: LetterView, layout: LetterLayout): string | null {
-  const from = layout.bodyStart;
-  const match =
-    /《([^《》\n]{2,120})》/.exec(view.plain.slice(from, from + 600)) ??
-    /《([^《》\n]{2,120})》/.exec(view.plain);
-  if (!match?.[1]) return null;
-  const base = match.index + (view.plain.slice(from, from + 600).includes(match[0]) ? from : 0) + 1;
-  return view.clean.slice(base, base + match[1].length);
+  const body = view.plain.slice(layout.bodyStart, layout.bodyStart + 600);
+  const marked = /《([^《》\n]{2,120})》/.exec(body);
+  if (marked) return capturedName(view, marked, layout.bodyStart);
+  const quoted = /提出(?:的)?[“"]?(关于[^“”"\n]{2,80}?的(?:建议|提案|议案))/.exec(body);
+  if (quoted) return capturedName(view, quoted, layout.bodyStart);
+  const anywhere = /《([^《》\n]{2,120})》/.exec(view.plain);
+  return anywhere ? capturedName(view, anywhere, 0) : null;
 }
 
 export function readMetadata(view: LetterView, layout: LetterLayout): LetterMetadata {
@@ -199,11 +210,11 @@ export function readMetadata(view: LetterView, layout: LetterLayout): LetterMeta
     suggestionRef: findSuggestionRef(view),
     resultGrade: findResultGrade(view.plain, layout),
     docNumber: findDocNumber(view),
-    deputy: layout.deputy,
+    deputy: layout.deputy ? addressees(view.clean.slice(layout.deputy.start, layout.deputy.end)) : null,
     title: findTitle(view, layout),
     contactPerson: labelledValue(
       view,
-      /联\s*系\s*人\s*[:：]\s*([\u4e00-\u9fff·]{1,4}(?: ?[\u4e00-\u9fff]{1,3})?)/,
+      /联\s*系\s*人\s*[:：]\s*([\u4e00-\u9fff·]{1,4}(?: ?(?!联|电)[\u4e00-\u9fff]{1,3})?)/,
     ),
     contactPhone: labelledValue(view, /(?:联系|咨询)?电\s*话\s*[:：]\s*([\d\-()（） ]{6,24}\d)/),
     cc: findCc(view),
