@@ -81,7 +81,7 @@ export function findCommitments(
   const found: ExtractedCommitment[] = [];
   const periods = projectPeriods(plain, readings);
   for (const reading of readings) {
-    const period = periods.get(reading.sentence.paragraph) ?? null;
+    const period = periods.byParagraph.get(reading.sentence.paragraph) ?? periods.letterWide;
     if (reading.rejected) continue;
     let previousObject: string | null = null;
     for (const clause of reading.clauses) {

@@ -152,9 +152,10 @@ function findResultGrade(plain: string, layout: LetterLayout): ResultGrade | nul
 }
 
 function findDocNumber(view: LetterView): string | null {
-  const match = /[\u4e00-\u9fff]{1,12}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号/.exec(
-    view.plain,
-  );
+  const match =
+    /(?:(?!的)[\u4e00-\u9fff]){1,10}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号/.exec(
+      view.plain,
+    );
   return match ? compactClean(view, match.index, match.index + match[0].length) : null;
 }
 

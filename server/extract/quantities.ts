@@ -258,6 +258,8 @@ export function findQuantities(view: LetterView, from: number, to: number): Quan
         k = r;
       }
     }
+    // 380 m2: a space may stand before a Latin unit
+    if (plain[k] === ' ' && /^[A-Za-z]/.test(plain[k + 1] ?? '') && unitAt(plain, k + 1)) k++;
     const base = unitAt(plain, k);
     let unitEnd = k;
     let baseUnit = '';

@@ -58,6 +58,16 @@ describe('counted', () => {
     expect(commitmentsOf('今秋开学将新增28所公办幼儿园。')[0]?.deadlineYear).toBe(2021);
   });
 
+  it('specifications under a construction heading share the stated construction period', () => {
+    const found = commitmentsOf(
+      '一、项目建设内容及规模\n新建社区服务中心综合楼1600m2,服务站综合楼380 m2。\n二、建设年限:2021年-2022年\n',
+    );
+    expect(found.map((c) => [c.min, c.unit, c.deadlineYear])).toEqual([
+      [1600, 'm2', 2022],
+      [380, 'm2', 2022],
+    ]);
+  });
+
   it('a promise written as a heading', () => {
     expect(
       commitmentsOf('二、下步工作打算\n(一)年内新建10个村卫生室\n').map((c) => [c.min, c.deadlineYear]),
