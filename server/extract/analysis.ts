@@ -15,12 +15,16 @@ export interface ClauseReading {
   end: number;
   tense: Tense;
   cues: ClauseCues;
+  /** time words standing in this clause */
+  timeWords: TimeWord[];
 }
 
 export interface SentenceReading {
   sentence: Sentence;
   clauses: ClauseReading[];
   timeWords: TimeWord[];
+  /** time words that can date a promise (forward-looking, with a year), in text order */
+  dueWords: TimeWord[];
   /** no clause of its own carries a cue: its tense continues the previous sentence */
   chained: boolean;
   /** opens with 其中 / 第一期 / 包括: details of the sentence before */
@@ -43,6 +47,7 @@ function withTimeWords(cues: ClauseCues, words: TimeWord[], clauseStart: number)
   return {
     ...cues,
     past: cues.past || words.some((w) => w.past),
+    softPastOnly: cues.softPastOnly && !words.some((w) => w.past),
     weakFuture: cues.weakFuture || words.some((w) => w.future),
     pastFrame: cues.pastFrame || pastWord !== undefined,
     pastFrameAt:
@@ -53,8 +58,32 @@ function withTimeWords(cues: ClauseCues, words: TimeWord[], clauseStart: number)
   };
 }
 
+export const isDueWord = (w: TimeWord): boolean => !w.past && w.year !== null;
+
+/** The time words of each clause; both lists are in text order, so one pass suffices. */
+function wordsPerClause(sentence: Sentence, words: TimeWord[]): TimeWord[][] {
+  const perClause: TimeWord[][] = sentence.clauses.map(() => []);
+  let c = 0;
+  for (const word of words) {
+    while (c < sentence.clauses.length && word.start >= sentence.clauses[c]!.end) c++;
+    if (c < sentence.clauses.length && word.start >= sentence.clauses[c]!.start) perClause[c]!.push(word);
+  }
+  return perClause;
+}
+
+/** For each clause, the index of the next clause with a cue of its own, or -1. */
+function nextCuedClause(cues: readonly ClauseCues[]): number[] {
+  const next = new Array<number>(cues.length).fill(-1);
+  let following = -1;
+  for (let i = cues.length - 1; i >= 0; i--) {
+    next[i] = following;
+    if (ownTense(cues[i]!, 'neutral') !== null) following = i;
+  }
+  return next;
+}
+
 function ownDeadline(words: TimeWord[]): number | null {
-  const usable = words.filter((w) => !w.past && w.year !== null);
+  const usable = words.filter(isDueWord);
   return (usable.find((w) => w.future) ?? usable[0])?.year ?? null;
 }
 
@@ -69,71 +98,43 @@ export function readSentences(
   let mode: Tense = 'neutral';
   let previous: SentenceReading | null = null;
   let previousState: Tense = 'neutral';
+  const headingAt = new Map(headings.map((h) => [h.start, h]));
   for (const sentence of splitSentences(plain, from, to)) {
-    const heading = headings.find((h) => h.start === sentence.start);
+    const heading = headingAt.get(sentence.start);
     const timeWords = findTimeWords(plain, sentence.start, sentence.end, letterYear);
     if (heading) {
       if (heading.kind === 'report') mode = 'past';
       else if (heading.kind === 'plan') mode = 'future';
-      readings.push({
-        sentence,
-        clauses: [],
-        timeWords,
-        chained: false,
-        continuation: false,
-        isHeading: true,
-        rejected: false,
-        deadline: null,
-      });
+      // a heading opens its section: nothing carries over from the text above it
       previous = null;
-      continue;
     }
-    const samePararaph = previous !== null && previous.sentence.paragraph === sentence.paragraph;
-    const initial: Tense = samePararaph ? previousState : mode;
-    const cues = sentence.clauses.map((c) =>
-      withTimeWords(
-        clauseCues(plain.slice(c.start, c.end)),
-        timeWords.filter((w) => w.start >= c.start && w.start < c.end),
-        c.start,
-      ),
+    const sameParagraph = previous !== null && previous.sentence.paragraph === sentence.paragraph;
+    const initial: Tense = sameParagraph ? previousState : mode;
+    const clauseWords = wordsPerClause(sentence, timeWords);
+    const cues = sentence.clauses.map((c, i) =>
+      withTimeWords(clauseCues(plain.slice(c.start, c.end)), clauseWords[i]!, c.start),
     );
-    const clauses: ClauseReading[] = [];
-    let state: Tense = initial;
-    let pastFrame = false;
-    for (let i = 0; i < sentence.clauses.length; i++) {
-      const clause = sentence.clauses[i]!;
-      const own = cues[i]!;
-      // 力争到2018年 aims at a year; 2019年以来…争取 reports since a year
-      const opensFrame = own.pastFrame && (own.strongFutureAt < 0 || own.pastFrameAt < own.strongFutureAt);
-      if (opensFrame) pastFrame = true;
-      else if (own.futureFrame) pastFrame = false;
-      let tense: Tense;
-      if (pastFrame) {
-        // a past time frame (近年来, 2021年以来, “十三五”时期) holds to the end of the sentence
-        // unless an explicit modal (将, 计划, 拟) in a later clause breaks it
-        tense = own.strongFuture && !opensFrame ? 'future' : 'past';
-      } else {
-        const ahead = cues.slice(i + 1).find((c) => ownTense(c, 'neutral') !== null);
-        const aheadLeansForward =
-          ahead !== undefined &&
-          ownTense(ahead, 'neutral') === 'future' &&
-          (state !== 'past' || ahead.strongFuture || ahead.futureFrame);
-        tense = ownTense(own, state) ?? (aheadLeansForward ? 'future' : state);
-      }
-      state = tense;
-      clauses.push({ start: clause.start, end: clause.end, tense, cues: own });
-    }
+    const tenses = clauseTenses(cues, initial);
+    const clauses: ClauseReading[] = sentence.clauses.map((clause, i) => ({
+      start: clause.start,
+      end: clause.end,
+      tense: tenses[i]!,
+      cues: cues[i]!,
+      timeWords: clauseWords[i]!,
+    }));
+    const state: Tense = tenses[tenses.length - 1] ?? initial;
     const text = plain.slice(sentence.start, sentence.end);
-    const chained = samePararaph && cues.every((c) => ownTense(c, 'neutral') === null);
+    const chained = sameParagraph && cues.every((c) => ownTense(c, 'neutral') === null);
     const continuation = CONTINUATION.test(text);
     const inherited = continuation && previous ? previous.deadline : null;
     const reading: SentenceReading = {
       sentence,
       clauses,
       timeWords,
+      dueWords: timeWords.filter(isDueWord),
       chained,
       continuation,
-      isHeading: false,
+      isHeading: heading !== undefined,
       rejected: cues.some((c) => c.rejected),
       deadline: ownDeadline(timeWords) ?? inherited,
     };
@@ -144,6 +145,48 @@ export function readSentences(
     if (COMPLETION_REPORT.test(text)) markFinishedWork(readings);
   }
   return readings;
+}
+
+/**
+ * The tense of each clause of a sentence that opens in tense `initial`. A past time frame
+ * (近年来, 2021年以来, “十三五”时期) holds to the end of the sentence unless an explicit modal
+ * (将, 计划, 拟) in a later clause breaks it; outside one, a clause without cues leans on the
+ * next clause that has one, else continues the clause before.
+ */
+function clauseTenses(written: readonly ClauseCues[], initial: Tense): Tense[] {
+  const cues = withinFutureFrames(written);
+  const nextCued = nextCuedClause(cues);
+  const tenses: Tense[] = [];
+  let state: Tense = initial;
+  let pastFrame = false;
+  cues.forEach((own, i) => {
+    // 力争到2018年 aims at a year; 2019年以来…争取 reports since a year
+    const opensFrame = own.pastFrame && (own.strongFutureAt < 0 || own.pastFrameAt < own.strongFutureAt);
+    if (opensFrame) pastFrame = true;
+    else if (own.futureFrame) pastFrame = false;
+    if (pastFrame) {
+      state = own.strongFuture && !opensFrame ? 'future' : 'past';
+    } else {
+      const ahead = nextCued[i]! >= 0 ? cues[nextCued[i]!] : undefined;
+      const aheadTense = ahead ? ownTense(ahead, 'neutral') : null;
+      const aheadLeansForward =
+        aheadTense === 'future' && (state !== 'past' || ahead!.strongFuture || ahead!.futureFrame);
+      // a subject clause reported on by the next one (盛庄等4个村…,也已进行了规划布置)
+      const aheadReports = aheadTense === 'past' && nextCued[i] === i + 1;
+      state = ownTense(own, state) ?? (aheadLeansForward ? 'future' : aheadReports ? 'past' : state);
+    }
+    tenses.push(state);
+  });
+  return tenses;
+}
+
+/** After a time word from the letter on, 累计 and 共有 state targets: 到2024年,全市累计建成5G基站1万个. */
+function withinFutureFrames(cues: readonly ClauseCues[]): ClauseCues[] {
+  let inFrame = false;
+  return cues.map((cue) => {
+    if (cue.futureFrame) inFrame = true;
+    return inFrame && cue.softPastOnly ? { ...cue, past: false } : cue;
+  });
 }
 
 /** Walks back from a completion report over the sentences that described the finished work. */

@@ -4,12 +4,13 @@
  * deadline and section. A target stated twice (once with its deadline) is kept once.
  */
 import type { ExtractedCommitment } from '../../shared/extraction';
-import type { ClauseReading, SentenceReading } from './analysis';
+import { type ClauseReading, isDueWord, type SentenceReading } from './analysis';
 import { findMarkedRanges, notPromiseReason } from './not-promise';
 import { findObject, findPer, respectiveObjects, unitAsObject } from './objects';
 import { LONG_TERM, projectPeriods } from './project-period';
 import { findQuantities, type Quantity } from './quantities';
 import { type Heading, sectionAt } from './sections';
+import type { TimeWord } from './timewords';
 import { type LetterView, originalSpan } from './view';
 
 /** Rates of an outcome (年可减少…) hold every year: no due year of their own. */
@@ -18,19 +19,29 @@ const ANNUAL_RATE = /(?:年可|每年可?|年均)[^,，。;；]{0,12}$/;
 function deadlineFor(
   reading: SentenceReading,
   clause: ClauseReading,
+  clauseDueWords: readonly TimeWord[],
   q: Quantity,
   plain: string,
 ): number | null {
-  if (ANNUAL_RATE.test(plain.slice(clause.start, q.qualifierStart))) return null;
-  const usable = reading.timeWords.filter((w) => !w.past && w.year !== null);
-  const inClause = usable.filter((w) => w.start >= clause.start && w.start < clause.end);
-  const pool = inClause.length > 0 ? inClause : usable;
+  if (ANNUAL_RATE.test(plain.slice(Math.max(clause.start, q.qualifierStart - 20), q.qualifierStart)))
+    return null;
+  const pool = clauseDueWords.length > 0 ? clauseDueWords : reading.dueWords;
   if (pool.length === 0) return reading.deadline;
-  let best = pool[0]!;
-  for (const w of pool) {
-    if (Math.abs(w.start - q.start) < Math.abs(best.start - q.start)) best = w;
+  return nearest(pool, q.start).year;
+}
+
+/** The word nearest to `at` in a list sorted by position (binary search: sentences can be huge). */
+function nearest(words: readonly TimeWord[], at: number): TimeWord {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
   }
-  return best.year;
+  const after = words[lo]!;
+  const before = words[lo - 1];
+  return before && Math.abs(before.start - at) <= Math.abs(after.start - at) ? before : after;
 }
 
 function sameTarget(a: ExtractedCommitment, b: ExtractedCommitment): boolean {
@@ -39,14 +50,26 @@ function sameTarget(a: ExtractedCommitment, b: ExtractedCommitment): boolean {
 }
 
 function withoutRestatements(found: ExtractedCommitment[]): ExtractedCommitment[] {
-  const kept: ExtractedCommitment[] = [];
+  const kept: Array<ExtractedCommitment | null> = [];
+  // only targets with the same value, unit and scope can be twins
+  const byTarget = new Map<string, number[]>();
   for (const c of found) {
-    const twin = kept.findIndex((k) => sameTarget(k, c));
-    if (twin < 0) kept.push(c);
-    else if (kept[twin]!.deadlineYear === null && c.deadlineYear !== null) kept[twin] = c;
+    const key = `${c.min}|${c.max}|${c.unit}|${c.per}`;
+    const candidates = byTarget.get(key) ?? [];
+    const twin = candidates.slice(-MAX_TWIN_CHECKS).find((k) => sameTarget(kept[k]!, c));
+    if (twin === undefined) {
+      candidates.push(kept.length);
+      byTarget.set(key, candidates);
+      kept.push(c);
+    } else if (kept[twin]!.deadlineYear === null && c.deadlineYear !== null) {
+      kept[twin] = c;
+    }
   }
-  return kept;
+  return kept.filter((c): c is ExtractedCommitment => c !== null);
 }
+
+/** A restatement follows its first statement closely; comparing with the last few suffices. */
+const MAX_TWIN_CHECKS = 32;
 
 export function findCommitments(
   view: LetterView,
@@ -58,12 +81,16 @@ export function findCommitments(
   const found: ExtractedCommitment[] = [];
   const periods = projectPeriods(plain, readings);
   for (const reading of readings) {
-    const period = periods.get(reading.sentence.paragraph) ?? null;
-    if (reading.isHeading || reading.rejected) continue;
+    const period = periods.byParagraph.get(reading.sentence.paragraph) ?? periods.letterWide;
+    if (reading.rejected) continue;
     let previousObject: string | null = null;
     for (const clause of reading.clauses) {
       const quantities = findQuantities(view, clause.start, clause.end);
       const respective = respectiveObjects(plain, clean, clause.start, quantities);
+      const clauseDueWords = clause.timeWords.filter(isDueWord);
+      // the period covers the clause unless it speaks of the long term (远期, 总规模)
+      const clausePeriod =
+        period !== null && !LONG_TERM.test(plain.slice(clause.start, clause.end)) ? period : null;
       let windowStart = clause.start;
       quantities.forEach((q, index) => {
         const reason =
@@ -89,9 +116,7 @@ export function findCommitments(
           unit: q.unit,
           object,
           per: findPer(plain, clause.start, q),
-          deadlineYear:
-            deadlineFor(reading, clause, q, plain) ??
-            (LONG_TERM.test(plain.slice(clause.start, clause.end)) ? null : period),
+          deadlineYear: deadlineFor(reading, clause, clauseDueWords, q, plain) ?? clausePeriod,
           section: sectionAt(headings, q.start),
         });
       });

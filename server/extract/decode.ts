@@ -3,7 +3,7 @@
  * BOM) or as GBK/GB18030 from older government sites; web pages are reduced to their text.
  * Every offset the extractor returns points into the `text` returned here.
  */
-import { LetterInputError, MAX_LETTER_BYTES } from './errors';
+import { LetterInputError, MAX_LETTER_BYTES, MAX_LETTER_CHARS } from './errors';
 import { declaredCharset, htmlToText, looksLikeHtmlPage } from './html';
 
 export interface DecodedLetter {
@@ -80,5 +80,7 @@ export function decodeLetter(bytes: Uint8Array): DecodedLetter {
   const html = looksLikeHtmlPage(text);
   if (html) text = htmlToText(text);
   if (text.trim() === '') throw new LetterInputError('EMPTY');
+  // ASCII-heavy text decodes to more characters than bytes of Chinese would: same limit as extractLetter
+  if (text.length > MAX_LETTER_CHARS) throw new LetterInputError('TOO_LARGE');
   return { text, encoding, html };
 }

@@ -4,22 +4,23 @@
  * in the CC line, footers with phone and licence numbers — are never promises.
  */
 import { type CalendarDate, CHINESE_DATE, parseChineseDate, parseRunTogetherDate, validDate } from './dates';
-import { splitLines } from './segments';
+import { isOrganisationName } from './organisations';
+import { type Line, splitLines } from './segments';
 
 export interface LetterLayout {
   /** plain index where the body starts (after the salutation), 0 when there is none */
   bodyStart: number;
   /** plain index where the body ends (the signature date line), text length when none */
   bodyEnd: number;
-  /** the addressees as written in the salutation, without 尊敬的 and 代表 */
-  deputy: string | null;
+  /** where the addressees stand in the salutation (plain/clean indices), or null */
+  deputy: { start: number; end: number } | null;
   signatureDate: CalendarDate | null;
   /** the line holding the signature date, or -1 */
   dateLineStart: number;
 }
 
 const SALUTATION =
-  /(?:^|\n|[ \t])(?:尊敬的)?([^\s:,，。!?;；:《》“”]{1,60}?)(?:等\s*\d*\s*位)?(?:代表|委员)(?:们)?\s*[:：]/;
+  /(?:^|\n|[ \t])(?:尊敬的)?([^\s:,，。!?;；:《》“”]{1,60}?)(?:等\s*\d*\s*位)?(?:代表|委员|同志|先生|女士)(?:们)?\s*[:：]/;
 const GREETING = /(?:^|\n)\s*(?:你好|您好|尊敬的[^\n:]{1,30})\s*[:：]/;
 const DATE_LABEL =
   /(?:答复|答復|复函|復函|办理|辦理|签发|簽發|办复|辦復|办结|辦結|回复)(?:日期|时间|時間)\s*[:：]?\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
@@ -57,14 +58,26 @@ function replyStart(plain: string): number {
   return reply ? suggestion.index + reply.index + reply[0].length : 0;
 }
 
+/** 2023.5.5 alone on the line after the signing organisation. */
+function isoDateUnderSignature(lines: readonly Line[], index: number): CalendarDate | null {
+  const iso = /^((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})$/.exec(lines[index]!.text);
+  if (!iso) return null;
+  let previous = index - 1;
+  while (previous >= 0 && lines[previous]!.text === '') previous--;
+  const signer = previous >= 0 ? lines[previous]!.text.replace(/\s+/g, '') : '';
+  if (!isOrganisationName(signer)) return null;
+  return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+}
+
 export function findLayout(plain: string): LetterLayout {
   const reply = replyStart(plain);
   let bodyStart = reply;
-  let deputy: string | null = null;
+  let deputy: LetterLayout['deputy'] = null;
   const salutation = SALUTATION.exec(plain.slice(reply, reply + 20000));
   if (salutation) {
     bodyStart = reply + salutation.index + salutation[0].length;
-    deputy = salutation[1]!.replace(/^尊敬的/, '').replace(/[(（]等?\d*位?[)）]?$/, '') || null;
+    const start = reply + salutation.index + salutation[0].indexOf(salutation[1]!);
+    deputy = { start, end: start + salutation[1]!.length };
   } else {
     const greeting = GREETING.exec(plain.slice(reply, reply + 20000));
     if (greeting) bodyStart = reply + greeting.index + greeting[0].length;
@@ -76,7 +89,7 @@ export function findLayout(plain: string): LetterLayout {
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (line.text === '' || line.text.length > 60) continue;
-    const date = dateOnLine(line.text);
+    const date = dateOnLine(line.text) ?? isoDateUnderSignature(lines, i);
     if (date) {
       signatureDate = date;
       dateLineStart = line.start;

@@ -7,25 +7,28 @@
 import type { LetterMetadata, ResultGrade } from '../../shared/extraction';
 import { isoDate } from './dates';
 import type { LetterLayout } from './layout';
+import { isOrganisationName, ORG_SUFFIX } from './organisations';
 import { splitLines } from './segments';
 import { compactClean, type LetterView } from './view';
 
-const ORG_SUFFIX =
-  '(?:局|委员会|委|人民政府|政府|办公室|办事处|中心|大队|支队|院|厅|部|所|站|公司|管委会|协会|联合会|馆|社|队|办)';
-const ORGANISATION = new RegExp(`^[\\u4e00-\\u9fff()（）·]{2,30}${ORG_SUFFIX}$`);
 const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
-const LABELLED_AGENCY =
-  /(?:联系单位|承办单位|答复单位|发布机构|来源)\s*[:：\s|]\s*(?:主办\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,30})/;
+const LABELLED_AGENCY = new RegExp(
+  `(?:联系单位|承办单位|答复单位|发布机构|来源)\\s*[:：\\s|]\\s*(?:主办\\s*[:：]\\s*)?([\\u4e00-\\u9fff]{1,30}?${ORG_SUFFIX}(?:[(（][\\u4e00-\\u9fff]{2,12}[)）])?)(?![\\u4e00-\\u9fff])`,
+);
 
 /** last resort: the page's 主办单位, which on reply pages is often the answering agency */
 const HOST_AGENCY = new RegExp(
   `主办单位\\s*[:：]\\s*([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?![\\u4e00-\\u9fff])`,
 );
+/** …第8号议事原案的答复(水利局) */
+const TITLE_SUFFIX_AGENCY = new RegExp(
+  `(?:答复|复函|答复函|办理意见)\\s*[(（]([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})[)）]`,
+);
 /** 如有不同意见,请与同江市住房和城乡建设局联系 */
 const CONTACT_AGENCY = new RegExp(`请与([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})联系`);
 
 const SESSION =
-  /第?[一二三四五六七八九十百\d]+届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]+次\s*(?:全体)?会议/g;
+  /第?[一二三四五六七八九十百\d]{1,4}届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]{1,3}次\s*(?:全体)?会议/g;
 const REF_STOP = /[于对在的和与及年、,，。:：;；\s《》“”"()（）]/;
 
 const SIGNATURE_DATE = /\s*(?:\d{4}|[〇○零一二]{4})\s*年.*$/;
@@ -41,7 +44,7 @@ const GRADE_LETTER: Readonly<Record<string, ResultGrade>> = {
   丁: 'D',
 };
 const GRADE_LABEL =
-  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型)\s*[:：]?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
+  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型|(?<![\u4e00-\u9fff])类别)\s*[:：]?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
 
 function findAgency(view: LetterView, layout: LetterLayout): string | null {
   const { plain } = view;
@@ -51,7 +54,7 @@ function findAgency(view: LetterView, layout: LetterLayout): string | null {
     for (let i = dateLine; i >= Math.max(0, dateLine - 3); i--) {
       const line = lines[i]!;
       const candidate = line.text.replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
-      if (candidate && ORGANISATION.test(candidate) && !/代表|委员$|[:：]/.test(candidate)) {
+      if (isOrganisationName(candidate)) {
         return view.clean.slice(line.start, line.end).replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
       }
     }
@@ -59,24 +62,23 @@ function findAgency(view: LetterView, layout: LetterLayout): string | null {
   for (const line of lines.slice(0, 40)) {
     if (line.start >= layout.bodyStart && layout.bodyStart > 0) break;
     const match = TITLE_AGENCY.exec(line.text);
-    if (match && !/^关于/.test(match[1]!)) {
-      const offset = line.start + match.index + match[0].indexOf(match[1]!);
-      return compactClean(view, offset, offset + match[1]!.length);
-    }
+    if (match && !/^关于/.test(match[1]!)) return capturedName(view, match, line.start);
   }
-  const contact = CONTACT_AGENCY.exec(plain);
-  if (contact) {
-    const offset = contact.index + contact[0].indexOf(contact[1]!);
-    return compactClean(view, offset, offset + contact[1]!.length);
-  }
-  for (const label of [LABELLED_AGENCY, HOST_AGENCY]) {
-    const labelled = label.exec(plain);
-    if (labelled) {
-      const offset = labelled.index + labelled[0].length - labelled[1]!.length;
-      return compactClean(view, offset, offset + labelled[1]!.length);
-    }
+  const head = plain.slice(0, Math.max(layout.bodyStart, 400));
+  const named = TITLE_SUFFIX_AGENCY.exec(head);
+  if (named) return capturedName(view, named, 0);
+  // the remaining rules, most reliable first, over the whole page
+  for (const rule of [CONTACT_AGENCY, LABELLED_AGENCY, HOST_AGENCY]) {
+    const match = rule.exec(plain);
+    if (match) return capturedName(view, match, 0);
   }
   return null;
+}
+
+/** The first group of a match on `plain[from…]`, cut from the clean reading. */
+function capturedName(view: LetterView, match: RegExpExecArray, from: number): string {
+  const offset = from + match.index + match[0].lastIndexOf(match[1]!);
+  return compactClean(view, offset, offset + match[1]!.length);
 }
 
 function findSuggestionRef(view: LetterView): string | null {
@@ -94,10 +96,17 @@ function findSuggestionRef(view: LetterView): string | null {
       from--;
     const sessionEnd = m.index + m[0].length;
     const session = compactClean(view, from, sessionEnd);
-    const direct = /^\s*第?\s*([A-Z]{0,4}\d+|[一二三四五六七八九十百]+)\s*号/.exec(
+    const direct = /^\s*(?:代表建议|建议|提案)?\s*第?\s*([A-Z]{0,4}\d+|[一二三四五六七八九十百]+)\s*号/.exec(
       plain.slice(sessionEnd, sessionEnd + 40),
     );
-    if (direct) return session + compactClean(view, sessionEnd, sessionEnd + direct[0].length);
+    if (direct) {
+      // 市十一届人大一次会议代表建议 第106号 → …会议第106号
+      const number = compactClean(view, sessionEnd, sessionEnd + direct[0].length).replace(
+        /^(?:代表建议|建议|提案|代表建議|建議)/,
+        '',
+      );
+      return session + number;
+    }
     const later = /[(（]\s*第\s*(\d+)\s*号|第\s*(\d+)\s*号?(?:建议|提案)/.exec(
       plain.slice(sessionEnd, sessionEnd + 300),
     );
@@ -109,6 +118,19 @@ function findSuggestionRef(view: LetterView): string | null {
     sessionOnly ??= session;
   }
   if (sessionOnly) return sessionOnly;
+  // 龙陵县第十七届人民代表大会 without its sitting
+  const congress = /第[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)/.exec(plain);
+  if (congress) {
+    let from = congress.index;
+    while (
+      from > 0 &&
+      congress.index - from < 8 &&
+      /[\u4e00-\u9fff]/.test(plain[from - 1]!) &&
+      !REF_STOP.test(plain[from - 1]!)
+    )
+      from--;
+    return compactClean(view, from, congress.index + congress[0].length);
+  }
   const bare = /[(（]\s*第\s*(\d+)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+)\s*号(?:建议|提案)/.exec(plain);
   if (bare) {
     const written = /第\s*\d+\s*[号號]/.exec(view.clean.slice(bare.index, bare.index + bare[0].length));
@@ -122,14 +144,18 @@ function findResultGrade(plain: string, layout: LetterLayout): ResultGrade | nul
   const labelled = GRADE_LABEL.exec(plain);
   if (labelled) return GRADE_LETTER[labelled[1]!] ?? null;
   const head = plain.slice(0, layout.bodyStart);
-  const bare = /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head);
+  const bare =
+    /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head) ??
+    /[(（]([A-D甲乙丙])类[)）]/.exec(head) ??
+    /(?<![A-Za-z])([A-D])\d?\s*类(?![别型])/.exec(head);
   return bare ? (GRADE_LETTER[bare[1]!] ?? null) : null;
 }
 
 function findDocNumber(view: LetterView): string | null {
-  const match = /[\u4e00-\u9fff]{1,12}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号/.exec(
-    view.plain,
-  );
+  const match =
+    /(?:(?!的)[\u4e00-\u9fff]){1,10}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号/.exec(
+      view.plain,
+    );
   return match ? compactClean(view, match.index, match.index + match[0].length) : null;
 }
 
@@ -154,17 +180,28 @@ function findCc(view: LetterView): string[] {
         .replace(/[。.\s]+$/g, '')
         .trim(),
     )
-    .filter((part) => part.length > 0);
+    .filter((part) => /[\u4e00-\u9fff]/.test(part));
 }
 
+/** 尊敬的李晓林、周志勋等 → 李晓林、周志勋 */
+function addressees(written: string): string | null {
+  const names = written
+    .replace(/^尊敬的?/, '')
+    .replace(/[(（]?等?\s*\d*\s*位?[)）]?$/, '')
+    .replace(/等$/, '')
+    .trim();
+  return names || null;
+}
+
+/** The suggestion's title: the first 《…》 of the body, else 提出的“关于…的建议”. */
 function findTitle(view: LetterView, layout: LetterLayout): string | null {
-  const from = layout.bodyStart;
-  const match =
-    /《([^《》\n]{2,120})》/.exec(view.plain.slice(from, from + 600)) ??
-    /《([^《》\n]{2,120})》/.exec(view.plain);
-  if (!match?.[1]) return null;
-  const base = match.index + (view.plain.slice(from, from + 600).includes(match[0]) ? from : 0) + 1;
-  return view.clean.slice(base, base + match[1].length);
+  const body = view.plain.slice(layout.bodyStart, layout.bodyStart + 600);
+  const marked = /《([^《》\n]{2,120})》/.exec(body);
+  if (marked) return capturedName(view, marked, layout.bodyStart);
+  const quoted = /提出(?:的)?[“"]?(关于[^“”"\n]{2,80}?的(?:建议|提案|议案))/.exec(body);
+  if (quoted) return capturedName(view, quoted, layout.bodyStart);
+  const anywhere = /《([^《》\n]{2,120})》/.exec(view.plain);
+  return anywhere ? capturedName(view, anywhere, 0) : null;
 }
 
 export function readMetadata(view: LetterView, layout: LetterLayout): LetterMetadata {
@@ -174,11 +211,11 @@ export function readMetadata(view: LetterView, layout: LetterLayout): LetterMeta
     suggestionRef: findSuggestionRef(view),
     resultGrade: findResultGrade(view.plain, layout),
     docNumber: findDocNumber(view),
-    deputy: layout.deputy,
+    deputy: layout.deputy ? addressees(view.clean.slice(layout.deputy.start, layout.deputy.end)) : null,
     title: findTitle(view, layout),
     contactPerson: labelledValue(
       view,
-      /联\s*系\s*人\s*[:：]\s*([\u4e00-\u9fff·]{1,4}(?: ?[\u4e00-\u9fff]{1,3})?)/,
+      /联\s*系\s*人\s*[:：]\s*([\u4e00-\u9fff·]{1,4}(?: ?(?!联|电)[\u4e00-\u9fff]{1,3})?)/,
     ),
     contactPhone: labelledValue(view, /(?:联系|咨询)?电\s*话\s*[:：]\s*([\d\-()（） ]{6,24}\d)/),
     cc: findCc(view),

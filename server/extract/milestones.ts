@@ -17,16 +17,19 @@ export function findMilestones(
   commitments: readonly ExtractedCommitment[],
 ): ExtractedMilestone[] {
   const milestones: ExtractedMilestone[] = [];
+  // sentences and commitments both run in text order: walk them together
+  const starts = commitments.map((c) => c.start).sort((a, b) => a - b);
+  let next = 0;
   for (const reading of readings) {
     if (reading.isHeading || reading.rejected) continue;
     const { sentence } = reading;
     const from = view.toOriginal[sentence.start]!;
     const to = view.toOriginal[sentence.end - 1]! + 1;
-    if (commitments.some((c) => c.start < to && c.end > from)) continue;
-    const word = reading.timeWords.find((w) => {
-      const clause = reading.clauses.find((c) => w.start >= c.start && w.start < c.end);
-      return w.future && w.year !== null && clause?.tense === 'future' && !clause.cues.restating;
-    });
+    while (next < starts.length && starts[next]! < from) next++;
+    if (next < starts.length && starts[next]! < to) continue;
+    const word = reading.clauses
+      .flatMap((clause) => (clause.tense === 'future' && !clause.cues.restating ? clause.timeWords : []))
+      .find((w) => w.future && w.year !== null);
     if (!word) continue;
     const end = Math.min(sentence.end, word.start + MAX_QUOTE);
     const span = originalSpan(view, word.start, end);

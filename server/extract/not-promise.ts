@@ -26,22 +26,39 @@ export function findMarkedRanges(plain: string): MarkedRanges {
   return { titles, quotes };
 }
 
-const inside = (ranges: Array<[number, number]>, at: number): [number, number] | undefined =>
-  ranges.find(([s, e]) => at > s && at < e);
+const LOOK_BACK = 80;
+
+/** The marked range around `at`; ranges are sorted and do not overlap, so search by halves. */
+function inside(ranges: Array<[number, number]>, at: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = ranges[mid]!;
+    if (at <= s) hi = mid - 1;
+    else if (at >= e) lo = mid + 1;
+    else return ranges[mid];
+  }
+  return undefined;
+}
 
 /** 统一, 唯一, 进一步, 之一: 一 inside a word */
 const ONE_IN_A_WORD = /[统唯同逐划专单进之万归合均另]/;
-const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批']);
-const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等级|步骤|阶段|批次|大类|级|类|种)/;
+const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批', '轮']);
+const CATEGORY_WORDS = /^(?:类型|类别|种类|方面|层次|环节|层级|等级|步骤|阶段|批次|大类|标准|原则|级|类|种)/;
 const DURATION_AFTER = /^(?:月|工作日|小时|星期|年)/;
 const TIME_UNITS = new Set(['天', '小时', '周']);
 const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
 /** 一户一表, 一场两馆, 一村一品: numbered set phrases, read in pairs */
 const SET_PHRASE_NEXT = /^[一二两三四五六七八九十][\u4e00-\u9fff](?<![年月天周个])/;
 const SET_PHRASE_PREVIOUS = /^[一二两三四五六七八九十][\u4e00-\u9fff]$/;
+const SUBJECT_PLACES =
+  /^(?:区县|县区|区|县|市|乡镇|镇街|街镇|街道|镇|乡|行政村|村|社区)(?:将|要|均|都|各|拟|计划|共)/;
 /** Where a project lies or runs (从曙十三支为起点), not what it delivers. */
 const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至/;
-const DIMENSION_BEFORE = /(?:高度|海拔|高|宽度|宽|深度|深|距离|半径|直径|层高|厚度|厚|埋深)(?:为|约|达|是)?$/;
+/** 建筑高度为48.3米, 宽7米, 板厚0.2米 — but not 提高5个百分点 or 拓宽3公里 */
+const DIMENSION_BEFORE =
+  /(?:高度|海拔|(?<![提升最])高|宽度|(?<![拓加放])宽|深度|(?<![加])深|距离|半径|直径|层高|厚度|厚|埋深)(?:为|约|达|是)?$/;
 
 /** Why the quantity is not a promise, or null when it may be one. */
 export function notPromiseReason(
@@ -50,7 +67,8 @@ export function notPromiseReason(
   clauseStart: number,
   marked: MarkedRanges,
 ): string | null {
-  const before = plain.slice(clauseStart, q.qualifierStart);
+  // what precedes the number in its clause, as far as any rule below looks back
+  const before = plain.slice(Math.max(clauseStart, q.qualifierStart - LOOK_BACK), q.qualifierStart);
   const after = plain.slice(q.end, q.end + 6);
   if (plain[q.start - 1] === '第' || plain[q.qualifierStart - 1] === '第') return 'ordinal';
   if (inside(marked.titles, q.start)) return 'title';
@@ -78,20 +96,27 @@ export function notPromiseReason(
     !/^[,，。;；的]/.test(plain[q.end] ?? '')
   )
     return 'threshold';
-  if (LOCATION.test(plain.slice(clauseStart, q.end + 12))) return 'location';
+  if (LOCATION.test(before + plain.slice(q.qualifierStart, q.end + 12))) return 'location';
   if (/超过$/.test(before) && /^规模|^的/.test(after)) return 'threshold';
   if (DIMENSION_BEFORE.test(before)) return 'dimension';
+  // 4米改6米: a road widened from one width to another
+  if (q.baseUnit === '米' && (/^[改变]/.test(after) || /米[改变]为?$/.test(before))) return 'dimension';
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';
   if (/(?:电话|热线|手机|传真)[^,，。]{0,6}$/.test(before)) return 'phone';
-  if (/(?<![将可会能])有$/.test(before)) return 'statistic';
-  if (isSummaryOfNamedList(before, q)) return 'summary of a named list';
+  if (/(?<![将可会能还])有$/.test(before)) return 'statistic';
+  // 厦门市五个区将新增28所: the places that act, not something delivered
+  if (SUBJECT_PLACES.test(plain.slice(q.end, q.end + 8))) return 'places as subject';
+  if (isSummaryOfNamedList(before, plain.slice(q.end, q.end + 6), q)) return 'summary of a named list';
   return null;
 }
 
 /** 向山口供水站、尹村供水站、固城供水站3个供水站: the count only restates the names. */
-function isSummaryOfNamedList(before: string, q: Quantity): boolean {
+function isSummaryOfNamedList(before: string, counted: string, q: Quantity): boolean {
   if (q.max !== q.min || before.endsWith('等')) return false;
-  const items = before.split('、');
+  const items = before.replace(/[(（][^()（）]*[)）]/g, '').split('、');
   if (items.length < 2 || items.length !== q.min) return false;
-  return items.every((item) => item.length > 0 && !/\d/.test(item));
+  // each name ends in the kind of thing counted: 尹村供水站 … 3个供水站, 隆尧镇 … 四个乡镇
+  return items.every(
+    (item) => item.length > 0 && !/\d/.test(item) && counted.includes(item[item.length - 1]!),
+  );
 }

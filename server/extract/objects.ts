@@ -62,7 +62,7 @@ const STOP_WORDS_AFTER = [
 /** After the unit, these open a verb phrase (600万元由…, 用于…), never the counted thing. */
 const STARTS_A_VERB = new Set(['由', '对', '向', '用', '给', '为', '从']);
 const TRAILING_LINKS =
-  /(?:分别为|分别达到|分别|达到|达|为|是|约|大约|共计|共|计|合计|总计|至|升至|增至|提高到|提升至|增加到|将|可|在|近期|远期|年底|年内|今年|规划|计划|数量|总数|总量)$/;
+  /(?:分别为|分别达到|分别|达到|达|为|是|约|大约|共计|共|计|合计|总计|至|升至|增至|提高到|提升至|增加到|将|可|在|近期|远期|年底|年内|今年|规划|计划|数量|总数|总量|每[百千万]?[户人名])$/;
 const CUT_WORDS = [
   '的',
   '和',
@@ -83,6 +83,8 @@ const CUT_WORDS = [
   '实施',
   '完成',
   '新建',
+  '新改建',
+  '改扩建',
   '建设',
   '建成',
   '修建',
@@ -135,7 +137,7 @@ const WINDOW_STOP = /[\s,，。;；:：!！?？“”"‘’「」『』《》\d
 const NOUN_UNITS = new Set(['床', '户', '人', '人次', '名', '辆', '套', '座', '所', '家']);
 
 function objectAfter(plain: string, q: Quantity): CountedObject | null {
-  let i = q.unitEnd;
+  let i = q.end;
   if (OPENING_QUOTES.test(plain[i] ?? '')) i++;
   const start = i;
   let depth = 0;
@@ -166,7 +168,13 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
   let end = q.qualifierStart;
   const start0 = Math.max(windowStart, end - 20);
   let text = plain.slice(start0, end);
-  const lastStop = Math.max(...[...text].map((ch, k) => (WINDOW_STOP.test(ch) ? k : -1)));
+  // a digit that names a thing (5G基站) and a short aside (自然村(组)) do not end the window
+  const aside = new Set<number>();
+  for (const m of text.matchAll(/[(（][^()（）\d]{1,4}[)）]/g))
+    for (let k = m.index; k < m.index + m[0].length; k++) aside.add(k);
+  const stops = (ch: string, k: number) =>
+    !aside.has(k) && WINDOW_STOP.test(ch) && !(/\d/.test(ch) && /[A-Za-z]/.test(text[k + 1] ?? ''));
+  const lastStop = Math.max(...[...text].map((ch, k) => (stops(ch, k) ? k : -1)));
   let start = lastStop >= 0 ? start0 + lastStop + 1 : start0;
   // 2026-2028年任务: the 年 belongs to the date before, not to the thing counted
   if (lastStop >= 0 && /\d/.test(plain[start - 1] ?? '') && plain[start] === '年') start++;
@@ -185,7 +193,9 @@ function objectBefore(plain: string, q: Quantity, windowStart: number): CountedO
     while (at >= 0 && at + word.length >= text.length) at = at > 0 ? text.lastIndexOf(word, at - 1) : -1;
     if (at >= 0) cut = Math.max(cut, at + word.length);
   }
-  if (cut > 0) start += cut;
+  // 覆盖率: never cut a noun down to its last character
+  if (cut > 0 && text.length - cut >= 2) start += cut;
+  if (CUT_WORDS.includes(plain.slice(start, end))) return null;
   return end > start ? { object: '', start, end, after: false } : null;
 }
 
@@ -223,10 +233,11 @@ export function respectiveObjects(
 ): string[] | null {
   const first = run[0];
   if (!first || run.length < 2) return null;
-  const before = plain.slice(clauseStart, first.qualifierStart);
+  const windowStart = Math.max(clauseStart, first.qualifierStart - 80);
+  const before = plain.slice(windowStart, first.qualifierStart);
   const m = /([^,，。;；:：]+?)分别(?:为|达到|达|是|增加|提高到|提升至)?$/.exec(before);
   if (!m) return null;
-  const offset = clauseStart + m.index;
+  const offset = windowStart + m.index;
   const names: string[] = [];
   let from = 0;
   for (const part of m[1]!.split('、')) {
@@ -237,18 +248,20 @@ export function respectiveObjects(
 }
 
 const PER_SCOPES: Array<[RegExp, PerScope]> = [
-  [/(?:每个?|各)(?:区县|县区|区)(?!域|别|间)/g, 'district'],
+  [/(?:每个?|各)(?:区县|县区|县\(市、?区\)|县市区|区)(?!域|别|间)/g, 'district'],
   [/(?:每个?|各)(?:街道|街\(镇\)|镇\(街\)|镇街|街镇|街)(?!头)/g, 'street'],
   [/(?:每个?|各)(?:乡镇|镇|乡)/g, 'town'],
-  [/(?:每个?|各)(?:社区|村居|居委会)/g, 'community'],
+  [/(?:每个?|各)(?:社区|村居|居委会|小区)/g, 'community'],
   [/(?:每个?|各)(?:行政村|建制村|村)(?!民)/g, 'village'],
   [/每所?学?校|每所学校|各(?:中小学|学校|校)/g, 'school'],
-  [/每天|每日|每周|每月|每年|生均|人均|户均|各一/g, 'other'],
+  [/每天|每日|每周|每月|每年|每[百千万](?:户|人|名|城镇)|生均|人均|户均|各一/g, 'other'],
+  // 公园和广场各安装1个: one at each listed site
+  [/各(?=[\u4e00-\u9fff]{0,3}$)/g, 'other'],
 ];
 
 /** The scope word nearest before the quantity in its clause. */
 export function findPer(plain: string, clauseStart: number, q: Quantity): PerScope | null {
-  const text = plain.slice(clauseStart, q.qualifierStart);
+  const text = plain.slice(Math.max(clauseStart, q.qualifierStart - 30), q.qualifierStart);
   let best: { at: number; scope: PerScope } | null = null;
   for (const [regex, scope] of PER_SCOPES) {
     regex.lastIndex = 0;

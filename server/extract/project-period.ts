@@ -9,12 +9,19 @@ const PERIOD =
   /(?:建设|施工)?(?:年限|工期|期限|周期)\s*[:：为]?\s*(?:19|20)\d{2}\s*年?\s*(?:-{1,2}|至|到)\s*((?:19|20)\d{2})\s*年?/;
 export const LONG_TERM = /远期|规模/;
 
-/** paragraph index → end year of the construction period stated in it */
-export function projectPeriods(plain: string, readings: readonly SentenceReading[]): Map<number, number> {
-  const periods = new Map<number, number>();
+export interface ProjectPeriods {
+  /** paragraph index → end year of the construction period stated in it */
+  byParagraph: Map<number, number>;
+  /** the period of the letter's only project, when it states exactly one (三、建设年限:2007年-2008年) */
+  letterWide: number | null;
+}
+
+export function projectPeriods(plain: string, readings: readonly SentenceReading[]): ProjectPeriods {
+  const byParagraph = new Map<number, number>();
   for (const { sentence } of readings) {
     const m = PERIOD.exec(plain.slice(sentence.start, sentence.end));
-    if (m) periods.set(sentence.paragraph, Number(m[1]));
+    if (m) byParagraph.set(sentence.paragraph, Number(m[1]));
   }
-  return periods;
+  const years = new Set(byParagraph.values());
+  return { byParagraph, letterWide: years.size === 1 ? [...years][0]! : null };
 }

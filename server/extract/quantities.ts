@@ -121,7 +121,6 @@ const UNITS = [
   '宗',
   '例',
   '羽',
-  '所',
 ];
 
 const RATE_DENOMINATORS = ['天', '日', '年', '月', '周', '人', '小时', '次', '户'];
@@ -184,7 +183,8 @@ function qualifierBefore(plain: string, at: number): { kind: Quantity['qualifier
   if (/(?:至少|最少)[\u4e00-\u9fff]{1,4}$/.test(plain.slice(Math.max(0, at - 6), at)))
     return { kind: 'atLeast', start: at };
   for (const word of APPROX_BEFORE) {
-    if (before.endsWith(word) && !(word === '近' && /近$/.test(before) && plain[at - 2] === '最')) {
+    // 近 is "nearly" (近3000人) but not in 最近
+    if (before.endsWith(word) && !(word === '近' && plain[at - 2] === '最')) {
       return { kind: 'approx', start: at - word.length };
     }
   }
@@ -258,6 +258,8 @@ export function findQuantities(view: LetterView, from: number, to: number): Quan
         k = r;
       }
     }
+    // 380 m2: a space may stand before a Latin unit
+    if (plain[k] === ' ' && /^[A-Za-z]/.test(plain[k + 1] ?? '') && unitAt(plain, k + 1)) k++;
     const base = unitAt(plain, k);
     let unitEnd = k;
     let baseUnit = '';
@@ -285,6 +287,9 @@ export function findQuantities(view: LetterView, from: number, to: number): Quan
       end += after.startsWith('以上') ? 2 : 1;
     } else if (after.startsWith('左右')) {
       qualifier = 'approx';
+      end += 2;
+    } else if (after.startsWith('以内') || after.startsWith('以下')) {
+      // a ceiling (控制在5%以内): the written value is the target
       end += 2;
     }
     const before = qualifierBefore(plain, start);

@@ -19,7 +19,7 @@ export interface Heading {
 const HEADING_MARKER =
   /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[、．]|\d{1,2}\.(?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节|[、,，]))/;
 const REPORT_HEADING = /成效|情况|现状|背景|成绩|做法|进展|回顾|已开展|主要工作/;
-const PLAN_HEADING = /下一步|下步|计划|打算|措施|方向|今后|举措|安排|建议|思路|目标/;
+const PLAN_HEADING = /下一步|下步|计划|打算|措施|方向|今后|举措|安排|建议|思路|目标|任务|建设内容|建设规模/;
 
 export function headingKind(text: string): HeadingKind {
   if (REPORT_HEADING.test(text)) return 'report';
@@ -46,10 +46,12 @@ export function findHeadings(view: LetterView, from: number, to: number): Headin
 
 /** The heading a position stands under, if any. */
 export function sectionAt(headings: readonly Heading[], position: number): string | null {
-  let current: string | null = null;
-  for (const heading of headings) {
-    if (heading.start > position) break;
-    current = heading.text;
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.start <= position) lo = mid + 1;
+    else hi = mid;
   }
-  return current;
+  return lo > 0 ? headings[lo - 1]!.text : null;
 }

@@ -11,11 +11,13 @@ const STRONG_FUTURE =
   /(?<!现)将(?!近)|拟|计划(?!生育)|(?<!通过)争取(?!了|到(?!\s*(?:\d|二〇|今年|明年|年底|年内)))|力争|(?<!为)确保|预计|即将|(?<![需主重只纪摘概必])要(?![求素点件])|正在|力求|打算|准备|待建|预期|目标|建成后|着力|着重|力促|抓好/;
 /** Words that lean forward but yield to an explicit past marker in the same clause. */
 const WEAK_FUTURE =
-  /规划|估算|概算|推动|推进|实现|启动|下一步|下步|今后|方案|为(?:了)?(?:解决|进一步|切实)|可容纳|建成后|投用后|投入使用后/;
+  /规划|估算|概算|推动|推进|实现|启动|下一步|下步|今后|方案|为(?:了)?(?:解决|进一步|切实)|可容纳|建成后|投用后|投入使用后|建设规模|建设内容|设计规模/;
 /** Aspect words (继续, 持续) continue the tense around them; alone they lean forward. */
 const CONTINUING = /继续|持续|逐步|不断|陆续/;
 const PAST =
-  /已|累计|截至|截止|以来|共(?![同建享治赢商筑创])|现有|现管理|先后|曾经?|去年|上年|前年|近年来|近几年|多年来|顺利完成|目前|当前|现阶段|(?<![为除到])了(?![解])/;
+  /已|截至|截止|以来|先后|曾经?|去年|上年|前年|近年来|近几年|多年来|顺利完成|(?<![为除到])了(?![解])/;
+/** Totals and the present (累计, 共有, 目前): a report, except inside a future frame (到2024年,累计建成…). */
+const SOFT_PAST = /累计|共有|共完成|现有|现管理|目前|当前|现阶段/;
 /** Words that set the time frame of the rest of the sentence in the past (近年来, 截至…). */
 const PAST_FRAME = /近年来|近几年|多年来|以来|截至|截止|过去|去年|上年|前年|此前/;
 /** The deputy's own words or request, quoted back in the reply. */
@@ -32,6 +34,8 @@ export interface ClauseCues {
   weakFuture: boolean;
   continuing: boolean;
   past: boolean;
+  /** the only past markers are totals or the present, which a future year turns into targets */
+  softPastOnly: boolean;
   restating: boolean;
   rejected: boolean;
   /** opens a past time frame (2021年以来, 截至6月, a year before the letter) */
@@ -48,7 +52,8 @@ export function clauseCues(text: string): ClauseCues {
     strongFuture: STRONG_FUTURE.test(text),
     weakFuture: WEAK_FUTURE.test(text),
     continuing: CONTINUING.test(text),
-    past: PAST.test(text),
+    past: PAST.test(text) || SOFT_PAST.test(text),
+    softPastOnly: !PAST.test(text) && SOFT_PAST.test(text),
     restating: RESTATING.test(text),
     rejected: REJECTED.test(text),
     pastFrame: PAST_FRAME.test(text),

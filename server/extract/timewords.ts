@@ -17,12 +17,14 @@ export interface TimeWord {
 }
 
 const FIVE_YEAR_PLAN_END: Readonly<Record<string, number>> = { 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
-const COUNT = '[0-9一二两三四五六七八九十]+';
+const COUNT = '[0-9一二两三四五六七八九十]{1,4}';
 
 interface Pattern {
   regex: RegExp;
   resolve: (match: RegExpExecArray, letterYear: number | null) => number | null;
   relative: boolean;
+  /** for a range of years, its first year */
+  startYear?: (match: RegExpExecArray) => number;
 }
 
 const plus = (letterYear: number | null, years: number): number | null =>
@@ -38,6 +40,7 @@ const PATTERNS: Pattern[] = [
     regex: /((?:19|20)\d{2})\s*年?\s*(?:-{1,2}|至|到)\s*((?:19|20)\d{2})\s*年?/g,
     resolve: (m) => Number(m[2]),
     relative: false,
+    startYear: (m) => Number(m[1]),
   },
   {
     regex: /((?:19|20)\d{2})\s*年(?:度|底|末|前|以前|之前|内|上半年|下半年)?/g,
@@ -63,10 +66,18 @@ const PATTERNS: Pattern[] = [
     },
     relative: true,
   },
+  {
+    regex: new RegExp(`(?:未来|今后|此后)(${COUNT})年`, 'g'),
+    resolve: (m, y) => {
+      const years = parseNumber(m[1]!);
+      return years === null || years > 20 ? null : plus(y, years);
+    },
+    relative: true,
+  },
   { regex: /明年|来年|下一年/g, resolve: (_m, y) => plus(y, 1), relative: true },
   { regex: /后年/g, resolve: (_m, y) => plus(y, 2), relative: true },
   {
-    regex: /今年|本年度?|年内|新的一年|上半年|下半年/g,
+    regex: /今年|本年度?|年内|新的一年|上半年|下半年|今[春夏秋冬]|本学期/g,
     resolve: (_m, y) => plus(y, 0),
     relative: true,
   },
@@ -77,7 +88,7 @@ const PATTERNS: Pattern[] = [
     relative: false,
   },
   // 年底 dates a promise (计划年底完工) but also a statistic (年末存栏657头): a year, no cue
-  { regex: /年底|年末|年初|当年/g, resolve: (_m, y) => plus(y, 0), relative: false },
+  { regex: /年底|年末|年初|当年|全年/g, resolve: (_m, y) => plus(y, 0), relative: false },
 ];
 
 const LOOKS_BACK_BEFORE = /(?:截至|截止到?|到目前|从|自)\s*$/;
@@ -91,6 +102,13 @@ export function findTimeWords(
 ): TimeWord[] {
   const text = plain.slice(from, to);
   const taken = new Uint8Array(text.length);
+  // years in a document title (《…2015年工作方案》) name the document, not a due date
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (text[k] === '《') depth++;
+    else if (text[k] === '》' && depth > 0) depth--;
+    else if (depth > 0) taken[k] = 1;
+  }
   const words: TimeWord[] = [];
   for (const pattern of PATTERNS) {
     pattern.regex.lastIndex = 0;
@@ -108,7 +126,13 @@ export function findTimeWords(
       const before = text.slice(Math.max(0, s - 4), s);
       const after = text.slice(e, e + 4);
       const reachesBack = LOOKS_BACK_BEFORE.test(before) || LOOKS_BACK_AFTER.test(after);
-      const beforeLetter = year !== null && letterYear !== null && year < letterYear;
+      // 2021-2023年 in a letter of 2023: a period up to now, reported on
+      const periodUpToNow =
+        pattern.startYear !== undefined &&
+        letterYear !== null &&
+        year === letterYear &&
+        pattern.startYear(m) < letterYear;
+      const beforeLetter = (year !== null && letterYear !== null && year < letterYear) || periodUpToNow;
       words.push({
         start: from + s,
         end: from + e,

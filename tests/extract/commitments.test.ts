@@ -24,6 +24,11 @@ describe('counted', () => {
     ]);
   });
 
+  it('rises and widenings, which are not dimensions', () => {
+    expect(commitmentsOf('力争全市覆盖率提高5个百分点。').map((c) => c.unit)).toEqual(['个百分点']);
+    expect(commitmentsOf('计划拓宽3公里。').map((c) => c.min)).toEqual([3]);
+  });
+
   it('per-unit scope words', () => {
     expect(commitmentsOf('力争全市每个街(镇)建成3—5个“智慧社区”。')[0]).toMatchObject({
       per: 'street',
@@ -35,6 +40,12 @@ describe('counted', () => {
       max: null,
     });
     expect(commitmentsOf('确保每校至少配备1名心理健康教育教师。')[0]).toMatchObject({ per: 'school' });
+    expect(commitmentsOf('计划各县(市、区)建成2个示范点。')[0]).toMatchObject({ per: 'district' });
+    expect(commitmentsOf('今年计划在公园和广场各安装1个健身驿站。')[0]).toMatchObject({ per: 'other' });
+    expect(commitmentsOf('力争社区服务设施达到每百户30平方米以上。')[0]).toMatchObject({
+      per: 'other',
+      max: null,
+    });
   });
 
   it('deadlines resolved against the letter year', () => {
@@ -43,10 +54,34 @@ describe('counted', () => {
     expect(commitmentsOf('计划“十四五”期间改造84处供水工程。')[0]?.deadlineYear).toBe(2025);
     expect(commitmentsOf('拟申报2026-2028年任务计划2118套。')[0]?.deadlineYear).toBe(2028);
     expect(commitmentsOf('力争2023年底前建成5个站点。')[0]?.deadlineYear).toBe(2023);
+    expect(commitmentsOf('未来三年将新增6660个学位。')[0]?.deadlineYear).toBe(2024);
+    expect(commitmentsOf('今秋开学将新增28所公办幼儿园。')[0]?.deadlineYear).toBe(2021);
+  });
+
+  it('specifications under a construction heading share the stated construction period', () => {
+    const found = commitmentsOf(
+      '一、项目建设内容及规模\n新建社区服务中心综合楼1600m2,服务站综合楼380 m2。\n二、建设年限:2021年-2022年\n',
+    );
+    expect(found.map((c) => [c.min, c.unit, c.deadlineYear])).toEqual([
+      [1600, 'm2', 2022],
+      [380, 'm2', 2022],
+    ]);
+  });
+
+  it('a promise written as a heading', () => {
+    expect(
+      commitmentsOf('二、下步工作打算\n(一)年内新建10个村卫生室\n').map((c) => [c.min, c.deadlineYear]),
+    ).toEqual([[10, 2021]]);
   });
 
   it('items under a plan heading and after 下一步', () => {
     expect(commitmentsOf('二、下步工作打算\n指导各区选取1—2个镇(街)开展试点。')).toHaveLength(1);
+  });
+
+  it('cumulative targets of a future year', () => {
+    expect(commitmentsOf('到2024年,全市累计建成5G基站1万个。')).toMatchObject([
+      { min: 1, unit: '万个', object: '5G基站', deadlineYear: 2024 },
+    ]);
   });
 
   it('the parts of a total and project specifications', () => {
@@ -86,6 +121,9 @@ describe('not counted', () => {
     ['numbered set phrases', '下一步将推进住宅小区供电一户一表改造。'],
     ['size classes', '下一步将实施全县50户以上自然村道路硬化。'],
     ['dimensions of a thing', '计划硬化道路,宽7米,板厚0.2米。'],
+    ['a widening from one width to another', '计划窄路加宽,4米改6米。'],
+    ['places that act', '今秋五个区将新增办园点。'],
+    ['a new round', '今年将实施好新一轮农村公路提升行动。'],
     ['closing courtesy followed by narrative', '欢迎您今后多提宝贵意见。\n中央公园包含六处景观节点。'],
   ])('%s', (_name, body) => {
     expect(commitmentsOf(body).map((c) => c.quote)).toEqual([]);

@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeLetter, LetterInputError, MAX_LETTER_BYTES } from '../../server/extract/index';
+import {
+  decodeLetter,
+  LetterInputError,
+  MAX_LETTER_BYTES,
+  MAX_LETTER_CHARS,
+} from '../../server/extract/index';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '../fixtures', name)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -68,5 +73,6 @@ describe('decodeLetter', () => {
     const tooLarge = refusal(new Uint8Array(MAX_LETTER_BYTES + 1).fill(0x41));
     expect(tooLarge.code).toBe('TOO_LARGE');
     expect(tooLarge.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(refusal(new Uint8Array(MAX_LETTER_CHARS + 10).fill(0x41)).code).toBe('TOO_LARGE');
   });
 });

@@ -16,6 +16,10 @@ describe('letter metadata', () => {
     expect(letterOf('张三代表:\n答复。\n202285\n').letterDate).toBe('2022-08-05');
   });
 
+  it('reads a numeric date under the signature', () => {
+    expect(letterOf('张三代表:\n答复。\n某某县水利局\n2023.5.5\n').letterDate).toBe('2023-05-05');
+  });
+
   it('ignores page publication timestamps', () => {
     expect(letterOf('发布时间:2023-08-07 09:15\n张三代表:\n答复如下。').letterDate).toBeNull();
   });
@@ -45,6 +49,8 @@ describe('letter metadata', () => {
     expect(letterOf('辦理結果:A類\n张三代表:').resultGrade).toBe('A');
     expect(letterOf('答复类别:乙类\n张三代表:').resultGrade).toBe('B');
     expect(letterOf('注:办复类别共分ABC三类').resultGrade).toBeNull();
+    expect(letterOf('类别:C\n熊林花代表:').resultGrade).toBe('C');
+    expect(letterOf('关于第5号建议的答复(B类)\n熊林花代表:').resultGrade).toBe('B');
   });
 
   it('reads document number, deputies, contact and CC list', () => {

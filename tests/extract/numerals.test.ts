@@ -80,7 +80,7 @@ describe('parseChineseInteger', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('reads the edges of each magnitude', () => {
     for (const n of [

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractLetter } from '../../server/extract/index';
+import { decodeLetter, extractLetter } from '../../server/extract/index';
 
 const text = readFileSync(join(__dirname, '../fixtures/reply-260.txt'), 'utf8');
 const result = extractLetter(text);
@@ -57,6 +57,22 @@ describe('seed letter 260', () => {
     for (const c of [...result.commitments, ...result.milestones]) {
       expect(text.slice(c.start, c.end)).toBe(c.quote);
     }
+  });
+
+  it('finds the same commitments when the letter arrives as a web page', () => {
+    const paragraphs = text
+      .split('\n')
+      .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('');
+    const page = `<!DOCTYPE html><html><head><title>答复函</title><script>var n = 4884094;</script></head><body><nav>首页 建议回复函</nav>${paragraphs}</body></html>`;
+    const decoded = decodeLetter(new TextEncoder().encode(page));
+    expect(decoded.html).toBe(true);
+    const fromPage = extractLetter(decoded.text);
+    expect(fromPage.commitments.map((c) => [c.min, c.max, c.object])).toEqual(
+      result.commitments.map((c) => [c.min, c.max, c.object]),
+    );
+    for (const c of fromPage.commitments) expect(decoded.text.slice(c.start, c.end)).toBe(c.quote);
+    expect(fromPage.letter.letterDate).toBe('2015-03-19');
   });
 
   it('keeps the dated promise without a number as a milestone', () => {
