@@ -68,6 +68,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'targets.mergeToCity': OFFICE,
 
   'suggestions.list': READERS,
+  'suggestions.byId': READERS,
   'suggestions.satisfaction': READERS,
   'suggestions.addHandler': OFFICE,
   'suggestions.addDeputy': OFFICE,

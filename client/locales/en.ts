@@ -353,6 +353,16 @@ export const en: Messages = {
     column: 'Column',
     problem: 'Problem',
   },
+  suggestion: {
+    title: 'Suggestion',
+    deputies: 'Deputies',
+    lead: 'Lead agency',
+    co: 'Co-handling agencies',
+    addCo: 'Add co-handling agency',
+    agencyName: 'Full agency name',
+    addDeputy: 'Add co-signing deputy',
+    deputyName: 'Deputy name',
+  },
   errors: {
     generic: 'Something went wrong; please try again.',
     network: 'Cannot reach the server; check the connection and try again.',

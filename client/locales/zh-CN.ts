@@ -344,6 +344,16 @@ export const zhCN = {
     column: '列',
     problem: '问题',
   },
+  suggestion: {
+    title: '代表建议',
+    deputies: '提出代表',
+    lead: '主办单位',
+    co: '协办单位',
+    addCo: '添加协办单位',
+    agencyName: '承办单位全称',
+    addDeputy: '添加联名代表',
+    deputyName: '代表姓名',
+  },
   errors: {
     generic: '操作失败,请稍后重试。',
     network: '无法连接服务器,请检查网络后重试。',

@@ -68,6 +68,7 @@ export async function findLetter(db: Kysely<Database>, id: number) {
       'letters.created_at as createdAt',
       'agencies.name as agency',
       'suggestions.ref as suggestionRef',
+      'letters.suggestion_id as suggestionId',
     ])
     .where('letters.id', '=', id)
     .executeTakeFirst();

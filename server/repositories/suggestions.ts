@@ -2,8 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
-export async function listSuggestions(db: Kysely<Database>) {
-  const suggestions = await db.selectFrom('suggestions').selectAll().orderBy('id', 'desc').execute();
+export async function listSuggestions(db: Kysely<Database>, filter: { id?: number } = {}) {
+  let query = db.selectFrom('suggestions').selectAll().orderBy('id', 'desc');
+  if (filter.id !== undefined) query = query.where('id', '=', filter.id);
+  const suggestions = await query.execute();
   const [deputies, agencies] = await Promise.all([
     db
       .selectFrom('suggestion_deputies')

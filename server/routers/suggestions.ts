@@ -1,6 +1,11 @@
 /** Suggestions (代表建议): deputies, lead and co-handling agencies, the deputy's satisfaction. */
 import { TRPCError } from '@trpc/server';
-import { AddDeputySchema, AddHandlerSchema, SatisfactionSchema } from '../../shared/schemas/supervision';
+import {
+  AddDeputySchema,
+  AddHandlerSchema,
+  SatisfactionSchema,
+  SuggestionIdSchema,
+} from '../../shared/schemas/supervision';
 import { recordAudit } from '../repositories/audit';
 import { ensureAgency, ensureDeputy } from '../repositories/parties';
 import { listSuggestions, satisfactionHistory } from '../repositories/suggestions';
@@ -9,6 +14,12 @@ import { deputyProcedure, officeProcedure, readProcedure, router } from '../trpc
 
 export const suggestionsRouter = router({
   list: readProcedure.query(({ ctx }) => listSuggestions(ctx.db)),
+
+  byId: readProcedure.input(SuggestionIdSchema).query(async ({ ctx, input }) => {
+    const [suggestion] = await listSuggestions(ctx.db, { id: input.id });
+    if (!suggestion) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的建议。` });
+    return suggestion;
+  }),
 
   addHandler: officeProcedure.input(AddHandlerSchema).mutation(async ({ ctx, input }) => {
     const at = new Date().toISOString();

@@ -10,6 +10,8 @@ export const SatisfactionSchema = z.object({
   comment: optionalText('意见', 2000),
 });
 
+export const SuggestionIdSchema = z.object({ id: idOf('建议') });
+
 export const AddHandlerSchema = z.object({
   suggestionId: idOf('建议'),
   agencyName: text('承办单位名称', 100),

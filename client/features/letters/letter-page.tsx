@@ -7,6 +7,7 @@ import { formatDate, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { LetterText } from './letter-text';
 import { SatisfactionPanel } from './satisfaction-panel';
+import { SuggestionPanel } from './suggestion-panel';
 
 export function LetterPage() {
   const { t, i18n } = useTranslation();
@@ -74,7 +75,6 @@ export function LetterPage() {
           <LetterText text={data.text} spans={spans} activeId={activeId} />
         </section>
         <aside className="letter-side">
-          <SatisfactionPanel letterId={data.id} />
           <section className="card" aria-labelledby="commitments-title">
             <h2 id="commitments-title">{t('letter.commitments', { count: data.commitments.length })}</h2>
             {data.commitments.length === 0 ? (
@@ -129,6 +129,8 @@ export function LetterPage() {
               </ol>
             )}
           </section>
+          <SatisfactionPanel letterId={data.id} />
+          {data.suggestionId !== null && <SuggestionPanel suggestionId={data.suggestionId} />}
         </aside>
       </div>
     </section>
