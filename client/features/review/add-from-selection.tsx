@@ -2,9 +2,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PER_SCOPES, type PerScope } from '../../../shared/extraction';
 import { errorMessage } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
+import { type CommitmentDraft, CommitmentFields, toCommitmentFields } from './commitment-fields';
 
 /** The first number in the selection is the likeliest target; the reviewer can change it. */
 function firstNumber(quote: string): string {
@@ -25,34 +25,25 @@ export function AddFromSelection({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [min, setMin] = useState(firstNumber(quote));
-  const [max, setMax] = useState('');
-  const [unit, setUnit] = useState('个');
-  const [object, setObject] = useState('');
-  const [per, setPer] = useState('');
-  const [deadlineYear, setDeadlineYear] = useState('');
+  const [draft, setDraft] = useState<CommitmentDraft>({
+    min: firstNumber(quote),
+    max: '',
+    unit: '个',
+    object: '',
+    per: '',
+    deadlineYear: '',
+  });
   const onSuccess = async () => {
     await queryClient.invalidateQueries();
     onDone();
   };
   const addCommitment = useMutation(trpc.review.addCommitment.mutationOptions({ onSuccess }));
   const addMilestone = useMutation(trpc.review.addMilestone.mutationOptions({ onSuccess }));
-  const year = deadlineYear.trim() ? Number(deadlineYear) : null;
   const failure = addCommitment.error ?? addMilestone.error;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    addCommitment.mutate({
-      letterId,
-      ...selection,
-      min: Number(min),
-      max: max.trim() ? Number(max) : null,
-      unit,
-      object,
-      per: (per || null) as PerScope | null,
-      deadlineYear: year,
-      section: null,
-    });
+    addCommitment.mutate({ letterId, ...selection, ...toCommitmentFields(draft), section: null });
   };
 
   return (
@@ -61,52 +52,7 @@ export function AddFromSelection({
       <p className="small">
         {t('review.selected')} <q>{quote}</q>
       </p>
-      <div className="form-grid">
-        <label className="field">
-          <span>{t('review.fields.min')}</span>
-          <input
-            type="number"
-            min={0}
-            step="any"
-            required
-            value={min}
-            onChange={(e) => setMin(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('review.fields.max')}</span>
-          <input type="number" min={0} step="any" value={max} onChange={(e) => setMax(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('review.fields.unit')}</span>
-          <input required maxLength={20} value={unit} onChange={(e) => setUnit(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('review.fields.object')}</span>
-          <input required maxLength={200} value={object} onChange={(e) => setObject(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('review.fields.per')}</span>
-          <select value={per} onChange={(e) => setPer(e.target.value)}>
-            <option value="">{t('review.fields.perNone')}</option>
-            {PER_SCOPES.map((scope) => (
-              <option key={scope} value={scope}>
-                {t(`per.${scope}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('review.fields.deadlineYear')}</span>
-          <input
-            type="number"
-            min={1990}
-            max={2100}
-            value={deadlineYear}
-            onChange={(e) => setDeadlineYear(e.target.value)}
-          />
-        </label>
-      </div>
+      <CommitmentFields draft={draft} onChange={setDraft} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={addCommitment.isPending}>
           {t('review.addFromSelection')}
@@ -115,7 +61,14 @@ export function AddFromSelection({
           type="button"
           className="button button-secondary"
           disabled={addMilestone.isPending}
-          onClick={() => addMilestone.mutate({ letterId, ...selection, deadlineYear: year, section: null })}
+          onClick={() =>
+            addMilestone.mutate({
+              letterId,
+              ...selection,
+              deadlineYear: toCommitmentFields(draft).deadlineYear,
+              section: null,
+            })
+          }
         >
           {t('review.addMilestone')}
         </button>

@@ -2,9 +2,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PER_SCOPES, type PerScope } from '../../../shared/extraction';
 import { errorMessage } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
+import { type CommitmentDraft, CommitmentFields, toCommitmentFields } from './commitment-fields';
 
 export interface EditableItem {
   id: number;
@@ -22,8 +22,6 @@ export interface EditableItem {
   reviewStatus: 'unverified' | 'confirmed' | 'rejected';
 }
 
-const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
-
 export function CommitmentEditor({
   item,
   selection,
@@ -40,14 +38,14 @@ export function CommitmentEditor({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [span, setSpan] = useState({ start: item.start, end: item.end });
-  const [min, setMin] = useState(String(item.min ?? ''));
-  const [max, setMax] = useState(item.max === null ? '' : String(item.max));
-  const [unit, setUnit] = useState(item.unit ?? '');
-  const [object, setObject] = useState(item.object ?? '');
-  const [per, setPer] = useState(item.per ?? '');
-  const [deadlineYear, setDeadlineYear] = useState(
-    item.deadlineYear === null ? '' : String(item.deadlineYear),
-  );
+  const [draft, setDraft] = useState<CommitmentDraft>({
+    min: String(item.min ?? ''),
+    max: item.max === null ? '' : String(item.max),
+    unit: item.unit ?? '',
+    object: item.object ?? '',
+    per: item.per ?? '',
+    deadlineYear: item.deadlineYear === null ? '' : String(item.deadlineYear),
+  });
   const [note, setNote] = useState('');
   const [rejectReason, setRejectReason] = useState('');
   const onSuccess = async () => {
@@ -62,16 +60,14 @@ export function CommitmentEditor({
 
   const submitCorrection = (event: FormEvent) => {
     event.preventDefault();
+    const fields = toCommitmentFields(draft);
     correct.mutate({
       id: item.id,
       start: span.start,
       end: span.end,
-      min: Number(min || 0),
-      max: numberOrNull(max),
-      unit: unit || '项',
-      object: object || item.quote.slice(0, 50),
-      per: (per || null) as PerScope | null,
-      deadlineYear: numberOrNull(deadlineYear),
+      ...fields,
+      unit: fields.unit || '项',
+      object: fields.object || item.quote.slice(0, 50),
       section: item.section,
       note: note || undefined,
     });
@@ -92,54 +88,7 @@ export function CommitmentEditor({
           </button>
         )}
       </div>
-      {item.kind === 'quantified' && (
-        <div className="form-grid">
-          <label className="field">
-            <span>{t('review.fields.min')}</span>
-            <input
-              type="number"
-              min={0}
-              step="any"
-              required
-              value={min}
-              onChange={(e) => setMin(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('review.fields.max')}</span>
-            <input type="number" min={0} step="any" value={max} onChange={(e) => setMax(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('review.fields.unit')}</span>
-            <input value={unit} required maxLength={20} onChange={(e) => setUnit(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('review.fields.object')}</span>
-            <input value={object} required maxLength={200} onChange={(e) => setObject(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('review.fields.per')}</span>
-            <select value={per} onChange={(e) => setPer(e.target.value)}>
-              <option value="">{t('review.fields.perNone')}</option>
-              {PER_SCOPES.map((scope) => (
-                <option key={scope} value={scope}>
-                  {t(`per.${scope}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('review.fields.deadlineYear')}</span>
-            <input
-              type="number"
-              min={1990}
-              max={2100}
-              value={deadlineYear}
-              onChange={(e) => setDeadlineYear(e.target.value)}
-            />
-          </label>
-        </div>
-      )}
+      {item.kind === 'quantified' && <CommitmentFields draft={draft} onChange={setDraft} />}
       <label className="field">
         <span>{t('review.note')}</span>
         <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
