@@ -8,8 +8,10 @@ import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express from 'express';
 import { sql } from 'kysely';
+import type { Logger } from 'pino';
 import { attachmentHandler } from './attachments';
 import { contextFactory, type ServerContextOptions } from './context';
+import { requestLogs, securityHeaders, signInRateLimit } from './http-hardening';
 import { progressSheetHandler } from './progress-sheet-download';
 import { appRouter } from './routers/_app';
 
@@ -19,12 +21,19 @@ export interface AppOptions extends ServerContextOptions {
   log?: (message: string) => void;
   /** behind a reverse proxy: req.secure and req.host follow X-Forwarded-Proto/Host */
   trustProxy?: boolean;
+  /** structured request logs; none when absent (tests) */
+  logger?: Logger;
+  /** sign-in attempts per address and minute */
+  signInsPerMinute?: number;
 }
 
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', true);
+  app.use(securityHeaders(Boolean(options.clientDir)));
+  if (options.logger) app.use(requestLogs(options.logger));
+  app.use('/trpc', signInRateLimit(options.signInsPerMinute ?? 10));
 
   app.get('/healthz', async (_req, res) => {
     try {

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   DEMO_DATA: flag.default(true),
   /** anonymous read access; replies are published documents, so it is on unless PUBLIC_READ=0 */
   PUBLIC_READ: flag.default(true),
+  /** pino level of the request and error logs */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** the first supervision-office account, created on start when no office account exists */
   OFFICE_USERNAME: z.string().optional(),
   OFFICE_PASSWORD: z.string().optional(),

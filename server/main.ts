@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
@@ -16,6 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const env = readEnv();
+  const logger = pino({ level: env.LOG_LEVEL });
   const { db, dialect } = openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR),
@@ -46,7 +48,8 @@ async function main() {
     publicRead: env.PUBLIC_READ,
     trustProxy: env.TRUST_PROXY,
     clientDir: env.NODE_ENV === 'production' ? path.join(root, 'dist/client') : undefined,
-    log: (m) => console.error(m),
+    log: (m) => logger.error(m),
+    logger,
   });
   if (env.NODE_ENV === 'development') {
     // One process in development: Vite serves the client with hot reload beside the API.
@@ -65,8 +68,12 @@ async function main() {
     );
   });
 
+  // Requests in flight are finished before the database closes; a stuck one does not hold the exit forever.
   const shutdown = () => {
+    logger.info('shutting down: finishing requests in flight');
     server.close(() => void db.destroy().then(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
