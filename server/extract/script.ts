@@ -62,13 +62,10 @@ function halfWidth(ch: string): string {
   }
 }
 
-/** One character of a letter as the rules read it; always one UTF-16 unit for one unit. */
-export function plainChar(ch: string): string {
-  const simplified = SIMPLIFIED.get(ch);
-  return simplified ?? halfWidth(ch);
-}
-
-/** plainChar for every UTF-16 unit, as a table: letters are read character by character. */
+/**
+ * Each UTF-16 unit as the rules read it (simplified, half-width), always one unit for one, as
+ * a table: letters are read character by character.
+ */
 export const PLAIN_CODE: Uint16Array = (() => {
   const table = new Uint16Array(0x10000);
   for (let code = 0; code < 0x10000; code++) table[code] = code;
