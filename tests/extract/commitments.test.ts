@@ -114,6 +114,7 @@ describe('not counted', () => {
     ['the article 一', '拟作为一项建设计划报请市政府。'],
     ['thresholds', '将对30户以上的自然村实施道路硬化。'],
     ['the deputy’s own request', '你在建议中要求解决2016年多修的10公里村道公路补助资金。'],
+    ['the suggestion quoted back', '下一步将研究关于“尽快新建3所学校,配套建设2个停车场”的问题。'],
     ['rejected plans', '故此路暂不能修建3公里道路。'],
     ['work reported finished', '2021年,我县实施高标准农田建设项目2.1万亩。目前,项目已全部竣工。'],
     ['a past period', '“十三五”时期以农村道路畅通工程为抓手,建设农村公路3513公里,实现每个乡镇建成1条公路。'],
