@@ -44,6 +44,24 @@ function nearest(words: readonly TimeWord[], at: number): TimeWord {
   return before && Math.abs(before.start - at) <= Math.abs(after.start - at) ? before : after;
 }
 
+interface PreviousFigure {
+  object: string;
+  unit: string;
+  clauseStart: number;
+  /** its object was written out, not stood in for by its unit */
+  named: boolean;
+}
+
+/**
+ * What a figure with no object of its own counts: what the figure before it counted, in the
+ * same clause (102个老旧小区160万平米) or in the same unit (近期3000人/天,远期为5000人/天); else
+ * its unit, which for 户, 名, 床 … is the thing itself.
+ */
+function objectOfEllipsis(q: Quantity, clauseStart: number, previous: PreviousFigure | null): string {
+  if (unitAsObject(q) || !previous?.named) return q.unit;
+  return previous.clauseStart === clauseStart || previous.unit === q.unit ? previous.object : q.unit;
+}
+
 function sameTarget(a: ExtractedCommitment, b: ExtractedCommitment): boolean {
   if (a.min !== b.min || a.max !== b.max || a.unit !== b.unit || a.per !== b.per) return false;
   return a.object.includes(b.object) || b.object.includes(a.object);
@@ -83,7 +101,7 @@ export function findCommitments(
   for (const reading of readings) {
     const period = periods.byParagraph.get(reading.sentence.paragraph) ?? periods.letterWide;
     if (reading.rejected) continue;
-    let previousObject: string | null = null;
+    let previous: PreviousFigure | null = null;
     for (const clause of reading.clauses) {
       const quantities = findQuantities(view, clause.start, clause.end);
       const respective = respectiveObjects(plain, clean, clause.start, quantities);
@@ -102,9 +120,9 @@ export function findCommitments(
         const counted = findObject(plain, clean, q, windowStart);
         windowStart = counted?.after ? Math.max(q.end, counted.end) : q.end;
         if (reason) return;
-        let object = respective?.[index] ?? counted?.object ?? '';
-        if (!object) object = unitAsObject(q) ? q.unit : (previousObject ?? q.unit);
-        previousObject = object;
+        const named = respective?.[index] ?? counted?.object ?? '';
+        const object = named || objectOfEllipsis(q, clause.start, previous);
+        previous = { object, unit: q.unit, clauseStart: clause.start, named: object !== q.unit };
         const spanStart = Math.min(q.qualifierStart, counted && !counted.after ? counted.start : q.start);
         const closingQuote = counted?.after && /^[”"’」』]/.test(plain[counted.end] ?? '') ? 1 : 0;
         const spanEnd = Math.max(q.end, counted?.after ? counted.end + closingQuote : q.end);
