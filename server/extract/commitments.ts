@@ -6,7 +6,7 @@
 import type { ExtractedCommitment } from '../../shared/extraction';
 import { type ClauseReading, isDueWord, type SentenceReading } from './analysis';
 import { findMarkedRanges, notPromiseReason } from './not-promise';
-import { findObject, findPer, respectiveObjects, unitAsObject } from './objects';
+import { findObject, findPer, projectOfMoney, respectiveObjects, unitAsObject } from './objects';
 import { LONG_TERM, projectPeriods } from './project-period';
 import { findQuantities, type Quantity } from './quantities';
 import { type Heading, sectionAt } from './sections';
@@ -102,7 +102,7 @@ export function findCommitments(
     const period = periods.byParagraph.get(reading.sentence.paragraph) ?? periods.letterWide;
     if (reading.rejected) continue;
     let previous: PreviousFigure | null = null;
-    for (const clause of reading.clauses) {
+    for (const [clauseIndex, clause] of reading.clauses.entries()) {
       const quantities = findQuantities(view, clause.start, clause.end);
       const respective = respectiveObjects(plain, clean, clause.start, quantities);
       const clauseDueWords = clause.timeWords.filter(isDueWord);
@@ -120,7 +120,8 @@ export function findCommitments(
         const counted = findObject(plain, clean, q, windowStart);
         windowStart = counted?.after ? Math.max(q.end, counted.end) : q.end;
         if (reason) return;
-        const named = respective?.[index] ?? counted?.object ?? '';
+        const written = respective?.[index] ?? counted?.object ?? '';
+        const named = written && projectOfMoney(plain, clean, written, q, reading.clauses[clauseIndex - 1]);
         const object = named || objectOfEllipsis(q, clause.start, previous);
         previous = { object, unit: q.unit, clauseStart: clause.start, named: object !== q.unit };
         const spanStart = Math.min(q.qualifierStart, counted && !counted.after ? counted.start : q.start);

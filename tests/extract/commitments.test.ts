@@ -89,6 +89,12 @@ describe('counted', () => {
     expect(found.map((c) => c.min)).toEqual([7, 2, 4]);
   });
 
+  it('money for the project the clause before names', () => {
+    expect(commitmentsOf('今年实施了天生桥至洛恩乡路段养护修复工程,计划投资300万元。')[0]?.object).toBe(
+      '天生桥至洛恩乡路段养护修复工程投资',
+    );
+  });
+
   it('values named respectively', () => {
     const found = commitmentsOf('力争到2018年,生均占地面积、生均校舍面积分别达到20平方米、6平方米。');
     expect(found.map((c) => [c.object, c.min, c.per])).toEqual([
