@@ -22,7 +22,6 @@ export interface ClauseReading {
 export interface SentenceReading {
   sentence: Sentence;
   clauses: ClauseReading[];
-  timeWords: TimeWord[];
   /** time words that can date a promise (forward-looking, with a year), in text order */
   dueWords: TimeWord[];
   /** no clause of its own carries a cue: its tense continues the previous sentence */
@@ -130,7 +129,6 @@ export function readSentences(
     const reading: SentenceReading = {
       sentence,
       clauses,
-      timeWords,
       dueWords: timeWords.filter(isDueWord),
       chained,
       continuation,

@@ -6,7 +6,7 @@
 import type { ExtractedCommitment } from '../../shared/extraction';
 import { type ClauseReading, isDueWord, type SentenceReading } from './analysis';
 import { findMarkedRanges, notPromiseReason } from './not-promise';
-import { findObject, findPer, respectiveObjects, unitAsObject } from './objects';
+import { findObject, findPer, projectOfMoney, respectiveObjects, unitAsObject } from './objects';
 import { LONG_TERM, projectPeriods } from './project-period';
 import { findQuantities, type Quantity } from './quantities';
 import { type Heading, sectionAt } from './sections';
@@ -42,6 +42,24 @@ function nearest(words: readonly TimeWord[], at: number): TimeWord {
   const after = words[lo]!;
   const before = words[lo - 1];
   return before && Math.abs(before.start - at) <= Math.abs(after.start - at) ? before : after;
+}
+
+interface PreviousFigure {
+  object: string;
+  unit: string;
+  clauseStart: number;
+  /** its object was written out, not stood in for by its unit */
+  named: boolean;
+}
+
+/**
+ * What a figure with no object of its own counts: what the figure before it counted, in the
+ * same clause (102个老旧小区160万平米) or in the same unit (近期3000人/天,远期为5000人/天); else
+ * its unit, which for 户, 名, 床 … is the thing itself.
+ */
+function objectOfEllipsis(q: Quantity, clauseStart: number, previous: PreviousFigure | null): string {
+  if (unitAsObject(q) || !previous?.named) return q.unit;
+  return previous.clauseStart === clauseStart || previous.unit === q.unit ? previous.object : q.unit;
 }
 
 function sameTarget(a: ExtractedCommitment, b: ExtractedCommitment): boolean {
@@ -83,8 +101,8 @@ export function findCommitments(
   for (const reading of readings) {
     const period = periods.byParagraph.get(reading.sentence.paragraph) ?? periods.letterWide;
     if (reading.rejected) continue;
-    let previousObject: string | null = null;
-    for (const clause of reading.clauses) {
+    let previous: PreviousFigure | null = null;
+    for (const [clauseIndex, clause] of reading.clauses.entries()) {
       const quantities = findQuantities(view, clause.start, clause.end);
       const respective = respectiveObjects(plain, clean, clause.start, quantities);
       const clauseDueWords = clause.timeWords.filter(isDueWord);
@@ -102,9 +120,10 @@ export function findCommitments(
         const counted = findObject(plain, clean, q, windowStart);
         windowStart = counted?.after ? Math.max(q.end, counted.end) : q.end;
         if (reason) return;
-        let object = respective?.[index] ?? counted?.object ?? '';
-        if (!object) object = unitAsObject(q) ? q.unit : (previousObject ?? q.unit);
-        previousObject = object;
+        const written = respective?.[index] ?? counted?.object ?? '';
+        const named = written && projectOfMoney(plain, clean, written, q, reading.clauses[clauseIndex - 1]);
+        const object = named || objectOfEllipsis(q, clause.start, previous);
+        previous = { object, unit: q.unit, clauseStart: clause.start, named: object !== q.unit };
         const spanStart = Math.min(q.qualifierStart, counted && !counted.after ? counted.start : q.start);
         const closingQuote = counted?.after && /^[”"’」』]/.test(plain[counted.end] ?? '') ? 1 : 0;
         const spanEnd = Math.max(q.end, counted?.after ? counted.end + closingQuote : q.end);

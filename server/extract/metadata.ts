@@ -151,12 +151,23 @@ function findResultGrade(plain: string, layout: LetterLayout): ResultGrade | nul
   return bare ? (GRADE_LETTER[bare[1]!] ?? null) : null;
 }
 
+/** 厦民函〔2015〕8号: found by its bracketed year, then extended left over the issuer's short name. */
 function findDocNumber(view: LetterView): string | null {
-  const match =
-    /(?:(?!的)[\u4e00-\u9fff]){1,10}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号/.exec(
-      view.plain,
-    );
-  return match ? compactClean(view, match.index, match.index + match[0].length) : null;
+  const { plain } = view;
+  for (const m of plain.matchAll(/[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d+\s*号/g)) {
+    let end = m.index;
+    while (end > 0 && /\s/.test(plain[end - 1]!) && m.index - end < 3) end--;
+    let from = end;
+    while (
+      from > 0 &&
+      end - from < 10 &&
+      /[\u4e00-\u9fff]/.test(plain[from - 1]!) &&
+      plain[from - 1] !== '的'
+    )
+      from--;
+    if (from < end) return compactClean(view, from, m.index + m[0].length);
+  }
+  return null;
 }
 
 function labelledValue(view: LetterView, label: RegExp): string | null {

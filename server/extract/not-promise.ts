@@ -42,6 +42,7 @@ function inside(ranges: Array<[number, number]>, at: number): [number, number] |
   return undefined;
 }
 
+const QUOTES_THE_DEPUTY = /(?:关于|提出的?|建议|提到的?|反映的?|要求)$/;
 /** 统一, 唯一, 进一步, 之一: 一 inside a word */
 const ONE_IN_A_WORD = /[统唯同逐划专单进之万归合均另]/;
 const GENERIC_CLASSIFIERS = new Set(['个', '项', '次', '条', '件', '份', '场', '位', '支', '批', '轮']);
@@ -74,6 +75,9 @@ export function notPromiseReason(
   if (inside(marked.titles, q.start)) return 'title';
   const quote = inside(marked.quotes, q.start);
   if (quote && (q.chinese || quote[1] - quote[0] <= 22)) return 'name or slogan';
+  // 关于“尽快新建3所学校”的问题: the deputy's words quoted back
+  if (quote && QUOTES_THE_DEPUTY.test(plain.slice(Math.max(0, quote[0] - 6), quote[0])))
+    return 'the suggestion quoted';
   if (q.bareChineseOne && GENERIC_CLASSIFIERS.has(q.baseUnit)) return 'article';
   if (q.chinese && plain[q.start] === '一' && ONE_IN_A_WORD.test(plain[q.start - 1] ?? ''))
     return 'word with 一';

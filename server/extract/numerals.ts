@@ -110,9 +110,16 @@ export function parseChineseInteger(text: string): number | null {
   return total + belowYi + section + (digit ?? 0);
 }
 
-/** An Arabic or Chinese number as written (no trailing multiplier), or null. */
+/**
+ * An Arabic or Chinese number as written, or null: 2235.28, 1,200, 三十, 一千零五, and with a
+ * multiplier 1.2万 = 12000, 3亿 = 300000000. (Quantities keep the multiplier in their unit;
+ * this full value is for callers that want the number itself.)
+ */
 export function parseNumber(text: string): number | null {
-  const arabic = text.replace(/,/g, '');
-  if (/^\d+(?:\.\d+)?$/.test(arabic)) return Number(arabic);
+  const arabic = /^(\d+(?:\.\d+)?)([万萬亿億])?$/.exec(text.replace(/,/g, ''));
+  if (arabic) {
+    const value = Number(arabic[1]) * multiplierValue(arabic[2] ?? '');
+    return Math.round(value * 1e6) / 1e6;
+  }
   return parseChineseInteger(text);
 }

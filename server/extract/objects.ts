@@ -6,6 +6,7 @@
  */
 import type { PerScope } from '../../shared/extraction';
 import type { Quantity } from './quantities';
+import { PLAIN_CODE } from './script';
 
 export interface CountedObject {
   object: string;
@@ -218,6 +219,32 @@ export function findObject(
   if (!found) return null;
   const object = tidyObject(clean.slice(found.start, found.end));
   return object ? { ...found, object } : null;
+}
+
+const MONEY_NOUN = /^(?:总?投资|投入|资金|总?费用|拨款|经费|预算)$/;
+const PROJECT_AT_END = /([\u4e00-\u9fff]{2,24}(?:工程|项目))$/;
+const BEFORE_PROJECT_NAME = /.*(?:了|实施|安排|启动|开展|建设|对|将|的|在)/;
+
+/**
+ * 实施了天生桥至洛恩乡路段养护修复工程,计划投资300万元: money named only as 投资 is the
+ * investment in the project the clause before names.
+ */
+export function projectOfMoney(
+  plain: string,
+  clean: string,
+  object: string,
+  q: Quantity,
+  previousClause: { start: number; end: number } | undefined,
+): string {
+  const plainObject = Array.from(object, (ch) => String.fromCharCode(PLAIN_CODE[ch.charCodeAt(0)]!)).join('');
+  if (!previousClause || !q.baseUnit.endsWith('元') || !MONEY_NOUN.test(plainObject)) return object;
+  const before = plain.slice(Math.max(previousClause.start, previousClause.end - 40), previousClause.end);
+  const project = PROJECT_AT_END.exec(before);
+  if (!project) return object;
+  const lead = BEFORE_PROJECT_NAME.exec(project[1]!)?.[0].length ?? 0;
+  const nameStart = previousClause.end - project[1]!.length + lead;
+  const name = tidyObject(clean.slice(nameStart, previousClause.end));
+  return name.length >= 4 && !/^(?:该|本|此)/.test(name) ? name + object : object;
 }
 
 export function unitAsObject(q: Quantity): boolean {

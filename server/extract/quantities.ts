@@ -128,6 +128,7 @@ const RATE_DENOMINATORS = ['天', '日', '年', '月', '周', '人', '小时', '
 const AT_LEAST_BEFORE = ['不少于', '不低于', '不少於', '至少', '最少', '超过', '多于', '逾'];
 const APPROX_BEFORE = ['大约', '将近', '接近', '约', '近'];
 const RANGE_SEPARATOR = /^\s*(?:-{1,2}|至|到)\s*/;
+const NUMBER_START = new RegExp(`[0-9十${Object.keys(CHINESE_DIGITS).join('')}]`, 'g');
 
 interface NumberToken {
   end: number;
@@ -197,6 +198,11 @@ export function findQuantities(view: LetterView, from: number, to: number): Quan
   const found: Quantity[] = [];
   let i = from;
   while (i < to) {
+    // jump to the next character that can start a number
+    NUMBER_START.lastIndex = i;
+    const next = NUMBER_START.exec(plain);
+    if (!next || next.index >= to) break;
+    i = next.index;
     const ch = plain[i]!;
     const prev = plain[i - 1];
     const startsNumber =

@@ -62,8 +62,19 @@ function halfWidth(ch: string): string {
   }
 }
 
-/** One character of a letter as the rules read it; always one UTF-16 unit for one unit. */
-export function plainChar(ch: string): string {
-  const simplified = SIMPLIFIED.get(ch);
-  return simplified ?? halfWidth(ch);
-}
+/**
+ * Each UTF-16 unit as the rules read it (simplified, half-width), always one unit for one, as
+ * a table: letters are read character by character.
+ */
+export const PLAIN_CODE: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) table[code] = code;
+  for (const [from, to] of SIMPLIFIED) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (let code = 0; code < 0x3100; code++) {
+    const ch = String.fromCharCode(code);
+    if (!SIMPLIFIED.has(ch)) table[code] = halfWidth(ch).charCodeAt(0);
+  }
+  for (let code = 0xff00; code < 0x10000; code++)
+    table[code] = halfWidth(String.fromCharCode(code)).charCodeAt(0);
+  return table;
+})();

@@ -21,7 +21,8 @@ const SOFT_PAST = /累计|共有|共完成|现有|现管理|目前|当前|现阶
 /** Words that set the time frame of the rest of the sentence in the past (近年来, 截至…). */
 const PAST_FRAME = /近年来|近几年|多年来|以来|截至|截止|过去|去年|上年|前年|此前/;
 /** The deputy's own words or request, quoted back in the reply. */
-const RESTATING = /建议中|您提出|你提出|您们提出|你们提出|代表提出|您建议|你建议|要求解决|反映的|所提/;
+const RESTATING =
+  /建议中|您提出|你提出|您们提出|你们提出|代表提出|您建议|你建议|要求解决|反映的|所提|^\s*(?:\d+[.、]|[一二三四五六七八九十]+、)?\s*关于[“"]/;
 /** A plan explicitly turned down. */
 const REJECTED = /未能|暂不|暂未|暂时未|暂时没有|暂时不能|没有必要|不能修建|无法实施|不予|不再|取消/;
 /** From here on the letter speaks about what comes next. */

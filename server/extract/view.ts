@@ -5,7 +5,7 @@
  * in simplified script and half-width forms, for the rules to match. Objects are cut from
  * `clean` (the letter's own script), quotes and offsets from `original`.
  */
-import { plainChar } from './script';
+import { PLAIN_CODE } from './script';
 
 export interface LetterView {
   original: string;
@@ -27,39 +27,64 @@ const CJK = /[\u3400-\u9fff]/;
 const DOUBLED_PUNCTUATION = /^[,，][,，、;；。:：!?！？]/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
 
+/** Characters that may start debris; every other character is kept as it is. */
+const MAYBE_DEBRIS = new Set([
+  '(',
+  '（',
+  '?',
+  '？',
+  ',',
+  '，',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+]);
+
+/** Length of the debris starting at `i`, or 0 when the character there is text. */
+function debrisAt(original: string, i: number): number {
+  const ch = original[i]!;
+  if (!MAYBE_DEBRIS.has(ch)) return 0;
+  if (INVISIBLE.test(ch)) return 1;
+  if (ch === ',' || ch === '，') return DOUBLED_PUNCTUATION.test(original.slice(i, i + 2)) ? 1 : 0;
+  if (i > 0 && CJK.test(original[i - 1]!))
+    return PINYIN_GLOSS.exec(original.slice(i, i + 10))?.[0].length ?? 0;
+  return 0;
+}
+
 export function buildView(original: string): LetterView {
-  const cleanChars: string[] = [];
-  const plainChars: string[] = [];
-  const map: number[] = [];
-  let i = 0;
-  while (i < original.length) {
-    const ch = original[i]!;
-    if ((ch === '(' || ch === '（' || ch === '?' || ch === '？') && i > 0 && CJK.test(original[i - 1]!)) {
-      const gloss = PINYIN_GLOSS.exec(original.slice(i, i + 10));
-      if (gloss) {
-        i += gloss[0].length;
-        continue;
-      }
-    }
-    if ((ch === ',' || ch === '，') && DOUBLED_PUNCTUATION.test(original.slice(i, i + 2))) {
-      i++;
+  const clean = new Uint16Array(original.length);
+  const plain = new Uint16Array(original.length);
+  const map = new Int32Array(original.length);
+  let n = 0;
+  for (let i = 0; i < original.length; ) {
+    const skip = debrisAt(original, i);
+    if (skip > 0) {
+      i += skip;
       continue;
     }
-    if (INVISIBLE.test(ch)) {
-      i++;
-      continue;
-    }
-    cleanChars.push(ch);
-    plainChars.push(plainChar(ch));
-    map.push(i);
+    const code = original.charCodeAt(i);
+    clean[n] = code;
+    plain[n] = PLAIN_CODE[code]!;
+    map[n] = i;
+    n++;
     i++;
   }
   return {
     original,
-    clean: cleanChars.join(''),
-    plain: plainChars.join(''),
-    toOriginal: Int32Array.from(map),
+    clean: unitsToString(clean, n),
+    plain: unitsToString(plain, n),
+    toOriginal: map.slice(0, n),
   };
+}
+
+function unitsToString(units: Uint16Array, length: number): string {
+  const chunks: string[] = [];
+  for (let from = 0; from < length; from += 8192) {
+    chunks.push(String.fromCharCode(...units.subarray(from, Math.min(length, from + 8192))));
+  }
+  return chunks.join('');
 }
 
 /** The original-text span covering clean characters [start, end). */

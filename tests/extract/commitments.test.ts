@@ -89,6 +89,12 @@ describe('counted', () => {
     expect(found.map((c) => c.min)).toEqual([7, 2, 4]);
   });
 
+  it('money for the project the clause before names', () => {
+    expect(commitmentsOf('今年实施了天生桥至洛恩乡路段养护修复工程,计划投资300万元。')[0]?.object).toBe(
+      '天生桥至洛恩乡路段养护修复工程投资',
+    );
+  });
+
   it('values named respectively', () => {
     const found = commitmentsOf('力争到2018年,生均占地面积、生均校舍面积分别达到20平方米、6平方米。');
     expect(found.map((c) => [c.object, c.min, c.per])).toEqual([
@@ -114,6 +120,7 @@ describe('not counted', () => {
     ['the article 一', '拟作为一项建设计划报请市政府。'],
     ['thresholds', '将对30户以上的自然村实施道路硬化。'],
     ['the deputy’s own request', '你在建议中要求解决2016年多修的10公里村道公路补助资金。'],
+    ['the suggestion quoted back', '下一步将研究关于“尽快新建3所学校,配套建设2个停车场”的问题。'],
     ['rejected plans', '故此路暂不能修建3公里道路。'],
     ['work reported finished', '2021年,我县实施高标准农田建设项目2.1万亩。目前,项目已全部竣工。'],
     ['a past period', '“十三五”时期以农村道路畅通工程为抓手,建设农村公路3513公里,实现每个乡镇建成1条公路。'],

@@ -113,5 +113,9 @@ describe('parseNumber', () => {
     expect(parseNumber('2235.28')).toBe(2235.28);
     expect(parseNumber('1,200')).toBe(1200);
     expect(parseNumber('三十')).toBe(30);
+    expect(parseNumber('1.2万')).toBe(12000);
+    expect(parseNumber('3亿')).toBe(300_000_000);
+    expect(parseNumber('2235.28万')).toBe(22_352_800);
+    expect(parseNumber('三十万')).toBe(300_000);
   });
 });
