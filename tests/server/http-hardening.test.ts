@@ -4,8 +4,11 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import { createApp } from '../../server/app';
+import { SESSION_COOKIE } from '../../server/auth/cookies';
+import { createSession } from '../../server/auth/sessions';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../shared/auth';
 import { CLIENT_DIR } from '../support/server';
+import { makeUser } from '../support/users';
 
 const { db, dialect } = openDatabase({ dataDir: '', sqliteFile: ':memory:' });
 let base = '';
@@ -55,4 +58,22 @@ test('sign-in attempts beyond the limit are refused with 429 and a Chinese messa
   expect(JSON.stringify(await refused.json())).toContain('登录尝试过于频繁');
   // reading is not limited
   expect((await fetch(`${base}/trpc/auth.me`)).status).toBe(200);
+});
+
+test('a 50 MB request body is refused, and nothing is stored', async () => {
+  const office = await makeUser(db, 'office', 'office');
+  const session = await createSession(db, office.id, new Date());
+  const huge = JSON.stringify({ fileName: 'big.txt', contentBase64: 'A'.repeat(50 * 1024 * 1024) });
+  const response = await fetch(`${base}/trpc/letters.ingestFile`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [CSRF_HEADER]: CSRF_HEADER_VALUE,
+      origin: base,
+      cookie: `${SESSION_COOKIE}=${session.token}`,
+    },
+    body: huge,
+  });
+  expect(response.status).toBe(413);
+  expect(await db.selectFrom('letters').select('id').execute()).toHaveLength(0);
 });
