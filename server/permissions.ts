@@ -78,4 +78,6 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
 
   'gazetteer.list': READERS,
   'gazetteer.importCsv': OFFICE,
+
+  'search.query': READERS,
 };

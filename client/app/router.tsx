@@ -57,6 +57,10 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'search',
+        lazy: async () => ({ Component: (await import('../features/search/search-page')).SearchPage }),
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
       },

@@ -11,6 +11,7 @@ import { gazetteerRouter } from './gazetteer';
 import { lettersRouter } from './letters';
 import { progressRouter } from './progress';
 import { reviewRouter } from './review';
+import { searchRouter } from './search';
 import { suggestionsRouter } from './suggestions';
 import { targetsRouter } from './targets';
 import { usersRouter } from './users';
@@ -27,6 +28,7 @@ export const appRouter = router({
   suggestions: suggestionsRouter,
   followUps: followUpsRouter,
   gazetteer: gazetteerRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;
