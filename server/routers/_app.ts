@@ -3,9 +3,12 @@
  * @see https://trpc.io/docs/server/merging-routers
  */
 import { createCallerFactory, router } from '../trpc';
+import { agenciesRouter } from './agencies';
 import { authRouter } from './auth';
 import { commitmentsRouter } from './commitments';
 import { dashboardRouter } from './dashboard';
+import { deputiesRouter } from './deputies';
+import { districtsRouter } from './districts';
 import { followUpsRouter } from './follow-ups';
 import { gazetteerRouter } from './gazetteer';
 import { lettersRouter } from './letters';
@@ -29,6 +32,9 @@ export const appRouter = router({
   followUps: followUpsRouter,
   gazetteer: gazetteerRouter,
   search: searchRouter,
+  districts: districtsRouter,
+  deputies: deputiesRouter,
+  agencies: agenciesRouter,
 });
 
 export type AppRouter = typeof appRouter;
