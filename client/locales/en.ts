@@ -379,6 +379,7 @@ export const en: Messages = {
   },
   deputies: {
     title: 'Deputy view',
+    heading: 'Deputy {{name}}',
     subtitle:
       'Pick a deputy to see every suggestion they made, the replies, and whether each promise was kept.',
     listEmpty: 'No deputies yet. Lead deputies appear here once reply letters are entered.',

@@ -370,6 +370,7 @@ export const zhCN = {
   },
   deputies: {
     title: '代表视角',
+    heading: '{{name}} 代表',
     subtitle: '选择代表姓名,查看其提出的每件建议、承办单位的答复,以及每项承诺是否兑现。',
     listEmpty: '还没有代表。录入答复函后,领衔代表会出现在这里。',
     suggestions: '建议件数',

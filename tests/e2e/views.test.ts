@@ -54,4 +54,55 @@ describe.skipIf(chromiumMissing)('views in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('a district: its commitments against its targets, year by year, and the six districts compared', async () => {
+    const page = await open(`/districts/${encodeURIComponent('海沧区')}`);
+    await page.getByRole('heading', { level: 1, name: '海沧区' }).waitFor();
+    const rows = page.locator('[data-testid="district-commitments"] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page.locator('[data-testid="district-comparison"] tbody tr').nth(5).waitFor();
+    await page.locator('[data-testid="district-status-chart"] .recharts-bar-rectangle').first().waitFor();
+    await page.locator('[data-testid="district-year-completion"] svg.recharts-surface').waitFor();
+    expect(await page.locator('[data-testid="district-comparison"] tr.current').textContent()).toContain(
+      '海沧区',
+    );
+    await page.screenshot({ path: path.join(screenshots, 'district.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the deputy view lists the suggestion, the reply and each promise’s status, ready to print', async () => {
+    const page = await open(`/deputies/${encodeURIComponent('苏辉明')}`);
+    await page.getByRole('heading', { level: 1, name: /苏辉明/ }).waitFor();
+    await page.getByRole('link', { name: '厦门市民政局' }).first().waitFor();
+    expect(await page.locator('.suggestion-block .badge.status').count()).toBeGreaterThan(5);
+    await page.getByRole('button', { name: '打印' }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'deputy.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(screenshots, 'deputy-print.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an agency scorecard and the agencies side by side; names link across pages', async () => {
+    const page = await open(`/agencies/${encodeURIComponent('厦门市民政局')}`);
+    await page.getByRole('heading', { level: 1, name: '厦门市民政局' }).waitFor();
+    await page.getByText('兑现率').first().waitFor();
+    await page.getByRole('heading', { name: /逾期未完成事项/ }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'agency.png'), fullPage: true });
+
+    await page.getByRole('link', { name: '承办单位', exact: true }).click();
+    await page.locator('[data-testid="agency-scorecards"] tbody tr').first().waitFor();
+    await page.locator('[data-testid="agency-status-chart"] .recharts-bar-rectangle').first().waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'agencies.png'), fullPage: true });
+
+    await page.goto(`${product.url}/letters/1`);
+    await page.locator('.meta-grid').getByRole('link', { name: '苏辉明' }).click();
+    await page.waitForURL(/\/deputies\//);
+    await page.getByRole('heading', { level: 1, name: /苏辉明/ }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
