@@ -330,6 +330,10 @@ export const en: Messages = {
     mismatch: 'The two new passwords differ.',
     signInHint: 'Sign in to change your password.',
   },
+  views: {
+    demoNotice:
+      'Progress on this page includes {{count}} demo entries (made on first start) for illustration only, not real outcomes.',
+  },
   search: {
     title: 'Search',
     subtitle:

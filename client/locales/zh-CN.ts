@@ -323,6 +323,9 @@ export const zhCN = {
     mismatch: '两次输入的新密码不一致。',
     signInHint: '登录后可修改密码。',
   },
+  views: {
+    demoNotice: '本页的进度包含 {{count}} 条演示数据(首次启动时生成),仅用于展示,不代表真实办理情况。',
+  },
   search: {
     title: '检索',
     subtitle: '在全部答复函和承诺事项中查找文字,支持任意中文片段(如“幸福院”“日照”)。',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { DemoProgressNotice } from '../views/demo-progress-notice';
 import { COUNTED_STATUSES } from '../views/status-colors';
 import { StatusStackChart } from '../views/status-stack-chart';
 import '../views.css';
@@ -27,53 +28,56 @@ export function AgenciesPage() {
       ) : cards.data.length === 0 ? (
         <p className="empty-state">{t('agencies.empty')}</p>
       ) : (
-        <section className="card" aria-labelledby="agency-compare">
-          <h2 id="agency-compare">{t('agencies.chart')}</h2>
-          <div className="table-wrap">
-            <table className="table" data-testid="agency-scorecards">
-              <thead>
-                <tr>
-                  <th>{t('agencies.agency')}</th>
-                  {COUNTED_STATUSES.map((s) => (
-                    <th key={s} className="num">
-                      {t(`status.${s}`)}
-                    </th>
-                  ))}
-                  <th className="num">{t('status.withdrawn')}</th>
-                  <th className="num">{t('agencies.keptRate')}</th>
-                  <th className="num">{t('agencies.lateFollowUps')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cards.data.map((a) => (
-                  <tr key={a.name}>
-                    <td>
-                      <Link to={`/agencies/${encodeURIComponent(a.name)}`} className="row-title">
-                        {a.name}
-                      </Link>
-                      <div className="muted small">{t('agencies.letters', { count: a.letters })}</div>
-                    </td>
+        <>
+          <DemoProgressNotice />
+          <section className="card" aria-labelledby="agency-compare">
+            <h2 id="agency-compare">{t('agencies.chart')}</h2>
+            <div className="table-wrap">
+              <table className="table" data-testid="agency-scorecards">
+                <thead>
+                  <tr>
+                    <th>{t('agencies.agency')}</th>
                     {COUNTED_STATUSES.map((s) => (
-                      <td key={s} className="num">
-                        {n(a.counts[s])}
-                      </td>
+                      <th key={s} className="num">
+                        {t(`status.${s}`)}
+                      </th>
                     ))}
-                    <td className="num">{n(a.counts.withdrawn)}</td>
-                    <td className="num">
-                      {a.keptRate === null ? t('common.none') : formatPercent(a.keptRate, i18n.language)}
-                    </td>
-                    <td className="num">{n(a.lateFollowUps)}</td>
+                    <th className="num">{t('status.withdrawn')}</th>
+                    <th className="num">{t('agencies.keptRate')}</th>
+                    <th className="num">{t('agencies.lateFollowUps')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="muted small">{t('agencies.keptRateHint')}</p>
-          <StatusStackChart
-            testId="agency-status-chart"
-            rows={cards.data.map((a) => ({ label: a.name, counts: a.counts }))}
-          />
-        </section>
+                </thead>
+                <tbody>
+                  {cards.data.map((a) => (
+                    <tr key={a.name}>
+                      <td>
+                        <Link to={`/agencies/${encodeURIComponent(a.name)}`} className="row-title">
+                          {a.name}
+                        </Link>
+                        <div className="muted small">{t('agencies.letters', { count: a.letters })}</div>
+                      </td>
+                      {COUNTED_STATUSES.map((s) => (
+                        <td key={s} className="num">
+                          {n(a.counts[s])}
+                        </td>
+                      ))}
+                      <td className="num">{n(a.counts.withdrawn)}</td>
+                      <td className="num">
+                        {a.keptRate === null ? t('common.none') : formatPercent(a.keptRate, i18n.language)}
+                      </td>
+                      <td className="num">{n(a.lateFollowUps)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="muted small">{t('agencies.keptRateHint')}</p>
+            <StatusStackChart
+              testId="agency-status-chart"
+              rows={cards.data.map((a) => ({ label: a.name, counts: a.counts }))}
+            />
+          </section>
+        </>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/query-state';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { PromiseTable } from '../deputies/promise-table';
+import { DemoProgressNotice } from '../views/demo-progress-notice';
 import { StatusCounts } from '../views/status-counts';
 import { ReasonChart } from './reason-chart';
 import '../views.css';
@@ -31,6 +32,7 @@ export function AgencyPage() {
         <LoadError error={card.error} onRetry={() => void card.refetch()} />
       ) : (
         <>
+          <DemoProgressNotice />
           <StatusCounts
             counts={card.data.counts}
             extra={[
@@ -50,14 +52,54 @@ export function AgencyPage() {
           <p className="muted small">
             {t('agencies.letters', { count: card.data.letters })} · {t('agencies.keptRateHint')}
           </p>
+          <section className="card" aria-labelledby="agency-overdue">
+            <h2 id="agency-overdue">{t('agencies.overdueItems', { count: card.data.overdue.length })}</h2>
+            {card.data.overdue.length === 0 ? (
+              <p className="empty-state">{t('agencies.noOverdue')}</p>
+            ) : (
+              <div className="table-wrap">
+                <PromiseTable promises={card.data.overdue} />
+              </div>
+            )}
+          </section>
           <div className="view-grid">
-            <section className="card" aria-labelledby="agency-overdue">
-              <h2 id="agency-overdue">{t('agencies.overdueItems', { count: card.data.overdue.length })}</h2>
-              {card.data.overdue.length === 0 ? (
-                <p className="empty-state">{t('agencies.noOverdue')}</p>
+            <section className="card" aria-labelledby="agency-follow-ups">
+              <h2 id="agency-follow-ups">
+                {t('agencies.followUps', { count: card.data.lateFollowUps.length })}
+              </h2>
+              <p className="muted small">{t('agencies.followUpsHint')}</p>
+              {card.data.lateFollowUps.length === 0 ? (
+                <p className="empty-state">{t('agencies.noLateFollowUps')}</p>
               ) : (
                 <div className="table-wrap">
-                  <PromiseTable promises={card.data.overdue} />
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th>{t('agencies.request')}</th>
+                        <th>{t('districts.commitment')}</th>
+                        <th>{t('agencies.due')}</th>
+                        <th>{t('agencies.answeredAt')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {card.data.lateFollowUps.map((f) => (
+                        <tr key={f.id}>
+                          <td>{f.request}</td>
+                          <td>
+                            <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
+                          </td>
+                          <td>{formatDate(f.dueDate, i18n.language)}</td>
+                          <td>
+                            {f.respondedAt ? (
+                              formatDate(f.respondedAt, i18n.language)
+                            ) : (
+                              <span className="badge status status-overdue">{t('agencies.unanswered')}</span>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
                 </div>
               )}
             </section>
@@ -71,46 +113,6 @@ export function AgencyPage() {
               )}
             </section>
           </div>
-          <section className="card" aria-labelledby="agency-follow-ups">
-            <h2 id="agency-follow-ups">
-              {t('agencies.followUps', { count: card.data.lateFollowUps.length })}
-            </h2>
-            <p className="muted small">{t('agencies.followUpsHint')}</p>
-            {card.data.lateFollowUps.length === 0 ? (
-              <p className="empty-state">{t('agencies.noLateFollowUps')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th>{t('agencies.request')}</th>
-                      <th>{t('districts.commitment')}</th>
-                      <th>{t('agencies.due')}</th>
-                      <th>{t('agencies.answeredAt')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {card.data.lateFollowUps.map((f) => (
-                      <tr key={f.id}>
-                        <td>{f.request}</td>
-                        <td>
-                          <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
-                        </td>
-                        <td>{formatDate(f.dueDate, i18n.language)}</td>
-                        <td>
-                          {f.respondedAt ? (
-                            formatDate(f.respondedAt, i18n.language)
-                          ) : (
-                            <span className="badge status status-overdue">{t('agencies.unanswered')}</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
           <section className="card" aria-labelledby="agency-commitments">
             <h2 id="agency-commitments">
               {t('agencies.commitments', { count: card.data.commitments.length })}

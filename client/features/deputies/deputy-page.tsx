@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { DemoProgressNotice } from '../views/demo-progress-notice';
 import { StatusCounts } from '../views/status-counts';
 import { PromiseTable } from './promise-table';
 import '../views.css';
@@ -46,6 +47,7 @@ export function DeputyPage() {
         <p className="empty-state">{t('deputies.noSuggestions')}</p>
       ) : (
         <>
+          <DemoProgressNotice />
           <StatusCounts counts={view.data.counts} />
           {view.data.suggestions.map((s) => (
             <section className="card suggestion-block" key={s.id} aria-labelledby={`suggestion-${s.id}`}>

@@ -43,7 +43,7 @@ export function PromiseTable({ promises }: { promises: PromiseRow[] }) {
               )}
               {p.kind === 'quantified' && <div className="quote-cell">{p.quote}</div>}
             </td>
-            <td>
+            <td className="nowrap">
               {p.deadlineYear ? t('letter.deadlineYear', { year: p.deadlineYear }) : t('letter.noDeadline')}
             </td>
             <td className="num">

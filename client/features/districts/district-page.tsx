@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { DemoProgressNotice } from '../views/demo-progress-notice';
 import { StatusCounts } from '../views/status-counts';
 import { DistrictComparison } from './district-comparison';
 import { DistrictYearTable } from './district-year-table';
@@ -32,6 +33,7 @@ export function DistrictPage() {
         <LoadError error={view.error} onRetry={() => void view.refetch()} />
       ) : (
         <>
+          <DemoProgressNotice />
           <StatusCounts counts={view.data.counts} />
           <section className="card" aria-labelledby="district-commitments">
             <h2 id="district-commitments">
@@ -81,7 +83,7 @@ export function DistrictPage() {
                             </div>
                           )}
                         </td>
-                        <td>
+                        <td className="nowrap">
                           {c.deadlineYear
                             ? t('letter.deadlineYear', { year: c.deadlineYear })
                             : t('letter.noDeadline')}
