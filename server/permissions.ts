@@ -80,4 +80,13 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
 
   'gazetteer.list': READERS,
   'gazetteer.importCsv': OFFICE,
+
+  'search.query': READERS,
+
+  'districts.compare': READERS,
+  'districts.byName': READERS,
+  'deputies.list': READERS,
+  'deputies.byName': READERS,
+  'agencies.list': READERS,
+  'agencies.byName': READERS,
 };

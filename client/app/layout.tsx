@@ -29,6 +29,10 @@ export function AppLayout() {
             {t('nav.dashboard')}
           </NavLink>
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
+          <NavLink to="/districts">{t('nav.districts')}</NavLink>
+          <NavLink to="/agencies">{t('nav.agencies')}</NavLink>
+          <NavLink to="/deputies">{t('nav.deputies')}</NavLink>
+          <NavLink to="/search">{t('nav.search')}</NavLink>
           <NavLink to="/review">{t('nav.review')}</NavLink>
           <NavLink to="/progress-sheets">{t('nav.sheets')}</NavLink>
           <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>

@@ -63,6 +63,36 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'search',
+        lazy: async () => ({ Component: (await import('../features/search/search-page')).SearchPage }),
+      },
+      {
+        path: 'districts',
+        lazy: async () => ({
+          Component: (await import('../features/districts/districts-page')).DistrictsPage,
+        }),
+      },
+      {
+        path: 'districts/:name',
+        lazy: async () => ({ Component: (await import('../features/districts/district-page')).DistrictPage }),
+      },
+      {
+        path: 'deputies',
+        lazy: async () => ({ Component: (await import('../features/deputies/deputies-page')).DeputiesPage }),
+      },
+      {
+        path: 'deputies/:name',
+        lazy: async () => ({ Component: (await import('../features/deputies/deputy-page')).DeputyPage }),
+      },
+      {
+        path: 'agencies',
+        lazy: async () => ({ Component: (await import('../features/agencies/agencies-page')).AgenciesPage }),
+      },
+      {
+        path: 'agencies/:name',
+        lazy: async () => ({ Component: (await import('../features/agencies/agency-page')).AgencyPage }),
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
       },

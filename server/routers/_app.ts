@@ -3,14 +3,18 @@
  * @see https://trpc.io/docs/server/merging-routers
  */
 import { createCallerFactory, router } from '../trpc';
+import { agenciesRouter } from './agencies';
 import { authRouter } from './auth';
 import { commitmentsRouter } from './commitments';
 import { dashboardRouter } from './dashboard';
+import { deputiesRouter } from './deputies';
+import { districtsRouter } from './districts';
 import { followUpsRouter } from './follow-ups';
 import { gazetteerRouter } from './gazetteer';
 import { lettersRouter } from './letters';
 import { progressRouter } from './progress';
 import { reviewRouter } from './review';
+import { searchRouter } from './search';
 import { suggestionsRouter } from './suggestions';
 import { targetsRouter } from './targets';
 import { usersRouter } from './users';
@@ -27,6 +31,10 @@ export const appRouter = router({
   suggestions: suggestionsRouter,
   followUps: followUpsRouter,
   gazetteer: gazetteerRouter,
+  search: searchRouter,
+  districts: districtsRouter,
+  deputies: deputiesRouter,
+  agencies: agenciesRouter,
 });
 
 export type AppRouter = typeof appRouter;

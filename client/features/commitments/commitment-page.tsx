@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AgencyLink, DistrictLink } from '../../components/entity-links';
 import { DemoBadge, LoadError, Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
@@ -81,7 +82,9 @@ export function CommitmentPage() {
           </div>
           <div>
             <dt>{t('letter.meta.agency')}</dt>
-            <dd>{c.agency ?? t('common.none')}</dd>
+            <dd>
+              <AgencyLink name={c.agency} />
+            </dd>
           </div>
           <div>
             <dt>{t('commitment.letter')}</dt>
@@ -122,7 +125,9 @@ export function CommitmentPage() {
                 <tbody>
                   {districts.data.rows.map((row) => (
                     <tr key={row.districtId ?? 'city'}>
-                      <td>{row.districtName ?? t('common.cityLevel')}</td>
+                      <td>
+                        <DistrictLink name={row.districtName} />
+                      </td>
                       <td className="num">{formatTarget(row.targetMin, row.targetMax, lang)}</td>
                       <td className="num">
                         {row.value === null ? t('common.none') : formatNumber(row.value, lang)}
@@ -196,7 +201,9 @@ export function CommitmentPage() {
                 {c.progress.map((p) => (
                   <tr key={p.id} className={p.supersededBy ? 'superseded' : ''}>
                     <td className="nowrap">{formatDate(p.asOf, lang)}</td>
-                    <td>{p.districtName ?? t('common.cityLevel')}</td>
+                    <td>
+                      <DistrictLink name={p.districtName} />
+                    </td>
                     <td className="num">
                       {formatNumber(p.value, lang)}
                       {p.supersededBy && <div className="muted small">{t('progress.superseded')}</div>}

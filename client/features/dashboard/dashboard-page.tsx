@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DistrictLinks } from '../../components/entity-links';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -61,7 +62,10 @@ function DistrictYearSection() {
       ) : summary.data.cells.length === 0 ? (
         <p className="empty-state">{t('dashboard.noData')}</p>
       ) : (
-        <DistrictYearChart data={summary.data} />
+        <>
+          <DistrictYearChart data={summary.data} />
+          <DistrictLinks names={summary.data.districts.map((d) => d.name)} />
+        </>
       )}
     </section>
   );

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AgencyLink, DeputyLinks } from '../../components/entity-links';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -36,13 +37,13 @@ export function LetterPage() {
     end: c.end,
     tone: c.kind,
   }));
-  const meta: [string, string | null][] = [
-    [t('letter.meta.agency'), data.agency],
+  const meta: [string, ReactNode][] = [
+    [t('letter.meta.agency'), data.agency && <AgencyLink name={data.agency} />],
     [t('letter.meta.docNumber'), data.docNumber],
     [t('letter.meta.suggestionRef'), data.suggestionRef],
     [t('letter.meta.grade'), data.resultGrade ? t(`grade.${data.resultGrade}`) : null],
     [t('letter.meta.date'), data.letterDate ? formatDate(data.letterDate, i18n.language) : null],
-    [t('letter.meta.deputy'), data.deputy],
+    [t('letter.meta.deputy'), data.deputy && <DeputyLinks names={data.deputy} />],
     [t('letter.meta.contact'), [data.contactPerson, data.contactPhone].filter(Boolean).join(' ') || null],
     [t('letter.meta.cc'), data.cc.join('、') || null],
     [t('letter.meta.source'), data.sourceName],

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AgencyLink } from '../../components/entity-links';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -53,7 +54,9 @@ export function LettersPage() {
                       </Link>
                       {letter.suggestionRef && <div className="muted small">{letter.suggestionRef}</div>}
                     </td>
-                    <td>{letter.agency ?? t('common.none')}</td>
+                    <td>
+                      <AgencyLink name={letter.agency} />
+                    </td>
                     <td className="nowrap">{formatDate(letter.letterDate, i18n.language)}</td>
                     <td>
                       {letter.resultGrade ? (

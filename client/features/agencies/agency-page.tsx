@@ -1,0 +1,128 @@
+/** /agencies/:name — one agency's scorecard: status, kept rate, overdue items, late follow-ups, reasons. */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/query-state';
+import { formatDate, formatNumber, formatPercent } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { PromiseTable } from '../deputies/promise-table';
+import { DemoProgressNotice } from '../views/demo-progress-notice';
+import { StatusCounts } from '../views/status-counts';
+import { ReasonChart } from './reason-chart';
+import '../views.css';
+
+export function AgencyPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const name = useParams().name ?? '';
+  const card = useQuery(trpc.agencies.byName.queryOptions({ name }));
+
+  return (
+    <section className="page">
+      <Link to="/agencies" className="back-link">
+        {t('agencies.back')}
+      </Link>
+      <header className="page-header">
+        <h1>{name}</h1>
+        <p className="muted">{t('agencies.pageSubtitle')}</p>
+      </header>
+      {card.isPending ? (
+        <Loading />
+      ) : card.isError ? (
+        <LoadError error={card.error} onRetry={() => void card.refetch()} />
+      ) : (
+        <>
+          <DemoProgressNotice />
+          <StatusCounts
+            counts={card.data.counts}
+            extra={[
+              {
+                label: t('agencies.keptRate'),
+                value:
+                  card.data.keptRate === null
+                    ? t('common.none')
+                    : formatPercent(card.data.keptRate, i18n.language),
+              },
+              {
+                label: t('agencies.lateFollowUps'),
+                value: formatNumber(card.data.lateFollowUps.length, i18n.language),
+              },
+            ]}
+          />
+          <p className="muted small">
+            {t('agencies.letters', { count: card.data.letters })} · {t('agencies.keptRateHint')}
+          </p>
+          <section className="card" aria-labelledby="agency-overdue">
+            <h2 id="agency-overdue">{t('agencies.overdueItems', { count: card.data.overdue.length })}</h2>
+            {card.data.overdue.length === 0 ? (
+              <p className="empty-state">{t('agencies.noOverdue')}</p>
+            ) : (
+              <div className="table-wrap">
+                <PromiseTable promises={card.data.overdue} />
+              </div>
+            )}
+          </section>
+          <div className="view-grid">
+            <section className="card" aria-labelledby="agency-follow-ups">
+              <h2 id="agency-follow-ups">
+                {t('agencies.followUps', { count: card.data.lateFollowUps.length })}
+              </h2>
+              <p className="muted small">{t('agencies.followUpsHint')}</p>
+              {card.data.lateFollowUps.length === 0 ? (
+                <p className="empty-state">{t('agencies.noLateFollowUps')}</p>
+              ) : (
+                <div className="table-wrap">
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th>{t('agencies.request')}</th>
+                        <th>{t('districts.commitment')}</th>
+                        <th>{t('agencies.due')}</th>
+                        <th>{t('agencies.answeredAt')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {card.data.lateFollowUps.map((f) => (
+                        <tr key={f.id}>
+                          <td>{f.request}</td>
+                          <td>
+                            <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
+                          </td>
+                          <td>{formatDate(f.dueDate, i18n.language)}</td>
+                          <td>
+                            {f.respondedAt ? (
+                              formatDate(f.respondedAt, i18n.language)
+                            ) : (
+                              <span className="badge status status-overdue">{t('agencies.unanswered')}</span>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+            <section className="card" aria-labelledby="agency-reasons">
+              <h2 id="agency-reasons">{t('agencies.reasons')}</h2>
+              <p className="muted small">{t('agencies.reasonsHint')}</p>
+              {card.data.reasons.every((r) => r.count === 0) ? (
+                <p className="empty-state">{t('agencies.noReasons')}</p>
+              ) : (
+                <ReasonChart reasons={card.data.reasons} />
+              )}
+            </section>
+          </div>
+          <section className="card" aria-labelledby="agency-commitments">
+            <h2 id="agency-commitments">
+              {t('agencies.commitments', { count: card.data.commitments.length })}
+            </h2>
+            <div className="table-wrap">
+              <PromiseTable promises={card.data.commitments} />
+            </div>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

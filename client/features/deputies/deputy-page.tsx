@@ -1,0 +1,119 @@
+/**
+ * /deputies/:name — 代表视角: each suggestion, the replies, and whether every promise was kept.
+ * Made to be printed (views.css hides the chrome on paper and keeps tables whole).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/query-state';
+import { formatDate } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { DemoProgressNotice } from '../views/demo-progress-notice';
+import { StatusCounts } from '../views/status-counts';
+import { PromiseTable } from './promise-table';
+import '../views.css';
+
+export function DeputyPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const name = useParams().name ?? '';
+  const view = useQuery(trpc.deputies.byName.queryOptions({ name }));
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <section className="page">
+      <Link to="/deputies" className="back-link">
+        {t('deputies.back')}
+      </Link>
+      <header className="page-header">
+        <div className="card-header">
+          <h1>{t('deputies.heading', { name })}</h1>
+          <div className="page-actions">
+            <button type="button" className="button button-secondary" onClick={() => window.print()}>
+              {t('deputies.print')}
+            </button>
+          </div>
+        </div>
+        <p className="muted">{t('deputies.pageSubtitle')}</p>
+        <p className="print-only small">
+          {t('deputies.printedOn', { date: formatDate(today, i18n.language) })}
+        </p>
+      </header>
+      {view.isPending ? (
+        <Loading />
+      ) : view.isError ? (
+        <LoadError error={view.error} onRetry={() => void view.refetch()} />
+      ) : view.data.suggestions.length === 0 ? (
+        <p className="empty-state">{t('deputies.noSuggestions')}</p>
+      ) : (
+        <>
+          <DemoProgressNotice />
+          <StatusCounts counts={view.data.counts} />
+          {view.data.suggestions.map((s) => (
+            <section className="card suggestion-block" key={s.id} aria-labelledby={`suggestion-${s.id}`}>
+              <div className="card-header">
+                <h2 id={`suggestion-${s.id}`}>
+                  {s.ref ? `${t('deputies.ref')} ${s.ref} · ` : ''}
+                  {s.title ?? t('letters.untitled')}
+                </h2>
+                <span className="tag">{s.lead ? t('deputies.lead') : t('deputies.co')}</span>
+              </div>
+              {s.replies.length === 0 ? (
+                <p className="empty-state">{t('deputies.noReply')}</p>
+              ) : (
+                s.replies.map((reply) => (
+                  <div key={reply.id} className="reply-block">
+                    <dl className="meta-grid">
+                      <div>
+                        <dt>{t('deputies.reply')}</dt>
+                        <dd>
+                          <Link to={`/letters/${reply.id}`}>
+                            {reply.docNumber ?? reply.title ?? reply.id}
+                          </Link>
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>{t('deputies.agency')}</dt>
+                        <dd>
+                          {reply.agency ? (
+                            <Link to={`/agencies/${encodeURIComponent(reply.agency)}`}>{reply.agency}</Link>
+                          ) : (
+                            t('common.none')
+                          )}
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>{t('deputies.date')}</dt>
+                        <dd>{formatDate(reply.letterDate, i18n.language)}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('deputies.grade')}</dt>
+                        <dd>{reply.resultGrade ? t(`grade.${reply.resultGrade}`) : t('common.none')}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('deputies.satisfaction')}</dt>
+                        <dd>
+                          {reply.satisfaction
+                            ? t(`satisfaction.levels.${reply.satisfaction}`)
+                            : t('deputies.notRated')}
+                        </dd>
+                      </div>
+                    </dl>
+                    <h3 className="small muted">{t('deputies.promises')}</h3>
+                    {reply.promises.length === 0 ? (
+                      <p className="empty-state">{t('deputies.noPromises')}</p>
+                    ) : (
+                      <div className="table-wrap">
+                        <PromiseTable promises={reply.promises} />
+                      </div>
+                    )}
+                  </div>
+                ))
+              )}
+            </section>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/** One district year by year: targets, targets reached and mean completion at each year end. */
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber, formatPercent } from '../../lib/format';
+import { PROGRESS_COLOR } from '../dashboard/chart-colors';
+
+export interface DistrictYear {
+  year: number;
+  targets: number;
+  achieved: number;
+  completion: number | null;
+}
+
+export function DistrictYearTable({ years }: { years: DistrictYear[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="view-grid">
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('districts.year')}</th>
+              <th className="num">{t('districts.yearTargets')}</th>
+              <th className="num">{t('districts.yearAchieved')}</th>
+              <th className="num">{t('districts.yearCompletion')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <tr key={y.year}>
+                <td>{t('dashboard.year', { year: y.year })}</td>
+                <td className="num">{formatNumber(y.targets, i18n.language)}</td>
+                <td className="num">{formatNumber(y.achieved, i18n.language)}</td>
+                <td className="num">
+                  {y.completion === null ? t('common.none') : formatPercent(y.completion, i18n.language)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="chart" data-testid="district-year-completion">
+        <ResponsiveContainer width="100%" height={240}>
+          <BarChart
+            data={years.map((y) => ({ year: String(y.year), completion: y.completion ?? 0 }))}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="year" tickLine={false} />
+            <YAxis
+              domain={[0, 1]}
+              tickFormatter={(v: number) => formatPercent(v, i18n.language)}
+              width={48}
+              tickLine={false}
+            />
+            <Tooltip formatter={(v) => formatPercent(Number(v), i18n.language)} />
+            <Bar
+              dataKey="completion"
+              name={t('districts.yearCompletion')}
+              fill={PROGRESS_COLOR}
+              radius={[3, 3, 0, 0]}
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}

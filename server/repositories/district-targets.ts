@@ -1,0 +1,51 @@
+/** District targets with the commitment, letter and agency they belong to, for the district views. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** The districts as they stand today (no end year), city by city in gazetteer order. */
+export async function listCurrentDistricts(db: Kysely<Database>) {
+  return db
+    .selectFrom('districts')
+    .select(['id', 'city', 'name'])
+    .where('valid_to', 'is', null)
+    .orderBy('city')
+    .orderBy('sort_order')
+    .execute();
+}
+
+/** Every row of that name, whatever its years: targets point at the row valid in their letter's year. */
+export async function districtIdsNamed(db: Kysely<Database>, name: string): Promise<number[]> {
+  const rows = await db.selectFrom('districts').select('id').where('name', '=', name).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Targets of confirmed commitments in districts (withdrawn ones too: they show as 已取消). */
+export async function listDistrictTargets(db: Kysely<Database>, districtIds?: readonly number[]) {
+  let query = db
+    .selectFrom('commitment_targets')
+    .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
+    .innerJoin('districts', 'districts.id', 'commitment_targets.district_id')
+    .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+    .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
+    .select([
+      'commitment_targets.commitment_id as commitmentId',
+      'commitment_targets.district_id as districtId',
+      'commitment_targets.target_min as min',
+      'commitment_targets.target_max as max',
+      'districts.name as districtName',
+      'commitments.object',
+      'commitments.unit',
+      'commitments.quote',
+      'commitments.deadline_year as deadlineYear',
+      'commitments.withdrawn_at as withdrawnAt',
+      'commitments.letter_id as letterId',
+      'letters.letter_date as letterDate',
+      'agencies.name as agency',
+    ])
+    .where('commitments.review_status', '=', 'confirmed');
+  if (districtIds) {
+    if (districtIds.length === 0) return [];
+    query = query.where('commitment_targets.district_id', 'in', districtIds);
+  }
+  return query.orderBy('commitments.deadline_year').orderBy('commitments.id').execute();
+}
