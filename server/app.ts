@@ -10,6 +10,7 @@ import express from 'express';
 import { sql } from 'kysely';
 import { attachmentHandler } from './attachments';
 import { contextFactory, type ServerContextOptions } from './context';
+import { reportDownloadHandler } from './report-downloads';
 import { appRouter } from './routers/_app';
 
 export interface AppOptions extends ServerContextOptions {
@@ -35,6 +36,9 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   app.get('/files/attachments/:id', attachmentHandler(options));
+  // Before the client fallback: /reports/2015 is the page, /reports/2015.xlsx the file.
+  app.get('/reports/:year.xlsx', reportDownloadHandler(options, 'xlsx'));
+  app.get('/reports/:year.csv', reportDownloadHandler(options, 'csv'));
 
   app.use(
     '/trpc',

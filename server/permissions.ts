@@ -49,6 +49,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'dashboard.districtYears': READERS,
   'dashboard.allocatedCommitments': READERS,
   'dashboard.commitmentDistricts': READERS,
+  'dashboard.summary': READERS,
+  'dashboard.keptRates': READERS,
 
   'review.queue': READERS,
   'review.confirm': OFFICE,
@@ -78,4 +80,6 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
 
   'gazetteer.list': READERS,
   'gazetteer.importCsv': OFFICE,
+
+  'reports.annual': READERS,
 };

@@ -10,6 +10,7 @@ import { followUpsRouter } from './follow-ups';
 import { gazetteerRouter } from './gazetteer';
 import { lettersRouter } from './letters';
 import { progressRouter } from './progress';
+import { reportsRouter } from './reports';
 import { reviewRouter } from './review';
 import { suggestionsRouter } from './suggestions';
 import { targetsRouter } from './targets';
@@ -27,6 +28,7 @@ export const appRouter = router({
   suggestions: suggestionsRouter,
   followUps: followUpsRouter,
   gazetteer: gazetteerRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

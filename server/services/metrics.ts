@@ -1,0 +1,148 @@
+/**
+ * The overview's figures for a year, an agency and a district, computed on the server from the
+ * rows in server/repositories/metrics.ts with the pure rules in server/domain/ — the browser gets
+ * only the totals.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import {
+  type CommitmentMetrics,
+  cutoffFor,
+  outcomesAsOf,
+  progressByCommitment,
+  ratio,
+  summarizeOutcomes,
+} from '../domain/commitment-metrics';
+import type { ProgressPoint } from '../domain/progress-summary';
+import { type ReplyMetrics, summarizeReplies } from '../domain/reply-metrics';
+import { type CountedTarget, districtItems, wholeItems } from '../domain/tracked-items';
+import { listProgress, listTargets } from '../repositories/commitments';
+import {
+  listCountedCommitments,
+  listLetterFacts,
+  listSuggestionFacts,
+  listTargetDistricts,
+  metricYearSpan,
+} from '../repositories/metrics';
+
+export interface MetricsFilter {
+  year: number | null;
+  agencyId: number | null;
+  /** the district's rows (one name may have several after a boundary change); null: the whole city */
+  districtIds: readonly number[] | null;
+}
+
+export interface MetricsOptions {
+  includeDemo: boolean;
+  /** YYYY-MM-DD */
+  today: string;
+}
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export type CountedCommitmentRow = Awaited<ReturnType<typeof listCountedCommitments>>[number];
+
+export interface CommitmentData {
+  commitments: CountedCommitmentRow[];
+  targets: CountedTarget[];
+  progress: Map<number, ProgressPoint[]>;
+}
+
+/** Counted commitments of the agency (all agencies when null) with their targets and progress. */
+export async function loadCommitmentData(
+  db: Kysely<Database>,
+  agencyId: number | null,
+  includeDemo: boolean,
+): Promise<CommitmentData> {
+  const [commitments, targets, progress] = await Promise.all([
+    listCountedCommitments(db, { agencyId }),
+    listTargets(db, { countedOnly: true }),
+    listProgress(db, { includeDemo }),
+  ]);
+  const ids = new Set(commitments.map((c) => c.id));
+  return {
+    commitments,
+    targets: targets
+      .filter((t) => ids.has(t.commitmentId))
+      .map((t) => ({ commitmentId: t.commitmentId, districtId: t.districtId, min: Number(t.min) })),
+    progress: progressByCommitment(
+      progress.filter((p) => ids.has(p.commitmentId)).map((p) => ({ ...p, value: Number(p.value) })),
+    ),
+  };
+}
+
+export async function loadReplyMetrics(
+  db: Kysely<Database>,
+  filter: Pick<MetricsFilter, 'year' | 'agencyId'>,
+): Promise<ReplyMetrics> {
+  const [suggestions, letters] = await Promise.all([
+    listSuggestionFacts(db, filter),
+    listLetterFacts(db, filter),
+  ]);
+  return summarizeReplies(suggestions, letters);
+}
+
+export interface Summary {
+  year: number | null;
+  /** the day the figures are as of */
+  cutoff: string;
+  replies: ReplyMetrics;
+  commitments: CommitmentMetrics;
+}
+
+/** dashboard.summary: replies are city-wide (a reply has no district), commitments follow the district. */
+export async function buildSummary(
+  db: Kysely<Database>,
+  filter: MetricsFilter,
+  options: MetricsOptions,
+): Promise<Summary> {
+  const cutoff = cutoffFor(filter.year, options.today);
+  const [replies, data] = await Promise.all([
+    loadReplyMetrics(db, filter),
+    loadCommitmentData(db, filter.agencyId, options.includeDemo),
+  ]);
+  const items =
+    filter.districtIds === null
+      ? wholeItems(data.commitments, data.targets)
+      : districtItems(data.commitments, data.targets, filter.districtIds);
+  const outcomes = outcomesAsOf(items, data.progress, filter.year, cutoff).map((o) => o.outcome);
+  return { year: filter.year, cutoff, replies, commitments: summarizeOutcomes(outcomes) };
+}
+
+export interface KeptRateCell {
+  districtId: number;
+  year: number;
+  due: number;
+  kept: number;
+  keptRate: number | null;
+}
+
+/**
+ * The heat map: per district and year, the share of the district targets due by that year's end
+ * that were reached by then.
+ */
+export async function buildKeptRateGrid(
+  db: Kysely<Database>,
+  agencyId: number | null,
+  options: MetricsOptions,
+) {
+  const [span, districts, data] = await Promise.all([
+    metricYearSpan(db),
+    listTargetDistricts(db),
+    loadCommitmentData(db, agencyId, options.includeDemo),
+  ]);
+  const thisYear = Number(options.today.slice(0, 4));
+  const years: number[] = [];
+  if (span) for (let y = span.first; y <= Math.min(span.last, thisYear); y++) years.push(y);
+  const items = districtItems(data.commitments, data.targets);
+  const cells: KeptRateCell[] = [];
+  for (const year of years) {
+    const outcomes = outcomesAsOf(items, data.progress, year, cutoffFor(year, options.today));
+    for (const district of districts) {
+      const own = outcomes.filter((o) => o.item.districtId === district.id && o.outcome.due);
+      const kept = own.filter((o) => o.outcome.kept).length;
+      cells.push({ districtId: district.id, year, due: own.length, kept, keptRate: ratio(kept, own.length) });
+    }
+  }
+  return { years, districts: districts.map((d) => ({ id: d.id, name: d.name })), cells };
+}
