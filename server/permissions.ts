@@ -51,6 +51,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'dashboard.commitmentDistricts': READERS,
   'dashboard.summary': READERS,
   'dashboard.keptRates': READERS,
+  'dashboard.filterChoices': READERS,
 
   'review.queue': READERS,
   'review.confirm': OFFICE,

@@ -29,6 +29,7 @@ export function AppLayout() {
             {t('nav.dashboard')}
           </NavLink>
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
+          <NavLink to="/reports">{t('report.nav')}</NavLink>
           <NavLink to="/review">{t('nav.review')}</NavLink>
           <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>
           {hasRole(user, ['office']) && <NavLink to="/users">{t('nav.users')}</NavLink>}

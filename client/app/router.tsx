@@ -57,6 +57,18 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'reports',
+        lazy: async () => ({
+          Component: (await import('../features/reports/annual-report-page')).LatestReportRedirect,
+        }),
+      },
+      {
+        path: 'reports/:year',
+        lazy: async () => ({
+          Component: (await import('../features/reports/annual-report-page')).AnnualReportPage,
+        }),
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
       },

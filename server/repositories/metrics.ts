@@ -178,3 +178,15 @@ export async function metricYearSpan(db: Kysely<Database>) {
   ].filter((y): y is number => y !== null && Number.isFinite(y));
   return years.length ? { first: Math.min(...years), last: Math.max(...years) } : null;
 }
+
+/** Agencies that replied to at least one letter, by name: the overview's agency filter. */
+export async function listReplyingAgencies(db: Kysely<Database>) {
+  return db
+    .selectFrom('agencies')
+    .select(['agencies.id', 'agencies.name'])
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('letters').select('letters.id').whereRef('letters.agency_id', '=', 'agencies.id')),
+    )
+    .orderBy('agencies.name')
+    .execute();
+}

@@ -10,7 +10,7 @@ import { progressKey, standingEntries, summarizeDistrictYears } from '../domain/
 import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
 import { countOverview, letterYearSpan, listAllocatedCommitments } from '../repositories/dashboard';
 import { resolveAgency, resolveDistrict } from '../services/metric-filter';
-import { buildKeptRateGrid, buildSummary, todayIso } from '../services/metrics';
+import { buildKeptRateGrid, buildSummary, listFilterChoices, todayIso } from '../services/metrics';
 import { readProcedure, router } from '../trpc';
 
 export const dashboardRouter = router({
@@ -28,6 +28,9 @@ export const dashboardRouter = router({
       { includeDemo: ctx.showDemo, today: todayIso() },
     );
   }),
+
+  /** Years (latest first), districts and agencies the overview can be filtered by. */
+  filterChoices: readProcedure.query(({ ctx }) => listFilterChoices(ctx.db, todayIso())),
 
   /** The district × year heat map of the kept rate. */
   keptRates: readProcedure.input(KeptRateGridInputSchema).query(async ({ ctx, input }) => {

@@ -20,6 +20,7 @@ import { listProgress, listTargets } from '../repositories/commitments';
 import {
   listCountedCommitments,
   listLetterFacts,
+  listReplyingAgencies,
   listSuggestionFacts,
   listTargetDistricts,
   metricYearSpan,
@@ -145,4 +146,21 @@ export async function buildKeptRateGrid(
     }
   }
   return { years, districts: districts.map((d) => ({ id: d.id, name: d.name })), cells };
+}
+
+/** What the overview's filters offer: the years with data, districts with targets, replying agencies. */
+export async function listFilterChoices(db: Kysely<Database>, today: string) {
+  const [span, districts, agencies] = await Promise.all([
+    metricYearSpan(db),
+    listTargetDistricts(db),
+    listReplyingAgencies(db),
+  ]);
+  const thisYear = Number(today.slice(0, 4));
+  const years: number[] = [];
+  if (span) for (let y = Math.min(span.last, thisYear); y >= span.first; y--) years.push(y);
+  return {
+    years,
+    districts: [...new Set(districts.map((d) => d.name))],
+    agencies: agencies.map((a) => a.name),
+  };
 }

@@ -181,6 +181,13 @@ for (const target of testDatabases) {
       expect(await codeOf(as(null).dashboard.summary({ year: 1800 }))).toBe('BAD_REQUEST');
     });
 
+    test('the filters offer the years with data (latest first), districts with targets, replying agencies', async () => {
+      const choices = await as(null).dashboard.filterChoices();
+      expect(choices.years).toEqual([2018, 2017, 2016, 2015]);
+      expect(choices.districts).toEqual(districtNames);
+      expect(choices.agencies).toEqual(['厦门市民政局']);
+    });
+
     test('the heat map: per district and year, the share of district targets kept by then', async () => {
       const grid = await as(null).dashboard.keptRates();
       expect(grid.years).toEqual([2015, 2016, 2017, 2018]);
