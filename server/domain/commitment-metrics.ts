@@ -12,7 +12,7 @@
  */
 import type { CommitmentStatus } from '../../shared/commitments';
 import { commitmentStatus, milestoneStatus } from './commitment-status';
-import { type ProgressPoint, standingEntries } from './progress-summary';
+import { type ProgressPoint, progressKey, standingEntries } from './progress-summary';
 
 export interface TrackedItem {
   commitmentId: number;
@@ -184,15 +184,36 @@ export function summarizeOutcomes(outcomes: readonly ItemOutcome[]): CommitmentM
   };
 }
 
-/** Groups progress by commitment so each item only scans its own entries. */
-export function progressByCommitment(progress: readonly ProgressPoint[]): Map<number, ProgressPoint[]> {
-  const grouped = new Map<number, ProgressPoint[]>();
-  for (const p of progress) {
-    const list = grouped.get(p.commitmentId);
+/**
+ * Progress grouped so each item scans only its own entries: by commitment for whole commitments,
+ * by commitment and district for district parts (a correction stays in its entry's district).
+ */
+export interface ItemProgress {
+  byCommitment: ReadonlyMap<number, readonly ProgressPoint[]>;
+  byTarget: ReadonlyMap<string, readonly ProgressPoint[]>;
+}
+
+export function groupProgress(progress: readonly ProgressPoint[]): ItemProgress {
+  const byCommitment = new Map<number, ProgressPoint[]>();
+  const byTarget = new Map<string, ProgressPoint[]>();
+  const push = <K>(map: Map<K, ProgressPoint[]>, key: K, p: ProgressPoint) => {
+    const list = map.get(key);
     if (list) list.push(p);
-    else grouped.set(p.commitmentId, [p]);
+    else map.set(key, [p]);
+  };
+  for (const p of progress) {
+    push(byCommitment, p.commitmentId, p);
+    push(byTarget, progressKey(p.commitmentId, p.districtId), p);
   }
-  return grouped;
+  return { byCommitment, byTarget };
+}
+
+function progressOf(item: TrackedItem, progress: ItemProgress): readonly ProgressPoint[] {
+  return (
+    (item.districtId === null
+      ? progress.byCommitment.get(item.commitmentId)
+      : progress.byTarget.get(progressKey(item.commitmentId, item.districtId))) ?? []
+  );
 }
 
 /**
@@ -201,14 +222,11 @@ export function progressByCommitment(progress: readonly ProgressPoint[]): Map<nu
  */
 export function outcomesAsOf(
   items: readonly TrackedItem[],
-  progress: ReadonlyMap<number, readonly ProgressPoint[]>,
+  progress: ItemProgress,
   year: number | null,
   cutoff: string,
 ): { item: TrackedItem; outcome: ItemOutcome }[] {
   return items
     .filter((item) => item.letterDate === null || item.letterDate <= cutoff)
-    .map((item) => ({
-      item,
-      outcome: itemOutcome(item, progress.get(item.commitmentId) ?? [], year, cutoff),
-    }));
+    .map((item) => ({ item, outcome: itemOutcome(item, progressOf(item, progress), year, cutoff) }));
 }

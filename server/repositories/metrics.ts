@@ -190,3 +190,55 @@ export async function listReplyingAgencies(db: Kysely<Database>) {
     .orderBy('agencies.name')
     .execute();
 }
+
+/**
+ * Targets of counted commitments, only the columns the figures need: with 10,000 commitments the
+ * general listTargets (district names, ordering) costs more than the whole computation.
+ */
+export async function listCountedTargets(db: Kysely<Database>, { agencyId }: Pick<ScopeFilter, 'agencyId'>) {
+  let query = db
+    .selectFrom('commitment_targets')
+    .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
+    .select([
+      'commitment_targets.commitment_id as commitmentId',
+      'commitment_targets.district_id as districtId',
+      'commitment_targets.target_min as min',
+    ])
+    .where('commitments.review_status', '=', 'confirmed')
+    .where('commitments.withdrawn_at', 'is', null);
+  if (agencyId !== null) {
+    query = query
+      .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+      .where('letters.agency_id', '=', agencyId);
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, min: Number(r.min) }));
+}
+
+/** Progress entries of counted commitments, lean for the same reason. */
+export async function listCountedProgress(
+  db: Kysely<Database>,
+  { agencyId, includeDemo }: Pick<ScopeFilter, 'agencyId'> & { includeDemo: boolean },
+) {
+  let query = db
+    .selectFrom('progress_updates')
+    .innerJoin('commitments', 'commitments.id', 'progress_updates.commitment_id')
+    .select([
+      'progress_updates.id',
+      'progress_updates.commitment_id as commitmentId',
+      'progress_updates.district_id as districtId',
+      'progress_updates.value',
+      'progress_updates.as_of as asOf',
+      'progress_updates.supersedes_id as supersedesId',
+    ])
+    .where('commitments.review_status', '=', 'confirmed')
+    .where('commitments.withdrawn_at', 'is', null);
+  if (!includeDemo) query = query.where('progress_updates.is_demo', '=', 0);
+  if (agencyId !== null) {
+    query = query
+      .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+      .where('letters.agency_id', '=', agencyId);
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}

@@ -8,17 +8,18 @@ import type { Database } from '../../db/schema';
 import {
   type CommitmentMetrics,
   cutoffFor,
+  groupProgress,
+  type ItemProgress,
   outcomesAsOf,
-  progressByCommitment,
   ratio,
   summarizeOutcomes,
 } from '../domain/commitment-metrics';
-import type { ProgressPoint } from '../domain/progress-summary';
 import { type ReplyMetrics, summarizeReplies } from '../domain/reply-metrics';
 import { type CountedTarget, districtItems, wholeItems } from '../domain/tracked-items';
-import { listProgress, listTargets } from '../repositories/commitments';
 import {
   listCountedCommitments,
+  listCountedProgress,
+  listCountedTargets,
   listLetterFacts,
   listReplyingAgencies,
   listSuggestionFacts,
@@ -46,7 +47,7 @@ export type CountedCommitmentRow = Awaited<ReturnType<typeof listCountedCommitme
 export interface CommitmentData {
   commitments: CountedCommitmentRow[];
   targets: CountedTarget[];
-  progress: Map<number, ProgressPoint[]>;
+  progress: ItemProgress;
 }
 
 /** Counted commitments of the agency (all agencies when null) with their targets and progress. */
@@ -57,19 +58,10 @@ export async function loadCommitmentData(
 ): Promise<CommitmentData> {
   const [commitments, targets, progress] = await Promise.all([
     listCountedCommitments(db, { agencyId }),
-    listTargets(db, { countedOnly: true }),
-    listProgress(db, { includeDemo }),
+    listCountedTargets(db, { agencyId }),
+    listCountedProgress(db, { agencyId, includeDemo }),
   ]);
-  const ids = new Set(commitments.map((c) => c.id));
-  return {
-    commitments,
-    targets: targets
-      .filter((t) => ids.has(t.commitmentId))
-      .map((t) => ({ commitmentId: t.commitmentId, districtId: t.districtId, min: Number(t.min) })),
-    progress: progressByCommitment(
-      progress.filter((p) => ids.has(p.commitmentId)).map((p) => ({ ...p, value: Number(p.value) })),
-    ),
-  };
+  return { commitments, targets, progress: groupProgress(progress) };
 }
 
 export async function loadReplyMetrics(
@@ -138,11 +130,22 @@ export async function buildKeptRateGrid(
   const items = districtItems(data.commitments, data.targets);
   const cells: KeptRateCell[] = [];
   for (const year of years) {
-    const outcomes = outcomesAsOf(items, data.progress, year, cutoffFor(year, options.today));
+    const tally = new Map<number, { due: number; kept: number }>();
+    for (const { item, outcome } of outcomesAsOf(
+      items,
+      data.progress,
+      year,
+      cutoffFor(year, options.today),
+    )) {
+      if (!outcome.due || item.districtId === null) continue;
+      const counts = tally.get(item.districtId) ?? { due: 0, kept: 0 };
+      counts.due += 1;
+      if (outcome.kept) counts.kept += 1;
+      tally.set(item.districtId, counts);
+    }
     for (const district of districts) {
-      const own = outcomes.filter((o) => o.item.districtId === district.id && o.outcome.due);
-      const kept = own.filter((o) => o.outcome.kept).length;
-      cells.push({ districtId: district.id, year, due: own.length, kept, keptRate: ratio(kept, own.length) });
+      const { due, kept } = tally.get(district.id) ?? { due: 0, kept: 0 };
+      cells.push({ districtId: district.id, year, due, kept, keptRate: ratio(kept, due) });
     }
   }
   return { years, districts: districts.map((d) => ({ id: d.id, name: d.name })), cells };

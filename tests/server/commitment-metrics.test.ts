@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   cutoffFor,
+  groupProgress,
   itemOutcome,
   outcomesAsOf,
-  progressByCommitment,
   ratio,
   summarizeOutcomes,
   type TrackedItem,
@@ -124,7 +124,7 @@ describe('summarizeOutcomes and outcomesAsOf', () => {
       item({ commitmentId: 3, deadlineYear: 2018 }),
       item({ commitmentId: 4, letterDate: '2016-01-05' }),
     ];
-    const progress = progressByCommitment([
+    const progress = groupProgress([
       entry(30, '2015-10-01', { commitmentId: 1 }),
       entry(5, '2015-10-01', { commitmentId: 3 }),
     ]);
