@@ -355,6 +355,8 @@ export const en: Messages = {
     heatmapTitle: 'Kept rate by district and year',
     heatmapHint:
       "Each cell: share of the district's targets due by that year's end that were reached; small print is kept/due.",
+    heatmapNothingDue:
+      'No district target is due yet: the commitments broken down by district have no deadline year, or it has not come. Correct the deadline year on the Review page.',
     heatmapEmpty: 'No commitment targets broken down by district yet.',
     noneDue: 'none due',
     reportLink: 'Open the {{year}} annual report →',

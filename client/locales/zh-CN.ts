@@ -346,6 +346,8 @@ export const zhCN = {
     statusEmpty: '暂无已核实的承诺事项。在“待核实”页面确认承诺后,这里会显示状态分布。',
     heatmapTitle: '各区承诺兑现率(按年度)',
     heatmapHint: '每格为该区截至当年年底到期的分区目标中已达标的比例;格中小字为 已兑现/到期。',
+    heatmapNothingDue:
+      '目前没有到期的分区目标:分解到区的承诺尚未设定截止年份,或截止年份未到。可在“待核实”页面更正承诺的截止年份。',
     heatmapEmpty: '暂无分解到区的承诺目标。',
     noneDue: '无到期',
     reportLink: '查看 {{year}} 年度办理情况报告 →',

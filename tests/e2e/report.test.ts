@@ -141,6 +141,10 @@ describe.skipIf(chromiumMissing)('the overview and the annual report in the brow
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(screenshots, 'report-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: /2015 annual report/ }).waitFor();
     await page.screenshot({ path: path.join(screenshots, 'report-en.png'), fullPage: true });

@@ -165,7 +165,12 @@ function SummarySections({ filters }: { filters: OverviewFilters }) {
           ) : grid.data.districts.length === 0 || grid.data.years.length === 0 ? (
             <p className="empty-state">{t('overview.heatmapEmpty')}</p>
           ) : (
-            <KeptRateHeatmap grid={grid.data} highlightYear={filters.year} />
+            <>
+              <KeptRateHeatmap grid={grid.data} highlightYear={filters.year} />
+              {grid.data.cells.every((c) => c.due === 0) && (
+                <p className="notice notice-info small">{t('overview.heatmapNothingDue')}</p>
+              )}
+            </>
           )}
         </section>
       </div>
