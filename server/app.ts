@@ -13,6 +13,7 @@ import { attachmentHandler } from './attachments';
 import { contextFactory, type ServerContextOptions } from './context';
 import { requestLogs, securityHeaders, signInRateLimit } from './http-hardening';
 import { progressSheetHandler } from './progress-sheet-download';
+import { reportDownloadHandler } from './report-downloads';
 import { appRouter } from './routers/_app';
 
 export interface AppOptions extends ServerContextOptions {
@@ -46,6 +47,9 @@ export function createApp(options: AppOptions): express.Express {
 
   app.get('/files/attachments/:id', attachmentHandler(options));
   app.get('/files/progress-sheet.:format', progressSheetHandler(options));
+  // Before the client fallback: /reports/2015 is the page, /reports/2015.xlsx the file.
+  app.get('/reports/:year.xlsx', reportDownloadHandler(options, 'xlsx'));
+  app.get('/reports/:year.csv', reportDownloadHandler(options, 'csv'));
 
   app.use(
     '/trpc',

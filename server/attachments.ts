@@ -5,8 +5,7 @@
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { readSessionToken } from './auth/cookies';
-import { resolveSession } from './auth/sessions';
+import { mayRead } from './auth/read-access';
 
 export function attachmentHandler(options: { db: Kysely<Database>; publicRead: boolean }) {
   return async (req: Request, res: Response) => {
@@ -15,13 +14,9 @@ export function attachmentHandler(options: { db: Kysely<Database>; publicRead: b
       res.status(400).type('text/plain; charset=utf-8').send('附件编号无效。');
       return;
     }
-    if (!options.publicRead) {
-      const token = readSessionToken(req.get('cookie'));
-      const user = token ? await resolveSession(options.db, token, new Date()) : null;
-      if (!user) {
-        res.status(401).type('text/plain; charset=utf-8').send('请先登录后再下载附件。');
-        return;
-      }
+    if (!(await mayRead(options, req))) {
+      res.status(401).type('text/plain; charset=utf-8').send('请先登录后再下载附件。');
+      return;
     }
     const file = await options.db
       .selectFrom('attachments')

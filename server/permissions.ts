@@ -49,6 +49,9 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'dashboard.districtYears': READERS,
   'dashboard.allocatedCommitments': READERS,
   'dashboard.commitmentDistricts': READERS,
+  'dashboard.summary': READERS,
+  'dashboard.keptRates': READERS,
+  'dashboard.filterChoices': READERS,
 
   'review.queue': READERS,
   'review.confirm': OFFICE,
@@ -89,4 +92,5 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'deputies.byName': READERS,
   'agencies.list': READERS,
   'agencies.byName': READERS,
+  'reports.annual': READERS,
 };

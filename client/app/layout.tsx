@@ -33,6 +33,7 @@ export function AppLayout() {
           <NavLink to="/agencies">{t('nav.agencies')}</NavLink>
           <NavLink to="/deputies">{t('nav.deputies')}</NavLink>
           <NavLink to="/search">{t('nav.search')}</NavLink>
+          <NavLink to="/reports">{t('report.nav')}</NavLink>
           <NavLink to="/review">{t('nav.review')}</NavLink>
           <NavLink to="/progress-sheets">{t('nav.sheets')}</NavLink>
           <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>

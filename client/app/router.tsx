@@ -93,6 +93,18 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/agencies/agency-page')).AgencyPage }),
       },
       {
+        path: 'reports',
+        lazy: async () => ({
+          Component: (await import('../features/reports/annual-report-page')).LatestReportRedirect,
+        }),
+      },
+      {
+        path: 'reports/:year',
+        lazy: async () => ({
+          Component: (await import('../features/reports/annual-report-page')).AnnualReportPage,
+        }),
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({ Component: (await import('../features/auth/sign-in-page')).SignInPage }),
       },

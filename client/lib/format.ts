@@ -26,3 +26,13 @@ export function formatTarget(min: number | null, max: number | null, locale: str
   if (max === min) return formatNumber(min, locale);
   return `${formatNumber(min, locale)}–${formatNumber(max, locale)}`;
 }
+
+/** A rate in the reports and headline figures: one decimal (33.3%), “—” when nothing to divide by. */
+export function formatRate(share: number | null, locale: string): string {
+  if (share === null) return '—';
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(share);
+}

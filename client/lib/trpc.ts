@@ -5,6 +5,7 @@
  * @see https://trpc.io/docs/client/tanstack-react-query/setup
  */
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../../server/routers/_app';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../shared/auth';
@@ -16,3 +17,6 @@ export function makeTrpcClient() {
     links: [httpBatchLink({ url: '/trpc', headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE } })],
   });
 }
+
+/** What procedures return, for components that receive a query's data as props. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

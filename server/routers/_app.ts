@@ -13,6 +13,7 @@ import { followUpsRouter } from './follow-ups';
 import { gazetteerRouter } from './gazetteer';
 import { lettersRouter } from './letters';
 import { progressRouter } from './progress';
+import { reportsRouter } from './reports';
 import { reviewRouter } from './review';
 import { searchRouter } from './search';
 import { suggestionsRouter } from './suggestions';
@@ -35,6 +36,7 @@ export const appRouter = router({
   districts: districtsRouter,
   deputies: deputiesRouter,
   agencies: agenciesRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

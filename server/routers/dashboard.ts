@@ -1,14 +1,42 @@
 /** The dashboard's figures: targets against recorded progress per district and per year. */
 import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema } from '../../shared/schemas/commitments';
-import { DistrictYearInputSchema } from '../../shared/schemas/dashboard';
+import {
+  DistrictYearInputSchema,
+  KeptRateGridInputSchema,
+  SummaryFilterSchema,
+} from '../../shared/schemas/dashboard';
 import { progressKey, standingEntries, summarizeDistrictYears } from '../domain/progress-summary';
 import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
 import { countOverview, letterYearSpan, listAllocatedCommitments } from '../repositories/dashboard';
+import { resolveAgency, resolveDistrict } from '../services/metric-filter';
+import { buildKeptRateGrid, buildSummary, listFilterChoices, todayIso } from '../services/metrics';
 import { readProcedure, router } from '../trpc';
 
 export const dashboardRouter = router({
   overview: readProcedure.query(({ ctx }) => countOverview(ctx.db, { includeDemo: ctx.showDemo })),
+
+  /** 办复率, 满意率, A类占比, 承诺兑现率, 按期兑现率 and the status mix for a year, agency, district. */
+  summary: readProcedure.input(SummaryFilterSchema).query(async ({ ctx, input }) => {
+    const [agencyId, districtIds] = await Promise.all([
+      resolveAgency(ctx.db, input?.agency),
+      resolveDistrict(ctx.db, input?.district),
+    ]);
+    return buildSummary(
+      ctx.db,
+      { year: input?.year ?? null, agencyId, districtIds },
+      { includeDemo: ctx.showDemo, today: todayIso() },
+    );
+  }),
+
+  /** Years (latest first), districts and agencies the overview can be filtered by. */
+  filterChoices: readProcedure.query(({ ctx }) => listFilterChoices(ctx.db, todayIso())),
+
+  /** The district × year heat map of the kept rate. */
+  keptRates: readProcedure.input(KeptRateGridInputSchema).query(async ({ ctx, input }) => {
+    const agencyId = await resolveAgency(ctx.db, input?.agency);
+    return buildKeptRateGrid(ctx.db, agencyId, { includeDemo: ctx.showDemo, today: todayIso() });
+  }),
 
   districtYears: readProcedure.input(DistrictYearInputSchema).query(async ({ ctx, input }) => {
     const [targets, progress, span] = await Promise.all([

@@ -8,6 +8,11 @@ import { formatNumber } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { CommitmentDistrictChart } from './commitment-district-chart';
 import { DistrictYearChart } from './district-year-chart';
+import { HeadlineFigures } from './headline-figures';
+import { KeptRateHeatmap } from './kept-rate-heatmap';
+import { OverviewFilterBar } from './overview-filters';
+import { StatusCountList, StatusMixChart } from './status-mix-chart';
+import { type OverviewFilters, useOverviewFilters } from './use-overview-filters';
 
 function OverviewCards() {
   const { t, i18n } = useTranslation();
@@ -119,14 +124,91 @@ function CommitmentSection() {
   );
 }
 
+function SummarySections({ filters }: { filters: OverviewFilters }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const summary = useQuery(trpc.dashboard.summary.queryOptions(filters));
+  const grid = useQuery(
+    trpc.dashboard.keptRates.queryOptions(filters.agency ? { agency: filters.agency } : {}),
+  );
+  return (
+    <>
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.isError ? (
+        <LoadError error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : (
+        <HeadlineFigures summary={summary.data} />
+      )}
+      <div className="dashboard-grid">
+        <section className="card" aria-labelledby="status-mix-title">
+          <div className="card-header">
+            <h2 id="status-mix-title">{t('overview.statusTitle')}</h2>
+          </div>
+          <p className="muted small">{t('overview.statusHint')}</p>
+          {summary.isPending ? (
+            <Loading />
+          ) : summary.isError ? null : summary.data.commitments.tracked === 0 ? (
+            <p className="empty-state">{t('overview.statusEmpty')}</p>
+          ) : (
+            <>
+              <StatusCountList counts={summary.data.commitments.statusCounts} />
+              <StatusMixChart counts={summary.data.commitments.statusCounts} />
+            </>
+          )}
+        </section>
+        <section className="card" aria-labelledby="heatmap-title">
+          <div className="card-header">
+            <h2 id="heatmap-title">{t('overview.heatmapTitle')}</h2>
+          </div>
+          <p className="muted small">{t('overview.heatmapHint')}</p>
+          {grid.isPending ? (
+            <Loading />
+          ) : grid.isError ? (
+            <LoadError error={grid.error} onRetry={() => void grid.refetch()} />
+          ) : grid.data.districts.length === 0 || grid.data.years.length === 0 ? (
+            <p className="empty-state">{t('overview.heatmapEmpty')}</p>
+          ) : (
+            <>
+              <KeptRateHeatmap grid={grid.data} highlightYear={filters.year} />
+              {grid.data.cells.every((c) => c.due === 0) && (
+                <p className="notice notice-info small">{t('overview.heatmapNothingDue')}</p>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function ReportLink({ year }: { year: number | undefined }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const choices = useQuery(trpc.dashboard.filterChoices.queryOptions());
+  const target = year ?? choices.data?.years[0];
+  if (target === undefined) return null;
+  return (
+    <Link className="button button-secondary" to={`/reports/${target}`}>
+      {t('overview.reportLink', { year: target })}
+    </Link>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { filters, setFilter, clear } = useOverviewFilters();
   return (
     <section className="page">
-      <header className="page-header">
-        <h1>{t('dashboard.title')}</h1>
-        <p className="muted">{t('dashboard.subtitle')}</p>
+      <header className="page-header page-header-row">
+        <div>
+          <h1>{t('dashboard.title')}</h1>
+          <p className="muted">{t('dashboard.subtitle')}</p>
+        </div>
+        <ReportLink year={filters.year} />
       </header>
+      <OverviewFilterBar filters={filters} onChange={setFilter} onClear={clear} />
+      <SummarySections filters={filters} />
       <OverviewCards />
       <div className="dashboard-grid">
         <DistrictYearSection />

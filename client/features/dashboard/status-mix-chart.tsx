@@ -1,0 +1,67 @@
+/** How many counted commitments are in each status: one horizontal bar per status, in the status colours. */
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatNumber } from '../../lib/format';
+import type { Summary } from './headline-figures';
+
+const ORDER = ['achieved', 'on_track', 'behind', 'not_started', 'overdue'] as const;
+/** Same hues as the status badges (styles.css .status-*), darker so bars read in print. */
+export const STATUS_COLORS: Record<(typeof ORDER)[number], string> = {
+  achieved: '#2f7d4f',
+  on_track: '#3f6ea8',
+  behind: '#c58b2b',
+  not_started: '#9aa6b2',
+  overdue: '#b3261e',
+};
+
+export function StatusMixChart({ counts }: { counts: Summary['commitments']['statusCounts'] }) {
+  const { t, i18n } = useTranslation();
+  const data = ORDER.map((status) => ({ status, label: t(`status.${status}`), count: counts[status] }));
+  return (
+    <div className="chart chart-compact" data-testid="status-mix-chart">
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tickLine={false} />
+          <YAxis type="category" dataKey="label" width={88} tickLine={false} />
+          <Tooltip formatter={(v) => formatNumber(Number(v), i18n.language)} />
+          <Bar
+            dataKey="count"
+            name={t('overview.statusTitle')}
+            isAnimationActive={false}
+            radius={[0, 3, 3, 0]}
+          >
+            {data.map((d) => (
+              <Cell key={d.status} fill={STATUS_COLORS[d.status]} />
+            ))}
+            <LabelList dataKey="count" position="right" />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function StatusCountList({ counts }: { counts: Summary['commitments']['statusCounts'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="status-counts">
+      {ORDER.map((status) => (
+        <li key={status} data-testid={`status-count-${status}`}>
+          <span className={`badge status status-${status}`}>{t(`status.${status}`)}</span>
+          <strong>{formatNumber(counts[status], i18n.language)}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
