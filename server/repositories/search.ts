@@ -2,7 +2,7 @@
  * Finds letters and commitments containing a term, as a substring, case-insensitively.
  *
  * SQLite: terms of three or more characters go through the FTS5 trigram tables of migration
- * 0003; shorter ones cannot form a trigram, so they are a LIKE scan. PostgreSQL: ILIKE, which the
+ * 0002; shorter ones cannot form a trigram, so they are a LIKE scan. PostgreSQL: ILIKE, which the
  * pg_trgm GIN indexes serve for three or more characters. Either way the answer is the set of
  * rows whose text contains the term, so both databases return the same results.
  */

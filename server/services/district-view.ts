@@ -32,9 +32,10 @@ const todayOf = (options: ViewOptions) => options.today ?? new Date().toISOStrin
 
 async function trackedDistrictTargets(db: Kysely<Database>, options: ViewOptions, districtIds?: number[]) {
   const targets = await listDistrictTargets(db, districtIds);
+  // Every district: read all progress rather than bind tens of thousands of ids into one query.
   const progress = await listProgress(db, {
     includeDemo: options.includeDemo,
-    commitmentIds: [...new Set(targets.map((t) => t.commitmentId))],
+    ...(districtIds ? { commitmentIds: [...new Set(targets.map((t) => t.commitmentId))] } : {}),
   });
   const standing = standingEntries(progress);
   const today = todayOf(options);

@@ -41,11 +41,13 @@ export async function withStatuses<T extends StatusSubject>(
     listTargets(db, { commitmentIds: ids }),
     listProgress(db, { includeDemo: options.includeDemo, commitmentIds: ids }),
   ]);
-  const standing = [...standingEntries(progress).values()];
+  // Grouped once: the scorecards pass every commitment, and a scan per row would be quadratic.
+  const standingOf = groupByCommitment([...standingEntries(progress).values()]);
+  const targetsOf = groupByCommitment(targets);
   return rows.map((row) => {
-    const own = standing.filter((e) => e.commitmentId === row.id);
+    const own = standingOf.get(row.id) ?? [];
     const value = own.length ? own.reduce((sum, e) => sum + e.value, 0) : null;
-    const ownTargets = targets.filter((t) => t.commitmentId === row.id);
+    const ownTargets = targetsOf.get(row.id) ?? [];
     const targetTotal = ownTargets.length ? ownTargets.reduce((sum, t) => sum + t.min, 0) : row.min;
     const withdrawn = row.withdrawnAt !== null;
     const status =
@@ -63,4 +65,14 @@ export async function withStatuses<T extends StatusSubject>(
           });
     return { ...row, status, value, targetTotal, expected };
   });
+}
+
+function groupByCommitment<T extends { commitmentId: number }>(items: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.commitmentId);
+    if (group) group.push(item);
+    else groups.set(item.commitmentId, [item]);
+  }
+  return groups;
 }

@@ -7,8 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../shared/auth';
 import { chromiumMissing, launchChromium } from '../support/browser';
 import { startProduct } from '../support/server';
+import { TEST_PASSWORD } from '../support/users';
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
@@ -19,7 +21,7 @@ describe.skipIf(chromiumMissing)('views in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+    [product, browser] = await Promise.all([startProduct({ withUsers: true }), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -86,11 +88,36 @@ describe.skipIf(chromiumMissing)('views in the browser', () => {
     await page.close();
   });
 
+  /** The office withdraws a promise over the API, as its page would, so the reason chart has a bar. */
+  async function withdrawOnePromise(page: Page) {
+    const headers = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
+    const signIn = await page.request.post(`${product.url}/trpc/auth.signIn`, {
+      headers,
+      data: { username: 'office', password: TEST_PASSWORD },
+    });
+    expect(signIn.ok()).toBe(true);
+    const listed = await page.request.get(
+      `${product.url}/trpc/commitments.list?input=${encodeURIComponent(JSON.stringify({ reviewStatus: 'confirmed' }))}`,
+    );
+    const body = (await listed.json()) as { result: { data: { id: number; object: string | null }[] } };
+    const daycare = body.result.data.find((c) => c.object?.includes('日间照料'));
+    const withdrawn = await page.request.post(`${product.url}/trpc/progress.withdraw`, {
+      headers,
+      data: { id: daycare?.id, reasonCode: 'land', reasonText: '选址用地未落实' },
+    });
+    expect(withdrawn.ok()).toBe(true);
+    const signOut = await page.request.post(`${product.url}/trpc/auth.signOut`, { headers, data: {} });
+    expect(signOut.ok(), await signOut.text()).toBe(true);
+  }
+
   test('an agency scorecard and the agencies side by side; names link across pages', async () => {
     const page = await open(`/agencies/${encodeURIComponent('厦门市民政局')}`);
+    await withdrawOnePromise(page);
+    await page.reload();
     await page.getByRole('heading', { level: 1, name: '厦门市民政局' }).waitFor();
     await page.getByText('兑现率').first().waitFor();
     await page.getByRole('heading', { name: /逾期未完成事项/ }).waitFor();
+    await page.locator('[data-testid="reason-chart"] .recharts-bar-rectangle').first().waitFor();
     await page.screenshot({ path: path.join(screenshots, 'agency.png'), fullPage: true });
 
     await page.getByRole('link', { name: '承办单位', exact: true }).click();
@@ -102,6 +129,9 @@ describe.skipIf(chromiumMissing)('views in the browser', () => {
     await page.locator('.meta-grid').getByRole('link', { name: '苏辉明' }).click();
     await page.waitForURL(/\/deputies\//);
     await page.getByRole('heading', { level: 1, name: /苏辉明/ }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Deputy 苏辉明' }).waitFor();
+    await page.getByRole('button', { name: 'Print' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { DemoProgressNotice } from '../views/demo-progress-notice';
+import { COUNTED_STATUSES } from '../views/status-colors';
 import { StatusCounts } from '../views/status-counts';
 import { PromiseTable } from './promise-table';
 import '../views.css';
@@ -49,6 +50,14 @@ export function DeputyPage() {
         <>
           <DemoProgressNotice />
           <StatusCounts counts={view.data.counts} />
+          <p className="small">
+            {t('deputies.summary', {
+              suggestions: view.data.suggestions.length,
+              promises: COUNTED_STATUSES.reduce((sum, status) => sum + view.data.counts[status], 0),
+              achieved: view.data.counts.achieved,
+              overdue: view.data.counts.overdue,
+            })}
+          </p>
           {view.data.suggestions.map((s) => (
             <section className="card suggestion-block" key={s.id} aria-labelledby={`suggestion-${s.id}`}>
               <div className="card-header">

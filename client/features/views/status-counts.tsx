@@ -14,7 +14,7 @@ export function StatusCounts({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="stat-grid">
+    <div className="stat-grid view-stats">
       {COUNTED_STATUSES.map((status) => (
         <div className="stat" key={status} style={{ borderLeftColor: STATUS_COLORS[status] }}>
           <div className="stat-value" style={{ color: STATUS_COLORS[status] }}>

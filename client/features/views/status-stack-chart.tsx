@@ -28,6 +28,7 @@ export function StatusStackChart({ rows, testId }: { rows: StatusRow[]; testId: 
               dataKey={status}
               name={t(`status.${status}`)}
               stackId="status"
+              maxBarSize={32}
               fill={STATUS_COLORS[status]}
               isAnimationActive={false}
             />
