@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import { hasRole, useCurrentUser } from '../features/auth/use-current-user';
 import { UserMenu } from '../features/auth/user-menu';
+import { TopbarSearch } from '../features/search/topbar-search';
 import { setLanguage } from '../lib/i18n';
 
 export function AppLayout() {
@@ -32,13 +33,13 @@ export function AppLayout() {
           <NavLink to="/districts">{t('nav.districts')}</NavLink>
           <NavLink to="/agencies">{t('nav.agencies')}</NavLink>
           <NavLink to="/deputies">{t('nav.deputies')}</NavLink>
-          <NavLink to="/search">{t('nav.search')}</NavLink>
           <NavLink to="/reports">{t('report.nav')}</NavLink>
           <NavLink to="/review">{t('nav.review')}</NavLink>
           <NavLink to="/progress-sheets">{t('nav.sheets')}</NavLink>
           <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>
           {hasRole(user, ['office']) && <NavLink to="/users">{t('nav.users')}</NavLink>}
         </nav>
+        <TopbarSearch />
         <UserMenu />
         <button
           type="button"

@@ -53,6 +53,13 @@ describe.skipIf(chromiumMissing)('views in the browser', () => {
     await page.getByRole('button', { name: '检索', exact: true }).click();
     await page.waitForURL(/q=%E6%97%A5%E9%97%B4/);
     await page.locator('mark.search-hit', { hasText: '日间' }).first().waitFor();
+
+    // The box in the top bar searches from any page.
+    await page.goto(`${product.url}/letters`);
+    await page.locator('.topbar-search input').fill('孵化');
+    await page.locator('.topbar-search input').press('Enter');
+    await page.waitForURL(/\/search\?q=%E5%AD%B5%E5%8C%96/);
+    await page.locator('mark.search-hit', { hasText: '孵化' }).first().waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
