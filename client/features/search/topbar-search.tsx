@@ -13,15 +13,17 @@ export function TopbarSearch() {
     if (term) void navigate(`/search?q=${encodeURIComponent(term)}`);
   };
   return (
-    <form className="topbar-search" role="search" onSubmit={submit}>
-      <input
-        type="search"
-        aria-label={t('search.label')}
-        placeholder={t('nav.search')}
-        maxLength={100}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-      />
-    </form>
+    <search className="topbar-search">
+      <form onSubmit={submit}>
+        <input
+          type="search"
+          aria-label={t('search.label')}
+          placeholder={t('nav.search')}
+          maxLength={100}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </form>
+    </search>
   );
 }
