@@ -5,8 +5,7 @@
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { readSessionToken } from './auth/cookies';
-import { resolveSession } from './auth/sessions';
+import { sessionUserOf } from './auth/read-access';
 import { openTargetsForExport } from './services/progress-sheets';
 import { buildProgressCsv, buildProgressWorkbook } from './spreadsheets/export';
 
@@ -17,8 +16,7 @@ export function progressSheetHandler(options: { db: Kysely<Database>; showDemo: 
   return async (req: Request, res: Response) => {
     const format = req.params.format;
     if (format !== 'xlsx' && format !== 'csv') return plain(res, 404, '只提供 .xlsx 或 .csv 格式。');
-    const token = readSessionToken(req.get('cookie'));
-    const user = token ? await resolveSession(options.db, token, new Date()) : null;
+    const user = await sessionUserOf(options.db, req);
     if (!user) return plain(res, 401, '请先登录后再下载填报表。');
     if (user.role === 'deputy') return plain(res, 403, '填报表只提供给承办单位和督查室。');
     let agencyId: number | null = user.agencyId;

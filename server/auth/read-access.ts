@@ -5,14 +5,19 @@
 import type { Request } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { SessionUser } from '../../shared/auth';
 import { readSessionToken } from './cookies';
 import { resolveSession } from './sessions';
+
+/** The user a request's session cookie belongs to, or null. */
+export async function sessionUserOf(db: Kysely<Database>, req: Request): Promise<SessionUser | null> {
+  const token = readSessionToken(req.get('cookie'));
+  return token ? resolveSession(db, token, new Date()) : null;
+}
 
 export async function mayRead(
   options: { db: Kysely<Database>; publicRead: boolean },
   req: Request,
 ): Promise<boolean> {
-  if (options.publicRead) return true;
-  const token = readSessionToken(req.get('cookie'));
-  return token ? (await resolveSession(options.db, token, new Date())) !== null : false;
+  return options.publicRead || (await sessionUserOf(options.db, req)) !== null;
 }

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema, CommitmentListSchema } from '../../shared/schemas/commitments';
 import { findCommitment, listCommitments, listProgress, listTargets } from '../repositories/commitments';
 import { listFollowUps } from '../repositories/suggestions';
-import { withStatuses } from '../services/statuses';
+import { attachStatuses, withStatuses } from '../services/statuses';
 import { districtsForCommitment } from '../services/targets';
 import { readProcedure, router } from '../trpc';
 
@@ -18,14 +18,14 @@ export const commitmentsRouter = router({
     const commitment = await findCommitment(ctx.db, input.id);
     if (!commitment)
       throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });
-    const [tracked, targets, progress, followUps, districts] = await Promise.all([
-      // one row in, one row out
-      withStatuses(ctx.db, [commitment], { includeDemo: ctx.showDemo }).then(([row]) => row!),
+    const [targets, progress, followUps, districts] = await Promise.all([
       listTargets(ctx.db, { commitmentIds: [input.id] }),
       listProgress(ctx.db, { includeDemo: ctx.showDemo, commitmentIds: [input.id] }),
       listFollowUps(ctx.db, input.id),
       districtsForCommitment(ctx.db, input.id),
     ]);
+    // one row in, one row out
+    const tracked = attachStatuses([commitment], targets, progress)[0]!;
     const supersededBy = new Map(
       progress.flatMap((p) => (p.supersedesId === null ? [] : [[p.supersedesId, p.id]])),
     );

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { CommitmentStatus } from '../../shared/commitments';
 import { commitmentStatus, expectedByPace, milestoneStatus } from '../domain/commitment-status';
-import { standingEntries } from '../domain/progress-summary';
+import { type ProgressPoint, standingEntries } from '../domain/progress-summary';
 import { listProgress, listTargets } from '../repositories/commitments';
 
 export interface StatusSubject {
@@ -35,12 +35,21 @@ export async function withStatuses<T extends StatusSubject>(
   rows: readonly T[],
   options: { includeDemo: boolean; today?: string },
 ): Promise<(T & TrackedState)[]> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const ids = rows.map((r) => r.id);
   const [targets, progress] = await Promise.all([
     listTargets(db, { commitmentIds: ids }),
     listProgress(db, { includeDemo: options.includeDemo, commitmentIds: ids }),
   ]);
+  return attachStatuses(rows, targets, progress, options.today);
+}
+
+/** The same from targets and progress the caller has loaded already. */
+export function attachStatuses<T extends StatusSubject>(
+  rows: readonly T[],
+  targets: readonly { commitmentId: number; min: number }[],
+  progress: readonly ProgressPoint[],
+  today: string = new Date().toISOString().slice(0, 10),
+): (T & TrackedState)[] {
   // Grouped once: the scorecards pass every commitment, and a scan per row would be quadratic.
   const standingOf = groupByCommitment([...standingEntries(progress).values()]);
   const targetsOf = groupByCommitment(targets);

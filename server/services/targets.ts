@@ -48,21 +48,16 @@ export async function writeTargets(
 }
 
 export async function reallocateTargets(trx: Trx, commitmentId: number, spec: TargetSpec, at: string) {
-  const letter = await trx
-    .selectFrom('commitments')
-    .innerJoin('letters', 'letters.id', 'commitments.letter_id')
-    .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
-    .select(['letters.text', 'letters.letter_date', 'letters.created_at', 'agencies.name as agency'])
-    .where('commitments.id', '=', commitmentId)
-    .executeTakeFirstOrThrow();
-  const year = Number((letter.letter_date ?? letter.created_at).slice(0, 4));
-  const districts = await gazetteerForLetter(trx, { agency: letter.agency, text: letter.text, year });
+  const districts = await districtsForCommitment(trx, commitmentId);
   await writeTargets(trx, commitmentId, allocateTargets(spec, districts), at);
 }
 
-/** The districts a commitment's city-wide target may be split over (its letter's city and year). */
+/**
+ * The districts a commitment's targets expand over, or a city-wide target may be split over: its
+ * letter's city, as it was in the letter's year.
+ */
 export async function districtsForCommitment(
-  db: Kysely<Database>,
+  db: Trx | Kysely<Database>,
   commitmentId: number,
 ): Promise<GazetteerDistrict[]> {
   const letter = await db
