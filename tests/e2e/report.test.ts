@@ -61,6 +61,9 @@ describe.skipIf(chromiumMissing)('the overview and the annual report in the brow
     const other = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await other.goto(shared);
     await other.getByTestId('figure-keptRate').waitFor();
+    // The filter choices arrive with their own query; the select shows its value once its options exist.
+    await other.getByTestId('filter-year').locator('option[value="2015"]').waitFor({ state: 'attached' });
+    await other.getByTestId('filter-district').locator('option').nth(1).waitFor({ state: 'attached' });
     expect(await other.getByTestId('filter-year').inputValue()).toBe('2015');
     expect(await other.getByTestId('filter-district').inputValue()).toBe(
       await page.getByTestId('filter-district').inputValue(),
