@@ -210,6 +210,46 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+/** Figures kept ready per agency (db/migrations/0003_outcome_tallies.ts). */
+export type TallyScope = 'all' | 'real' | 'demo';
+
+export interface OutcomeTallyTable {
+  /** the letter's agency id, 0 for letters without one */
+  agency_key: number;
+  year: number;
+  /** null: whole commitments; else the commitment's part in that district */
+  district_id: number | null;
+  scope: TallyScope;
+  status: string;
+  items: number;
+  due: number;
+  kept: number;
+  kept_on_time: number;
+  /** sum over the items of min(1, value ÷ target) */
+  completion: number;
+}
+
+export interface OverdueOutcomeTable {
+  agency_key: number;
+  year: number;
+  scope: TallyScope;
+  commitment_id: number;
+  target_min: number | null;
+  value: number | null;
+}
+
+export interface OutcomeTallyStateTable {
+  agency_key: number;
+  /** bumped by every write that can change the agency's figures */
+  stale_version: Generated<number>;
+  /** the stale_version the tallies were computed from */
+  computed_version: Generated<number>;
+  /** the day (YYYY-MM-DD) the current year's figures were computed as of */
+  computed_on: Generated<string>;
+  /** the latest letter or deadline year of the agency's counted commitments */
+  last_year: number | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   deputies: DeputyTable;
@@ -228,6 +268,9 @@ export interface Database {
   progress_updates: ProgressUpdateTable;
   follow_ups: FollowUpTable;
   audit_log: AuditLogTable;
+  outcome_tallies: OutcomeTallyTable;
+  overdue_outcomes: OverdueOutcomeTable;
+  outcome_tally_state: OutcomeTallyStateTable;
 }
 
 export type LetterRow = Selectable<LetterTable>;

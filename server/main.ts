@@ -11,6 +11,8 @@ import { createApp } from './app';
 import { purgeExpiredSessions } from './auth/sessions';
 import { readEnv } from './env';
 import { ensureFirstOfficeAccount, FIRST_OFFICE_HINT } from './services/first-office';
+import { todayIso } from './services/metrics';
+import { ensureOutcomeTallies } from './services/outcome-tallies';
 import { seedOnFirstStart } from './services/seed';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,6 +63,16 @@ async function main() {
     });
     app.use(vite.middlewares);
   }
+  // The running year's figures are as of today: recompute them at start and soon after each
+  // midnight here, so the first reader of the day does not wait for a province's worth of them.
+  const keepTalliesCurrent = () =>
+    ensureOutcomeTallies(db, todayIso()).catch((error: unknown) =>
+      logger.error({ err: error }, 'outcome tallies could not be refreshed'),
+    );
+  void keepTalliesCurrent();
+  const talliesTimer = setInterval(keepTalliesCurrent, 10 * 60_000);
+  talliesTimer.unref();
+
   const server = app.listen(env.PORT, env.HOST, () => {
     const where = dialect === 'sqlite' ? path.resolve(env.DATA_DIR) : 'PostgreSQL';
     console.log(
@@ -71,6 +83,7 @@ async function main() {
   // Requests in flight are finished before the database closes; a stuck one does not hold the exit forever.
   const shutdown = () => {
     logger.info('shutting down: finishing requests in flight');
+    clearInterval(talliesTimer);
     server.close(() => void db.destroy().then(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -179,6 +179,15 @@ export async function metricYearSpan(db: Kysely<Database>) {
   return years.length ? { first: Math.min(...years), last: Math.max(...years) } : null;
 }
 
+/** Years suggestions were made in (first and last), for the year picker. */
+export async function suggestionYearSpan(db: Kysely<Database>): Promise<number[]> {
+  const row = await db
+    .selectFrom('suggestions')
+    .select((eb) => [eb.fn.min('year').as('first'), eb.fn.max('year').as('last')])
+    .executeTakeFirst();
+  return [row?.first, row?.last].filter((y) => y != null).map(Number);
+}
+
 /** Agencies that replied to at least one letter, by name: the overview's agency filter. */
 export async function listReplyingAgencies(db: Kysely<Database>) {
   return db

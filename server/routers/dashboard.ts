@@ -30,7 +30,9 @@ export const dashboardRouter = router({
   }),
 
   /** Years (latest first), districts and agencies the overview can be filtered by. */
-  filterChoices: readProcedure.query(({ ctx }) => listFilterChoices(ctx.db, todayIso())),
+  filterChoices: readProcedure.query(({ ctx }) =>
+    listFilterChoices(ctx.db, { includeDemo: ctx.showDemo, today: todayIso() }),
+  ),
 
   /** The district × year heat map of the kept rate. */
   keptRates: readProcedure.input(KeptRateGridInputSchema).query(async ({ ctx, input }) => {

@@ -5,19 +5,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ReasonCode } from '../../shared/commitments';
-import {
-  type CommitmentMetrics,
-  cutoffFor,
-  type ItemOutcome,
-  outcomesAsOf,
-  ratio,
-  summarizeOutcomes,
-  type TrackedItem,
-} from '../domain/commitment-metrics';
+import { type CommitmentMetrics, cutoffFor, ratio } from '../domain/commitment-metrics';
 import type { ReplyMetrics } from '../domain/reply-metrics';
-import { districtItems, wholeItems } from '../domain/tracked-items';
-import { listTargetDistricts } from '../repositories/metrics';
-import { loadCommitmentData, loadReplyMetrics, type MetricsOptions } from './metrics';
+import {
+  agencyNames,
+  listOverdueOutcomes,
+  listTalliedDistricts,
+  sumTalliesByAgency,
+  sumTalliesByStatus,
+  sumTalliesByYearAndDistrict,
+  type TallySums,
+} from '../repositories/outcome-tallies';
+import { loadReplyMetrics, type MetricsOptions, metricsFromTallies } from './metrics';
+import { ensureOutcomeTallies, tallyScopes } from './outcome-tallies';
 
 /** Commitments due by the year's end and their outcome, for one district or one agency. */
 export interface OutcomeRow {
@@ -58,33 +58,16 @@ export interface AnnualReport {
   overdue: OverdueItem[];
 }
 
-function outcomeRow(name: string | null, outcomes: readonly ItemOutcome[]): OutcomeRow {
-  const due = outcomes.filter((o) => o.due);
-  const kept = due.filter((o) => o.kept).length;
-  const keptOnTime = due.filter((o) => o.keptOnTime).length;
+function outcomeRow(name: string | null, sums: TallySums): OutcomeRow {
   return {
     name,
-    due: due.length,
-    kept,
-    keptOnTime,
-    overdue: due.filter((o) => o.status === 'overdue').length,
-    keptRate: ratio(kept, due.length),
-    onTimeRate: ratio(keptOnTime, due.length),
+    due: sums.due,
+    kept: sums.kept,
+    keptOnTime: sums.keptOnTime,
+    overdue: sums.overdueDue,
+    keptRate: ratio(sums.kept, sums.due),
+    onTimeRate: ratio(sums.keptOnTime, sums.due),
   };
-}
-
-function groupOutcomes<K>(
-  outcomes: readonly { item: TrackedItem; outcome: ItemOutcome }[],
-  keyOf: (item: TrackedItem) => K,
-): Map<K, ItemOutcome[]> {
-  const groups = new Map<K, ItemOutcome[]>();
-  for (const { item, outcome } of outcomes) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(outcome);
-    else groups.set(key, [outcome]);
-  }
-  return groups;
 }
 
 export async function buildAnnualReport(
@@ -93,57 +76,45 @@ export async function buildAnnualReport(
   options: MetricsOptions,
 ): Promise<AnnualReport> {
   const cutoff = cutoffFor(year, options.today);
-  const [replies, data, districts] = await Promise.all([
+  await ensureOutcomeTallies(db, options.today);
+  const scopes = tallyScopes(options.includeDemo);
+  const [replies, totals, districts, perDistrict, perAgency, overdue] = await Promise.all([
     loadReplyMetrics(db, { year, agencyId: null }),
-    loadCommitmentData(db, null, options.includeDemo),
-    listTargetDistricts(db),
+    sumTalliesByStatus(db, { scopes, year, districtIds: null }),
+    listTalliedDistricts(db),
+    sumTalliesByYearAndDistrict(db, { scopes, year }),
+    sumTalliesByAgency(db, { scopes, year }),
+    listOverdueOutcomes(db, year, scopes),
   ]);
-  const commitmentsById = new Map(data.commitments.map((c) => [c.id, c]));
-  const whole = outcomesAsOf(wholeItems(data.commitments, data.targets), data.progress, year, cutoff);
-  const parts = outcomesAsOf(districtItems(data.commitments, data.targets), data.progress, year, cutoff);
 
-  const perDistrict = groupOutcomes(parts, (item) => item.districtId);
+  const districtSums = new Map(perDistrict.map((s) => [s.districtId, s]));
   const byDistrict = districts
-    .map((d) => outcomeRow(d.name, perDistrict.get(d.id) ?? []))
+    .flatMap((d) => {
+      const sums = districtSums.get(d.id);
+      return sums ? [outcomeRow(d.name, sums)] : [];
+    })
     .filter((row) => row.due > 0);
 
-  const perAgency = groupOutcomes(whole, (item) => commitmentsById.get(item.commitmentId)?.agency ?? null);
-  const byAgency = [...perAgency]
-    .map(([agency, outcomes]) => outcomeRow(agency, outcomes))
+  const names = await agencyNames(
+    db,
+    perAgency.map((a) => a.agencyKey),
+  );
+  const byAgency = perAgency
+    .map((a) => outcomeRow(names.get(a.agencyKey) ?? null, a))
     .filter((row) => row.due > 0)
     .sort((a, b) => b.due - a.due || (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'));
-
-  const overdue = whole
-    .filter(({ outcome }) => outcome.due && outcome.status === 'overdue')
-    .flatMap(({ item, outcome }) => {
-      const c = commitmentsById.get(item.commitmentId);
-      if (!c) return [];
-      return [
-        {
-          commitmentId: c.id,
-          letterId: c.letterId,
-          agency: c.agency,
-          docNumber: c.docNumber,
-          object: c.object,
-          quote: c.quote,
-          targetMin: item.min,
-          // a broken-down target is the sum of district minimums; the letter's own range no longer applies
-          targetMax: item.min === c.min ? c.max : null,
-          unit: c.unit,
-          value: outcome.value,
-          deadlineYear: c.deadlineYear,
-          reasonCode: c.reasonCode,
-        },
-      ];
-    });
 
   return {
     year,
     cutoff,
     replies,
-    commitments: summarizeOutcomes(whole.map((o) => o.outcome)),
+    commitments: metricsFromTallies(totals),
     byDistrict,
     byAgency,
-    overdue,
+    overdue: overdue.map(({ letterMin, letterMax, ...item }) => ({
+      ...item,
+      // a broken-down target is the sum of district minimums; the letter's own range no longer applies
+      targetMax: item.targetMin === letterMin ? letterMax : null,
+    })),
   };
 }

@@ -10,6 +10,7 @@ import { allocateTargets } from '../domain/allocate-targets';
 import { extractLetter } from '../extract/index';
 import { recordAudit } from '../repositories/audit';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
+import { markOutcomesStale } from './outcome-tallies';
 import { gazetteerForLetter, writeTargets } from './targets';
 
 export interface LetterSource {
@@ -142,6 +143,7 @@ async function storeLetter(
     await writeTargets(trx, id, allocateTargets(commitment, districts), at);
   }
   for (const milestone of extraction.milestones) await insertItem(trx, letter.id, milestone, at);
+  await markOutcomesStale(trx, { letterIds: [letter.id] });
 
   await recordAudit(
     trx,

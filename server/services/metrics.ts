@@ -1,21 +1,22 @@
 /**
- * The overview's figures for a year, an agency and a district, computed on the server from the
- * rows in server/repositories/metrics.ts with the pure rules in server/domain/ — the browser gets
- * only the totals.
+ * The overview's figures for a year, an agency and a district, summed on the server from the
+ * outcome tallies (server/services/outcome-tallies.ts) — the browser gets only the totals.
+ * loadCommitmentData is the same rules applied to the raw rows, for views over a few commitments
+ * and as the reference the tallies are tested against.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import {
   type CommitmentMetrics,
   cutoffFor,
+  emptyStatusCounts,
   groupProgress,
   type ItemProgress,
-  outcomesAsOf,
   ratio,
-  summarizeOutcomes,
+  type TrackedStatus,
 } from '../domain/commitment-metrics';
 import { type ReplyMetrics, summarizeReplies } from '../domain/reply-metrics';
-import { type CountedTarget, districtItems, wholeItems } from '../domain/tracked-items';
+import type { CountedTarget } from '../domain/tracked-items';
 import {
   listCountedCommitments,
   listCountedProgress,
@@ -23,9 +24,17 @@ import {
   listLetterFacts,
   listReplyingAgencies,
   listSuggestionFacts,
-  listTargetDistricts,
-  metricYearSpan,
+  suggestionYearSpan,
 } from '../repositories/metrics';
+import {
+  listTalliedDistricts,
+  listTalliedYears,
+  sumTalliesByStatus,
+  sumTalliesByYearAndDistrict,
+  type TallySums,
+  talliedLastYear,
+} from '../repositories/outcome-tallies';
+import { ensureOutcomeTallies, tallyScopes } from './outcome-tallies';
 
 export interface MetricsFilter {
   year: number | null;
@@ -90,16 +99,45 @@ export async function buildSummary(
   options: MetricsOptions,
 ): Promise<Summary> {
   const cutoff = cutoffFor(filter.year, options.today);
-  const [replies, data] = await Promise.all([
+  await ensureOutcomeTallies(db, options.today);
+  const [replies, byStatus] = await Promise.all([
     loadReplyMetrics(db, filter),
-    loadCommitmentData(db, filter.agencyId, options.includeDemo),
+    sumTalliesByStatus(db, {
+      scopes: tallyScopes(options.includeDemo),
+      // with no year chosen the figures are as of today, which is the running year's tally
+      year: filter.year ?? Number(options.today.slice(0, 4)),
+      agencyKey: filter.agencyId,
+      districtIds: filter.districtIds,
+    }),
   ]);
-  const items =
-    filter.districtIds === null
-      ? wholeItems(data.commitments, data.targets)
-      : districtItems(data.commitments, data.targets, filter.districtIds);
-  const outcomes = outcomesAsOf(items, data.progress, filter.year, cutoff).map((o) => o.outcome);
-  return { year: filter.year, cutoff, replies, commitments: summarizeOutcomes(outcomes) };
+  return { year: filter.year, cutoff, replies, commitments: metricsFromTallies(byStatus) };
+}
+
+/** The headline commitment figures from tallies summed per status. */
+export function metricsFromTallies(
+  rows: readonly ({ status: string } & Omit<TallySums, 'completion' | 'overdueDue'>)[],
+): CommitmentMetrics {
+  const statusCounts = emptyStatusCounts();
+  let tracked = 0;
+  let due = 0;
+  let kept = 0;
+  let keptOnTime = 0;
+  for (const row of rows) {
+    if (row.status in statusCounts) statusCounts[row.status as TrackedStatus] += row.items;
+    tracked += row.items;
+    due += row.due;
+    kept += row.kept;
+    keptOnTime += row.keptOnTime;
+  }
+  return {
+    tracked,
+    due,
+    kept,
+    keptOnTime,
+    keptRate: ratio(kept, due),
+    onTimeRate: ratio(keptOnTime, due),
+    statusCounts,
+  };
 }
 
 export interface KeptRateCell {
@@ -111,6 +149,18 @@ export interface KeptRateCell {
 }
 
 /**
+ * Consecutive years from the first year with data to the last year anything names, none after
+ * this year (the tallies run on to this year; a chart's axis stops where the data does).
+ */
+function yearRange(years: readonly number[], lastNamed: number | null, thisYear: number): number[] {
+  if (years.length === 0) return [];
+  const last = Math.min(thisYear, Math.max(lastNamed ?? Number.NEGATIVE_INFINITY, ...years.slice(0, 1)));
+  const range: number[] = [];
+  for (let y = Math.min(...years); y <= last; y++) range.push(y);
+  return range;
+}
+
+/**
  * The heat map: per district and year, the share of the district targets due by that year's end
  * that were reached by then.
  */
@@ -119,50 +169,44 @@ export async function buildKeptRateGrid(
   agencyId: number | null,
   options: MetricsOptions,
 ) {
-  const [span, districts, data] = await Promise.all([
-    metricYearSpan(db),
-    listTargetDistricts(db),
-    loadCommitmentData(db, agencyId, options.includeDemo),
+  await ensureOutcomeTallies(db, options.today);
+  const scopes = tallyScopes(options.includeDemo);
+  const [talliedYears, lastNamed, districts, sums] = await Promise.all([
+    listTalliedYears(db, scopes),
+    talliedLastYear(db),
+    listTalliedDistricts(db),
+    sumTalliesByYearAndDistrict(db, { scopes, agencyKey: agencyId }),
   ]);
-  const thisYear = Number(options.today.slice(0, 4));
-  const years: number[] = [];
-  if (span) for (let y = span.first; y <= Math.min(span.last, thisYear); y++) years.push(y);
-  const items = districtItems(data.commitments, data.targets);
+  const years = yearRange(talliedYears, lastNamed, Number(options.today.slice(0, 4)));
+  const byCell = new Map(sums.map((s) => [`${s.year}:${s.districtId}`, s]));
   const cells: KeptRateCell[] = [];
-  for (const year of years) {
-    const tally = new Map<number, { due: number; kept: number }>();
-    for (const { item, outcome } of outcomesAsOf(
-      items,
-      data.progress,
-      year,
-      cutoffFor(year, options.today),
-    )) {
-      if (!outcome.due || item.districtId === null) continue;
-      const counts = tally.get(item.districtId) ?? { due: 0, kept: 0 };
-      counts.due += 1;
-      if (outcome.kept) counts.kept += 1;
-      tally.set(item.districtId, counts);
-    }
+  for (const year of years)
     for (const district of districts) {
-      const { due, kept } = tally.get(district.id) ?? { due: 0, kept: 0 };
+      const { due, kept } = byCell.get(`${year}:${district.id}`) ?? { due: 0, kept: 0 };
       cells.push({ districtId: district.id, year, due, kept, keptRate: ratio(kept, due) });
     }
-  }
   return { years, districts: districts.map((d) => ({ id: d.id, name: d.name })), cells };
 }
 
 /** What the overview's filters offer: the years with data, districts with targets, replying agencies. */
-export async function listFilterChoices(db: Kysely<Database>, today: string) {
-  const [span, districts, agencies] = await Promise.all([
-    metricYearSpan(db),
-    listTargetDistricts(db),
+export async function listFilterChoices(db: Kysely<Database>, options: MetricsOptions) {
+  await ensureOutcomeTallies(db, options.today);
+  const scopes = tallyScopes(options.includeDemo);
+  const [talliedYears, lastNamed, suggestionYears, districts, agencies] = await Promise.all([
+    listTalliedYears(db, scopes),
+    talliedLastYear(db),
+    suggestionYearSpan(db),
+    listTalliedDistricts(db),
     listReplyingAgencies(db),
   ]);
-  const thisYear = Number(today.slice(0, 4));
-  const years: number[] = [];
-  if (span) for (let y = Math.min(span.last, thisYear); y >= span.first; y--) years.push(y);
+  const known = [...talliedYears.slice(0, 1), ...suggestionYears].sort((a, b) => a - b);
+  const years = yearRange(
+    known,
+    Math.max(lastNamed ?? 0, ...suggestionYears),
+    Number(options.today.slice(0, 4)),
+  );
   return {
-    years,
+    years: years.reverse(),
     districts: [...new Set(districts.map((d) => d.name))],
     agencies: agencies.map((a) => a.name),
   };

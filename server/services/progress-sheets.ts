@@ -20,6 +20,7 @@ import {
   type RowError,
   validateAgainstTargets,
 } from '../spreadsheets/import';
+import { markOutcomesStale } from './outcome-tallies';
 
 /** Rows per INSERT: a 5,000-row file is a handful of statements, not thousands. */
 const INSERT_CHUNK = 500;
@@ -140,6 +141,7 @@ export async function importProgressSheet(
         )
         .execute();
     }
+    await markOutcomesStale(trx, { commitmentIds: [...new Set(check.matched.map((m) => m.commitmentId))] });
     await recordAudit(
       trx,
       {

@@ -11,6 +11,7 @@ import type { SessionUser } from '../../shared/auth';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
 import { recordAudit } from '../repositories/audit';
 import { assertMayReportFor } from './access';
+import { markOutcomesStale } from './outcome-tallies';
 
 type Trx = Transaction<Database>;
 
@@ -149,6 +150,7 @@ async function insertEntry(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await markOutcomesStale(trx, { commitmentIds: [input.commitmentId] });
   await recordAudit(
     trx,
     {

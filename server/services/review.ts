@@ -8,6 +8,7 @@ import type { CommitmentRow, Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import type { AddCommitmentInput, CorrectInput } from '../../shared/schemas/review';
 import { recordAudit } from '../repositories/audit';
+import { markOutcomesStale } from './outcome-tallies';
 import { reallocateTargets } from './targets';
 
 type Trx = Transaction<Database>;
@@ -44,6 +45,7 @@ async function audited(
     const at = new Date().toISOString();
     const before = await loadForUpdate(trx, id);
     await change(trx, before, at);
+    await markOutcomesStale(trx, { commitmentIds: [id] });
     const after = await loadForUpdate(trx, id);
     await recordAudit(
       trx,
@@ -157,6 +159,7 @@ export async function addCommitment(
       .executeTakeFirstOrThrow();
     if (quantified)
       await reallocateTargets(trx, row.id, { min: input.min, max: input.max, per: input.per }, at);
+    await markOutcomesStale(trx, { commitmentIds: [row.id] });
     await recordAudit(
       trx,
       {

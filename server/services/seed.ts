@@ -11,6 +11,7 @@ import { buildDemoProgress } from '../domain/demo-progress';
 import { decodeLetter } from '../extract/index';
 import { listTargets } from '../repositories/commitments';
 import { ingestLetter } from './ingest-letter';
+import { markOutcomesStale } from './outcome-tallies';
 
 const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed');
 export const SEED_LETTER_FILE = 'reply-260.txt';
@@ -102,6 +103,7 @@ export async function seedDemoProgress(db: Kysely<Database>, letterId: number, n
   const targets = await listTargets(db, { commitmentIds });
   const year = letter.letter_date ? Number(letter.letter_date.slice(0, 4)) : now.getUTCFullYear();
   const entries = buildDemoProgress(targets, year, now.toISOString().slice(0, 10));
+  await markOutcomesStale(db, { letterIds: [letterId] });
   if (entries.length === 0) return 0;
   const at = now.toISOString();
   await db

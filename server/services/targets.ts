@@ -12,6 +12,7 @@ import {
 } from '../domain/allocate-targets';
 import { cityOfLetter } from '../domain/letter-city';
 import { districtsInYear, listCities } from '../repositories/gazetteer';
+import { markOutcomesStale } from './outcome-tallies';
 
 type Trx = Transaction<Database>;
 
@@ -31,6 +32,7 @@ export async function writeTargets(
   at: string,
 ) {
   await trx.deleteFrom('commitment_targets').where('commitment_id', '=', commitmentId).execute();
+  await markOutcomesStale(trx, { commitmentIds: [commitmentId] });
   if (targets.length === 0) return;
   await trx
     .insertInto('commitment_targets')

@@ -1,0 +1,404 @@
+/**
+ * Reads and writes of the outcome tallies (db/migrations/0003_outcome_tallies.ts): the per-agency
+ * loads they are computed from, their replacement, and the sums the overview and the report read.
+ */
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { Database, TallyScope } from '../../db/schema';
+import type { OutcomeTally, OverdueOutcome } from '../domain/outcome-tallies';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The agency key of a letter: its agency id, 0 without one. */
+export const NO_AGENCY = 0;
+
+function ofAgency(eb: ExpressionBuilder<Database, 'letters'>, agencyKey: number) {
+  return agencyKey === NO_AGENCY
+    ? eb('letters.agency_id', 'is', null)
+    : eb('letters.agency_id', '=', agencyKey);
+}
+
+/** Counted (confirmed, not withdrawn) commitments of one agency's letters, with their targets and progress. */
+export async function loadAgencyOutcomeData(db: Db, agencyKey: number) {
+  const [commitments, targets, progress] = await Promise.all([
+    db
+      .selectFrom('commitments')
+      .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+      .select([
+        'commitments.id',
+        'commitments.kind',
+        'commitments.target_min as min',
+        'commitments.deadline_year as deadlineYear',
+        'commitments.milestone_state as milestoneState',
+        'commitments.milestone_done_on as milestoneDoneOn',
+        'letters.letter_date as letterDate',
+      ])
+      .where((eb) => ofAgency(eb, agencyKey))
+      .where('commitments.review_status', '=', 'confirmed')
+      .where('commitments.withdrawn_at', 'is', null)
+      .orderBy('commitments.id')
+      .execute(),
+    db
+      .selectFrom('commitment_targets')
+      .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
+      .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+      .select([
+        'commitment_targets.commitment_id as commitmentId',
+        'commitment_targets.district_id as districtId',
+        'commitment_targets.target_min as min',
+      ])
+      .where((eb) => ofAgency(eb, agencyKey))
+      .where('commitments.review_status', '=', 'confirmed')
+      .where('commitments.withdrawn_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('progress_updates')
+      .innerJoin('commitments', 'commitments.id', 'progress_updates.commitment_id')
+      .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+      .select([
+        'progress_updates.id',
+        'progress_updates.commitment_id as commitmentId',
+        'progress_updates.district_id as districtId',
+        'progress_updates.value',
+        'progress_updates.as_of as asOf',
+        'progress_updates.supersedes_id as supersedesId',
+        'progress_updates.is_demo as isDemo',
+      ])
+      .where((eb) => ofAgency(eb, agencyKey))
+      .where('commitments.review_status', '=', 'confirmed')
+      .where('commitments.withdrawn_at', 'is', null)
+      .execute(),
+  ]);
+  return {
+    commitments: commitments.map((c) => ({ ...c, min: c.min === null ? null : Number(c.min) })),
+    targets: targets.map((t) => ({ ...t, min: Number(t.min) })),
+    progress: progress.map((p) => ({ ...p, value: Number(p.value), isDemo: Number(p.isDemo) === 1 })),
+  };
+}
+
+/** Agency keys of the letters (or of the commitments' letters) given. */
+export async function agencyKeysOf(
+  db: Db,
+  subject: { letterIds?: readonly number[]; commitmentIds?: readonly number[] },
+): Promise<number[]> {
+  const keys = new Set<number>();
+  if (subject.letterIds?.length) {
+    const rows = await db
+      .selectFrom('letters')
+      .select('agency_id')
+      .where('id', 'in', [...subject.letterIds])
+      .execute();
+    for (const r of rows) keys.add(r.agency_id ?? NO_AGENCY);
+  }
+  if (subject.commitmentIds?.length) {
+    const rows = await db
+      .selectFrom('commitments')
+      .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+      .select('letters.agency_id')
+      .where('commitments.id', 'in', [...subject.commitmentIds])
+      .execute();
+    for (const r of rows) keys.add(r.agency_id ?? NO_AGENCY);
+  }
+  return [...keys];
+}
+
+/** Bumps the agencies' versions: their tallies are recomputed before figures are next read. */
+export async function bumpTallyVersions(db: Db, agencyKeys: readonly number[]) {
+  for (const agencyKey of [...new Set(agencyKeys)].sort((a, b) => a - b)) {
+    await db
+      .insertInto('outcome_tally_state')
+      .values({ agency_key: agencyKey, stale_version: 1 })
+      .onConflict((oc) =>
+        oc.column('agency_key').doUpdateSet((eb) => ({
+          stale_version: eb('outcome_tally_state.stale_version', '+', 1),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Agencies whose tallies are behind: a write since they were computed, another day, or never
+ * computed (an agency, or letters without one, that no write has marked yet).
+ */
+export async function listStaleAgencies(db: Db, today: string) {
+  const [stale, untracked, orphanLetters] = await Promise.all([
+    db
+      .selectFrom('outcome_tally_state')
+      .select(['agency_key as agencyKey', 'stale_version as version'])
+      .where((eb) =>
+        eb.or([eb('stale_version', '>', eb.ref('computed_version')), eb('computed_on', '<>', today)]),
+      )
+      .execute(),
+    db
+      .selectFrom('agencies')
+      .select('agencies.id as agencyKey')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('outcome_tally_state')
+              .select('outcome_tally_state.agency_key')
+              .whereRef('outcome_tally_state.agency_key', '=', 'agencies.id'),
+          ),
+        ),
+      )
+      .execute(),
+    db
+      .selectFrom('letters')
+      .select('letters.id')
+      .where('letters.agency_id', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('outcome_tally_state')
+              .select('outcome_tally_state.agency_key')
+              .where('outcome_tally_state.agency_key', '=', NO_AGENCY),
+          ),
+        ),
+      )
+      .limit(1)
+      .execute(),
+  ]);
+  return [
+    ...stale.map((s) => ({ agencyKey: s.agencyKey, version: Number(s.version) })),
+    ...untracked.map((u) => ({ agencyKey: u.agencyKey, version: 0 })),
+    ...(orphanLetters.length ? [{ agencyKey: NO_AGENCY, version: 0 }] : []),
+  ];
+}
+
+export interface AgencyTallies {
+  scope: TallyScope;
+  tallies: readonly OutcomeTally[];
+  overdue: readonly OverdueOutcome[];
+}
+
+const INSERT_BATCH = 500;
+
+/**
+ * Replaces one agency's tallies and records the version and day they were computed for. The state
+ * row is written first: on PostgreSQL its row lock makes a second process computing the same agency
+ * wait, so its delete then sees (and removes) the rows this one inserted.
+ */
+export async function replaceAgencyTallies(
+  trx: Transaction<Database>,
+  agencyKey: number,
+  computed: { version: number; today: string; lastYear: number | null },
+  sets: readonly AgencyTallies[],
+) {
+  await trx
+    .insertInto('outcome_tally_state')
+    .values({
+      agency_key: agencyKey,
+      stale_version: computed.version,
+      computed_version: computed.version,
+      computed_on: computed.today,
+      last_year: computed.lastYear,
+    })
+    .onConflict((oc) =>
+      oc.column('agency_key').doUpdateSet({
+        computed_version: computed.version,
+        computed_on: computed.today,
+        last_year: computed.lastYear,
+      }),
+    )
+    .execute();
+  await trx.deleteFrom('outcome_tallies').where('agency_key', '=', agencyKey).execute();
+  await trx.deleteFrom('overdue_outcomes').where('agency_key', '=', agencyKey).execute();
+  const tallyRows = sets.flatMap(({ scope, tallies }) =>
+    tallies.map((t) => ({
+      agency_key: agencyKey,
+      year: t.year,
+      district_id: t.districtId,
+      scope,
+      status: t.status,
+      items: t.items,
+      due: t.due,
+      kept: t.kept,
+      kept_on_time: t.keptOnTime,
+      completion: t.completion,
+    })),
+  );
+  for (let i = 0; i < tallyRows.length; i += INSERT_BATCH)
+    await trx
+      .insertInto('outcome_tallies')
+      .values(tallyRows.slice(i, i + INSERT_BATCH))
+      .execute();
+  const overdueRows = sets.flatMap(({ scope, overdue }) =>
+    overdue.map((o) => ({
+      agency_key: agencyKey,
+      year: o.year,
+      scope,
+      commitment_id: o.commitmentId,
+      target_min: o.targetMin,
+      value: o.value,
+    })),
+  );
+  for (let i = 0; i < overdueRows.length; i += INSERT_BATCH)
+    await trx
+      .insertInto('overdue_outcomes')
+      .values(overdueRows.slice(i, i + INSERT_BATCH))
+      .execute();
+}
+
+export interface TallyFilter {
+  scopes: readonly TallyScope[];
+  year?: number;
+  agencyKey?: number | null;
+  /** the district's rows; null: whole commitments */
+  districtIds?: readonly number[] | null;
+}
+
+function filtered(db: Db, filter: TallyFilter) {
+  let query = db.selectFrom('outcome_tallies').where('scope', 'in', [...filter.scopes]);
+  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  if (filter.agencyKey !== undefined && filter.agencyKey !== null)
+    query = query.where('agency_key', '=', filter.agencyKey);
+  if (filter.districtIds === null) query = query.where('district_id', 'is', null);
+  else if (filter.districtIds !== undefined)
+    query = filter.districtIds.length
+      ? query.where('district_id', 'in', [...filter.districtIds])
+      : query.where('district_id', 'is', null).where('district_id', 'is not', null);
+  return query;
+}
+
+// PostgreSQL sums integers as bigint, which the driver hands over as text.
+const count = (v: unknown) => Number(v ?? 0);
+
+const sums = (eb: ExpressionBuilder<Database, 'outcome_tallies'>) =>
+  [
+    eb.fn.sum<number>('items').as('items'),
+    eb.fn.sum<number>('due').as('due'),
+    eb.fn.sum<number>('kept').as('kept'),
+    eb.fn.sum<number>('kept_on_time').as('keptOnTime'),
+    eb.fn.sum<number>('completion').as('completion'),
+    eb.fn
+      .sum<number>(eb.case().when('status', '=', 'overdue').then(eb.ref('due')).else(0).end())
+      .as('overdueDue'),
+  ] as const;
+
+export interface TallySums {
+  items: number;
+  due: number;
+  kept: number;
+  keptOnTime: number;
+  completion: number;
+  /** due items whose status is overdue */
+  overdueDue: number;
+}
+
+function toSums(r: Record<string, unknown>): TallySums {
+  return {
+    items: count(r.items),
+    due: count(r.due),
+    kept: count(r.kept),
+    keptOnTime: count(r.keptOnTime),
+    completion: count(r.completion),
+    overdueDue: count(r.overdueDue),
+  };
+}
+
+export async function sumTalliesByStatus(db: Db, filter: TallyFilter) {
+  const rows = await filtered(db, filter)
+    .select((eb) => ['status', ...sums(eb)])
+    .groupBy('status')
+    .execute();
+  return rows.map((r) => ({ status: r.status, ...toSums(r) }));
+}
+
+export async function sumTalliesByYearAndDistrict(db: Db, filter: TallyFilter) {
+  const rows = await filtered(db, filter)
+    .where('district_id', 'is not', null)
+    .select((eb) => ['year', 'district_id as districtId', ...sums(eb)])
+    .groupBy(['year', 'district_id'])
+    .execute();
+  return rows.map((r) => ({ year: Number(r.year), districtId: Number(r.districtId), ...toSums(r) }));
+}
+
+export async function sumTalliesByAgency(db: Db, filter: TallyFilter) {
+  const rows = await filtered(db, { ...filter, districtIds: null })
+    .select((eb) => ['agency_key as agencyKey', ...sums(eb)])
+    .groupBy('agency_key')
+    .execute();
+  return rows.map((r) => ({ agencyKey: Number(r.agencyKey), ...toSums(r) }));
+}
+
+/** The last year any counted commitment names (its letter's or its deadline), null when none. */
+export async function talliedLastYear(db: Db): Promise<number | null> {
+  const row = await db
+    .selectFrom('outcome_tally_state')
+    .select((eb) => eb.fn.max('last_year').as('last'))
+    .executeTakeFirst();
+  return row?.last == null ? null : Number(row.last);
+}
+
+/** Years that have tallied items, ascending. */
+export async function listTalliedYears(db: Db, scopes: readonly TallyScope[]) {
+  const rows = await db
+    .selectFrom('outcome_tallies')
+    .select('year')
+    .distinct()
+    .where('scope', 'in', [...scopes])
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => Number(r.year));
+}
+
+/** Districts that have tallied targets, in the gazetteer's order. */
+export async function listTalliedDistricts(db: Db) {
+  return db
+    .selectFrom('districts')
+    .select(['districts.id', 'districts.name'])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('outcome_tallies')
+          .select('outcome_tallies.district_id')
+          .whereRef('outcome_tallies.district_id', '=', 'districts.id'),
+      ),
+    )
+    .orderBy('districts.sort_order')
+    .orderBy('districts.id')
+    .execute();
+}
+
+/** The report's overdue list: whole commitments due and overdue in the year, with what it shows. */
+export async function listOverdueOutcomes(db: Db, year: number, scopes: readonly TallyScope[]) {
+  const rows = await db
+    .selectFrom('overdue_outcomes')
+    .innerJoin('commitments', 'commitments.id', 'overdue_outcomes.commitment_id')
+    .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+    .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
+    .select([
+      'commitments.id as commitmentId',
+      'letters.id as letterId',
+      'agencies.name as agency',
+      'letters.doc_number as docNumber',
+      'commitments.object',
+      'commitments.quote',
+      'commitments.target_min as letterMin',
+      'commitments.target_max as letterMax',
+      'overdue_outcomes.target_min as targetMin',
+      'commitments.unit',
+      'overdue_outcomes.value',
+      'commitments.deadline_year as deadlineYear',
+      'commitments.reason_code as reasonCode',
+    ])
+    .where('overdue_outcomes.year', '=', year)
+    .where('overdue_outcomes.scope', 'in', [...scopes])
+    .orderBy('commitments.id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    letterMin: r.letterMin === null ? null : Number(r.letterMin),
+    letterMax: r.letterMax === null ? null : Number(r.letterMax),
+    targetMin: r.targetMin === null ? null : Number(r.targetMin),
+    value: r.value === null ? null : Number(r.value),
+  }));
+}
+
+/** Names of agencies by key (0: no agency). */
+export async function agencyNames(db: Db, keys: readonly number[]) {
+  const ids = keys.filter((k) => k !== NO_AGENCY);
+  const rows = ids.length
+    ? await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', ids).execute()
+    : [];
+  return new Map<number, string | null>([[NO_AGENCY, null], ...rows.map((r) => [r.id, r.name] as const)]);
+}
