@@ -39,26 +39,42 @@ export interface ReplyMetrics {
   satisfactionRate: number | null;
 }
 
+/** The same from counts: suggestions answered of all, letters per grade and latest rating. */
+export interface ReplyCounts {
+  suggestions: number;
+  answered: number;
+  letters: readonly (LetterFact & { count: number })[];
+}
+
 export function summarizeReplies(
   suggestions: readonly SuggestionFact[],
   letters: readonly LetterFact[],
 ): ReplyMetrics {
-  const answered = suggestions.filter((s) => s.answered).length;
+  return summarizeReplyCounts({
+    suggestions: suggestions.length,
+    answered: suggestions.filter((s) => s.answered).length,
+    letters: letters.map((l) => ({ ...l, count: 1 })),
+  });
+}
+
+export function summarizeReplyCounts(counts: ReplyCounts): ReplyMetrics {
   const grades: Record<ResultGrade, number> = { A: 0, B: 0, C: 0, D: 0 };
   const levels: Record<SatisfactionLevel, number> = { satisfied: 0, basically: 0, unsatisfied: 0 };
-  for (const letter of letters) {
-    if (letter.grade) grades[letter.grade] += 1;
-    if (letter.rating) levels[letter.rating] += 1;
+  let letters = 0;
+  for (const letter of counts.letters) {
+    letters += letter.count;
+    if (letter.grade) grades[letter.grade] += letter.count;
+    if (letter.rating) levels[letter.rating] += letter.count;
   }
   const graded = grades.A + grades.B + grades.C + grades.D;
   const rated = levels.satisfied + levels.basically + levels.unsatisfied;
   return {
-    suggestions: suggestions.length,
-    answered,
-    replyRate: ratio(answered, suggestions.length),
-    letters: letters.length,
+    suggestions: counts.suggestions,
+    answered: counts.answered,
+    replyRate: ratio(counts.answered, counts.suggestions),
+    letters,
     grades,
-    ungraded: letters.length - graded,
+    ungraded: letters - graded,
     gradeShares: {
       A: ratio(grades.A, graded),
       B: ratio(grades.B, graded),

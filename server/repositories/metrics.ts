@@ -23,21 +23,31 @@ export async function findDistrictIds(db: Kysely<Database>, name: string): Promi
   return rows.map((r) => r.id);
 }
 
-/** Suggestions of the year (the year they were made in), each with whether any reply came. */
-export async function listSuggestionFacts(db: Kysely<Database>, { year, agencyId }: ScopeFilter) {
-  let query = db
-    .selectFrom('suggestions')
-    .select((eb) => [
-      'suggestions.id',
-      eb
-        .exists(
-          eb
-            .selectFrom('letters')
-            .select('letters.id')
-            .whereRef('letters.suggestion_id', '=', 'suggestions.id'),
-        )
-        .as('answered'),
-    ]);
+/**
+ * Suggestions of the year (the year they were made in), counted, and how many had any reply —
+ * counted by the database: a province's year has tens of thousands.
+ */
+export async function countSuggestionReplies(db: Kysely<Database>, { year, agencyId }: ScopeFilter) {
+  let query = db.selectFrom('suggestions').select((eb) => [
+    eb.fn.countAll<number>().as('suggestions'),
+    eb.fn
+      .sum<number>(
+        eb
+          .case()
+          .when(
+            eb.exists(
+              eb
+                .selectFrom('letters')
+                .select('letters.id')
+                .whereRef('letters.suggestion_id', '=', 'suggestions.id'),
+            ),
+          )
+          .then(1)
+          .else(0)
+          .end(),
+      )
+      .as('answered'),
+  ]);
   if (year !== null) query = query.where('suggestions.year', '=', year);
   if (agencyId !== null) {
     query = query.where((eb) =>
@@ -59,21 +69,20 @@ export async function listSuggestionFacts(db: Kysely<Database>, { year, agencyId
       ]),
     );
   }
-  const rows = await query.execute();
-  // SQLite answers exists() with 0/1, PostgreSQL with a boolean.
-  return rows.map((r) => ({ id: r.id, answered: Boolean(r.answered) }));
+  const row = await query.executeTakeFirst();
+  // PostgreSQL counts as bigint, which the driver hands over as text.
+  return { suggestions: Number(row?.suggestions ?? 0), answered: Number(row?.answered ?? 0) };
 }
 
 /**
  * Reply letters of the year — the year of the suggestion they answer, or their own date when they
- * answer none — with their result grade and the latest satisfaction rating.
+ * answer none — counted per result grade and latest satisfaction rating.
  */
-export async function listLetterFacts(db: Kysely<Database>, { year, agencyId }: ScopeFilter) {
-  let query = db
+export async function countLetterFacts(db: Kysely<Database>, { year, agencyId }: ScopeFilter) {
+  let letters = db
     .selectFrom('letters')
     .leftJoin('suggestions', 'suggestions.id', 'letters.suggestion_id')
     .select((eb) => [
-      'letters.id',
       'letters.result_grade as grade',
       eb
         .selectFrom('satisfaction_ratings')
@@ -84,15 +93,20 @@ export async function listLetterFacts(db: Kysely<Database>, { year, agencyId }: 
         .as('rating'),
     ]);
   if (year !== null) {
-    query = query.where((eb) =>
+    letters = letters.where((eb) =>
       eb.or([
         eb('suggestions.year', '=', year),
         eb.and([eb('suggestions.year', 'is', null), eb('letters.letter_date', 'like', `${year}-%`)]),
       ]),
     );
   }
-  if (agencyId !== null) query = query.where('letters.agency_id', '=', agencyId);
-  return query.orderBy('letters.id').execute();
+  if (agencyId !== null) letters = letters.where('letters.agency_id', '=', agencyId);
+  const rows = await db
+    .selectFrom(letters.as('l'))
+    .select((eb) => ['l.grade', 'l.rating', eb.fn.countAll<number>().as('count')])
+    .groupBy(['l.grade', 'l.rating'])
+    .execute();
+  return rows.map((r) => ({ grade: r.grade, rating: r.rating, count: Number(r.count) }));
 }
 
 /** Confirmed, not withdrawn commitments with what the figures and the overdue list show. */
@@ -131,26 +145,6 @@ export async function listCountedCommitments(
     min: r.min === null ? null : Number(r.min),
     max: r.max === null ? null : Number(r.max),
   }));
-}
-
-/** Districts that have at least one counted target, in the gazetteer's order. */
-export async function listTargetDistricts(db: Kysely<Database>) {
-  return db
-    .selectFrom('districts')
-    .select(['districts.id', 'districts.name', 'districts.sort_order as sortOrder'])
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('commitment_targets')
-          .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
-          .select('commitment_targets.id')
-          .whereRef('commitment_targets.district_id', '=', 'districts.id')
-          .where('commitments.review_status', '=', 'confirmed')
-          .where('commitments.withdrawn_at', 'is', null),
-      ),
-    )
-    .orderBy('districts.sort_order')
-    .orderBy('districts.id')
-    .execute();
 }
 
 /** First and last year anything was promised or due: the span the year picker and heat map show. */

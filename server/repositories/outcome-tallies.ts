@@ -271,6 +271,9 @@ const sums = (eb: ExpressionBuilder<Database, 'outcome_tallies'>) =>
     eb.fn.sum<number>('kept_on_time').as('keptOnTime'),
     eb.fn.sum<number>('completion').as('completion'),
     eb.fn
+      .sum<number>(eb.case().when('status', '=', 'achieved').then(eb.ref('items')).else(0).end())
+      .as('achieved'),
+    eb.fn
       .sum<number>(eb.case().when('status', '=', 'overdue').then(eb.ref('due')).else(0).end())
       .as('overdueDue'),
   ] as const;
@@ -281,6 +284,8 @@ export interface TallySums {
   kept: number;
   keptOnTime: number;
   completion: number;
+  /** items whose status is achieved */
+  achieved: number;
   /** due items whose status is overdue */
   overdueDue: number;
 }
@@ -292,6 +297,7 @@ function toSums(r: Record<string, unknown>): TallySums {
     kept: count(r.kept),
     keptOnTime: count(r.keptOnTime),
     completion: count(r.completion),
+    achieved: count(r.achieved),
     overdueDue: count(r.overdueDue),
   };
 }

@@ -6,11 +6,17 @@ import {
   KeptRateGridInputSchema,
   SummaryFilterSchema,
 } from '../../shared/schemas/dashboard';
-import { progressKey, standingEntries, summarizeDistrictYears } from '../domain/progress-summary';
+import { progressKey, standingEntries } from '../domain/progress-summary';
 import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
-import { countOverview, letterYearSpan, listAllocatedCommitments } from '../repositories/dashboard';
+import { countOverview, listAllocatedCommitments } from '../repositories/dashboard';
 import { resolveAgency, resolveDistrict } from '../services/metric-filter';
-import { buildKeptRateGrid, buildSummary, listFilterChoices, todayIso } from '../services/metrics';
+import {
+  buildDistrictYears,
+  buildKeptRateGrid,
+  buildSummary,
+  listFilterChoices,
+  todayIso,
+} from '../services/metrics';
 import { readProcedure, router } from '../trpc';
 
 export const dashboardRouter = router({
@@ -40,30 +46,12 @@ export const dashboardRouter = router({
     return buildKeptRateGrid(ctx.db, agencyId, { includeDemo: ctx.showDemo, today: todayIso() });
   }),
 
-  districtYears: readProcedure.input(DistrictYearInputSchema).query(async ({ ctx, input }) => {
-    const [targets, progress, span] = await Promise.all([
-      listTargets(ctx.db, { countedOnly: true }),
-      listProgress(ctx.db, { includeDemo: ctx.showDemo }),
-      letterYearSpan(ctx.db),
-    ]);
-    const lastProgressYear = progress.reduce((y, p) => Math.max(y, Number(p.asOf.slice(0, 4))), 0);
-    const from = input.fromYear ?? span.first ?? new Date().getUTCFullYear();
-    const to = input.toYear ?? Math.max(from, lastProgressYear, span.last ?? from);
-    if (to < from)
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `起始年份 ${from} 晚于结束年份 ${to}。` });
-    const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-    const districts = new Map(
-      targets.map((t) => [t.districtId, { name: t.districtName, order: t.districtOrder }]),
-    );
-    const cells = summarizeDistrictYears(targets, progress, years).map((cell) => ({
-      ...cell,
-      districtName: districts.get(cell.districtId)?.name ?? null,
-    }));
-    const orderedDistricts = [...districts]
-      .sort(([, a], [, b]) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER))
-      .map(([id, d]) => ({ id, name: d.name }));
-    return { years, districts: orderedDistricts, cells };
-  }),
+  /** Targets reached per district and year (district parts of commitments; city-wide targets have no district). */
+  districtYears: readProcedure
+    .input(DistrictYearInputSchema)
+    .query(({ ctx, input }) =>
+      buildDistrictYears(ctx.db, input, { includeDemo: ctx.showDemo, today: todayIso() }),
+    ),
 
   allocatedCommitments: readProcedure.query(({ ctx }) => listAllocatedCommitments(ctx.db)),
 

@@ -4,6 +4,7 @@
  * loadCommitmentData is the same rules applied to the raw rows, for views over a few commitments
  * and as the reference the tallies are tested against.
  */
+import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import {
@@ -15,15 +16,15 @@ import {
   ratio,
   type TrackedStatus,
 } from '../domain/commitment-metrics';
-import { type ReplyMetrics, summarizeReplies } from '../domain/reply-metrics';
+import { type ReplyMetrics, summarizeReplyCounts } from '../domain/reply-metrics';
 import type { CountedTarget } from '../domain/tracked-items';
 import {
+  countLetterFacts,
+  countSuggestionReplies,
   listCountedCommitments,
   listCountedProgress,
   listCountedTargets,
-  listLetterFacts,
   listReplyingAgencies,
-  listSuggestionFacts,
   suggestionYearSpan,
 } from '../repositories/metrics';
 import {
@@ -78,10 +79,10 @@ export async function loadReplyMetrics(
   filter: Pick<MetricsFilter, 'year' | 'agencyId'>,
 ): Promise<ReplyMetrics> {
   const [suggestions, letters] = await Promise.all([
-    listSuggestionFacts(db, filter),
-    listLetterFacts(db, filter),
+    countSuggestionReplies(db, filter),
+    countLetterFacts(db, filter),
   ]);
-  return summarizeReplies(suggestions, letters);
+  return summarizeReplyCounts({ ...suggestions, letters });
 }
 
 export interface Summary {
@@ -115,7 +116,7 @@ export async function buildSummary(
 
 /** The headline commitment figures from tallies summed per status. */
 export function metricsFromTallies(
-  rows: readonly ({ status: string } & Omit<TallySums, 'completion' | 'overdueDue'>)[],
+  rows: readonly ({ status: string } & Pick<TallySums, 'items' | 'due' | 'kept' | 'keptOnTime'>)[],
 ): CommitmentMetrics {
   const statusCounts = emptyStatusCounts();
   let tracked = 0;
@@ -186,6 +187,51 @@ export async function buildKeptRateGrid(
       cells.push({ districtId: district.id, year, due, kept, keptRate: ratio(kept, due) });
     }
   return { years, districts: districts.map((d) => ({ id: d.id, name: d.name })), cells };
+}
+
+/**
+ * The district × year chart: per district and year, the targets counted by then, how many were
+ * reached, and the mean completion (each target's value ÷ minimum, capped at 1).
+ */
+export async function buildDistrictYears(
+  db: Kysely<Database>,
+  range: { fromYear?: number | undefined; toYear?: number | undefined },
+  options: MetricsOptions,
+) {
+  await ensureOutcomeTallies(db, options.today);
+  const scopes = tallyScopes(options.includeDemo);
+  const [talliedYears, lastNamed, districts, sums] = await Promise.all([
+    listTalliedYears(db, scopes),
+    talliedLastYear(db),
+    listTalliedDistricts(db),
+    sumTalliesByYearAndDistrict(db, { scopes }),
+  ]);
+  const span = yearRange(talliedYears, lastNamed, Number(options.today.slice(0, 4)));
+  const from = range.fromYear ?? span[0] ?? Number(options.today.slice(0, 4));
+  const to = range.toYear ?? Math.max(from, span.at(-1) ?? from);
+  if (to < from)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `起始年份 ${from} 晚于结束年份 ${to}。` });
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const byCell = new Map(sums.map((s) => [`${s.year}:${s.districtId}`, s]));
+  const cells = years.flatMap((year) =>
+    districts.map((district) => {
+      const sum = byCell.get(`${year}:${district.id}`);
+      const targets = sum?.items ?? 0;
+      return {
+        districtId: district.id,
+        districtName: district.name,
+        year,
+        targets,
+        achieved: sum?.achieved ?? 0,
+        completion: targets > 0 && sum ? sum.completion / targets : 0,
+      };
+    }),
+  );
+  return {
+    years,
+    districts: districts.map((d) => ({ id: d.id, name: d.name })),
+    cells: districts.length ? cells : [],
+  };
 }
 
 /** What the overview's filters offer: the years with data, districts with targets, replying agencies. */
