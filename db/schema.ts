@@ -246,8 +246,15 @@ export interface OutcomeTallyStateTable {
   computed_version: Generated<number>;
   /** the day (YYYY-MM-DD) the current year's figures were computed as of */
   computed_on: Generated<string>;
+  /** the first year the agency has counted commitments in */
+  first_year: number | null;
   /** the latest letter or deadline year of the agency's counted commitments */
   last_year: number | null;
+}
+
+export interface FiguresRevisionTable {
+  id: number;
+  revision: number;
 }
 
 export interface Database {
@@ -271,6 +278,7 @@ export interface Database {
   outcome_tallies: OutcomeTallyTable;
   overdue_outcomes: OverdueOutcomeTable;
   outcome_tally_state: OutcomeTallyStateTable;
+  figures_revision: FiguresRevisionTable;
 }
 
 export type LetterRow = Selectable<LetterTable>;

@@ -8,7 +8,10 @@
  * - overdue_outcomes: the whole commitments overdue in a year, for the report's overdue list.
  * - outcome_tally_state: per agency, a version bumped in the same transaction as every write that
  *   can change a figure, the version and day its tallies were computed for, and the last year
- *   its commitments name (letter or deadline), which ends the year axis of the charts.
+ *   its commitments name (letter or deadline), which ends the year axis of the charts; the first
+ *   year it has counted items, which starts it.
+ * - figures_revision: one number raised with every change to any figure (a write, a recomputation),
+ *   so a server process can keep computed figures until the number moves.
  *
  * `agency_key` is the letter's agency id, or 0 for letters without one. `scope` tells which
  * progress counted: 'all' when the agency has no demo entries (the figures are the same either
@@ -69,8 +72,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('stale_version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('computed_version', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('computed_on', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('first_year', 'integer')
     .addColumn('last_year', 'integer')
     .execute();
+
+  await db.schema
+    .createTable('figures_revision')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .execute();
+  await db.insertInto('figures_revision').values({ id: 1, revision: 0 }).execute();
 
   await db.schema.createIndex('letters_agency').on('letters').column('agency_id').execute();
   await db.schema.createIndex('letters_suggestion').on('letters').column('suggestion_id').execute();
@@ -96,6 +107,7 @@ export async function down(db: AnyDb): Promise<void> {
     'letters_agency',
   ])
     await db.schema.dropIndex(index).execute();
+  await db.schema.dropTable('figures_revision').execute();
   await db.schema.dropTable('outcome_tally_state').execute();
   await db.schema.dropTable('overdue_outcomes').execute();
   await db.schema.dropTable('outcome_tallies').execute();

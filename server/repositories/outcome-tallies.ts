@@ -101,7 +101,29 @@ export async function agencyKeysOf(
   return [...keys];
 }
 
-/** Bumps the agencies' versions: their tallies are recomputed before figures are next read. */
+/** Raises the figures revision: figures computed before are out of date. */
+export async function bumpFiguresRevision(db: Db) {
+  await db
+    .updateTable('figures_revision')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function readFiguresRevision(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('figures_revision')
+    .select('revision')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.revision ?? 0);
+}
+
+/**
+ * Bumps the agencies' versions (their tallies are recomputed before figures are next read) and
+ * the figures revision. Agencies are taken in key order, then the revision, so two writers lock
+ * rows in the same order.
+ */
 export async function bumpTallyVersions(db: Db, agencyKeys: readonly number[]) {
   for (const agencyKey of [...new Set(agencyKeys)].sort((a, b) => a - b)) {
     await db
@@ -114,6 +136,7 @@ export async function bumpTallyVersions(db: Db, agencyKeys: readonly number[]) {
       )
       .execute();
   }
+  await bumpFiguresRevision(db);
 }
 
 /**
@@ -181,7 +204,7 @@ const INSERT_BATCH = 500;
 export async function replaceAgencyTallies(
   trx: Transaction<Database>,
   agencyKey: number,
-  computed: { version: number; today: string; lastYear: number | null },
+  computed: { version: number; today: string; firstYear: number | null; lastYear: number | null },
   sets: readonly AgencyTallies[],
 ) {
   await trx
@@ -191,12 +214,14 @@ export async function replaceAgencyTallies(
       stale_version: computed.version,
       computed_version: computed.version,
       computed_on: computed.today,
+      first_year: computed.firstYear,
       last_year: computed.lastYear,
     })
     .onConflict((oc) =>
       oc.column('agency_key').doUpdateSet({
         computed_version: computed.version,
         computed_on: computed.today,
+        first_year: computed.firstYear,
         last_year: computed.lastYear,
       }),
     )
@@ -237,6 +262,7 @@ export async function replaceAgencyTallies(
       .insertInto('overdue_outcomes')
       .values(overdueRows.slice(i, i + INSERT_BATCH))
       .execute();
+  await bumpFiguresRevision(trx);
 }
 
 export interface TallyFilter {
@@ -327,37 +353,32 @@ export async function sumTalliesByAgency(db: Db, filter: TallyFilter) {
   return rows.map((r) => ({ agencyKey: Number(r.agencyKey), ...toSums(r) }));
 }
 
-/** The last year any counted commitment names (its letter's or its deadline), null when none. */
-export async function talliedLastYear(db: Db): Promise<number | null> {
+/**
+ * The years the charts span: from the first year with counted commitments to the last year any of
+ * them names (a letter's or a deadline), null when nothing is counted.
+ */
+export async function talliedYearSpan(db: Db): Promise<{ first: number; last: number } | null> {
   const row = await db
     .selectFrom('outcome_tally_state')
-    .select((eb) => eb.fn.max('last_year').as('last'))
+    .select((eb) => [eb.fn.min('first_year').as('first'), eb.fn.max('last_year').as('last')])
     .executeTakeFirst();
-  return row?.last == null ? null : Number(row.last);
+  if (row?.first == null || row.last == null) return null;
+  return { first: Number(row.first), last: Math.max(Number(row.first), Number(row.last)) };
 }
 
-/** Years that have tallied items, ascending. */
-export async function listTalliedYears(db: Db, scopes: readonly TallyScope[]) {
-  const rows = await db
-    .selectFrom('outcome_tallies')
-    .select('year')
-    .distinct()
-    .where('scope', 'in', [...scopes])
-    .orderBy('year')
-    .execute();
-  return rows.map((r) => Number(r.year));
-}
-
-/** Districts that have tallied targets, in the gazetteer's order. */
+/** Districts that have at least one counted target, in the gazetteer's order. */
 export async function listTalliedDistricts(db: Db) {
   return db
     .selectFrom('districts')
     .select(['districts.id', 'districts.name'])
     .where(({ exists, selectFrom }) =>
       exists(
-        selectFrom('outcome_tallies')
-          .select('outcome_tallies.district_id')
-          .whereRef('outcome_tallies.district_id', '=', 'districts.id'),
+        selectFrom('commitment_targets')
+          .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
+          .select('commitment_targets.id')
+          .whereRef('commitment_targets.district_id', '=', 'districts.id')
+          .where('commitments.review_status', '=', 'confirmed')
+          .where('commitments.withdrawn_at', 'is', null),
       ),
     )
     .orderBy('districts.sort_order')
@@ -366,8 +387,13 @@ export async function listTalliedDistricts(db: Db) {
 }
 
 /** The report's overdue list: whole commitments due and overdue in the year, with what it shows. */
-export async function listOverdueOutcomes(db: Db, year: number, scopes: readonly TallyScope[]) {
-  const rows = await db
+export async function listOverdueOutcomes(
+  db: Db,
+  year: number,
+  scopes: readonly TallyScope[],
+  limit?: number,
+) {
+  let query = db
     .selectFrom('overdue_outcomes')
     .innerJoin('commitments', 'commitments.id', 'overdue_outcomes.commitment_id')
     .innerJoin('letters', 'letters.id', 'commitments.letter_id')
@@ -389,8 +415,9 @@ export async function listOverdueOutcomes(db: Db, year: number, scopes: readonly
     ])
     .where('overdue_outcomes.year', '=', year)
     .where('overdue_outcomes.scope', 'in', [...scopes])
-    .orderBy('commitments.id')
-    .execute();
+    .orderBy('overdue_outcomes.commitment_id');
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query.execute();
   return rows.map((r) => ({
     ...r,
     letterMin: r.letterMin === null ? null : Number(r.letterMin),
@@ -398,6 +425,16 @@ export async function listOverdueOutcomes(db: Db, year: number, scopes: readonly
     targetMin: r.targetMin === null ? null : Number(r.targetMin),
     value: r.value === null ? null : Number(r.value),
   }));
+}
+
+export async function countOverdueOutcomes(db: Db, year: number, scopes: readonly TallyScope[]) {
+  const row = await db
+    .selectFrom('overdue_outcomes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('year', '=', year)
+    .where('scope', 'in', [...scopes])
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
 }
 
 /** Names of agencies by key (0: no agency). */

@@ -4,6 +4,7 @@ import { GazetteerCsvSchema, GazetteerYearSchema } from '../../shared/schemas/su
 import { parseGazetteerCsv } from '../domain/gazetteer-csv';
 import { recordAudit } from '../repositories/audit';
 import { importGazetteer, listGazetteer } from '../repositories/gazetteer';
+import { markFiguresChanged } from '../services/outcome-tallies';
 import { officeProcedure, readProcedure, router } from '../trpc';
 
 export const gazetteerRouter = router({
@@ -29,6 +30,7 @@ export const gazetteerRouter = router({
           message: `以下区划已存在,未导入任何数据:${outcome.conflicts.slice(0, 10).join('、')}${outcome.conflicts.length > 10 ? ' 等' : ''}。`,
         });
       }
+      await markFiguresChanged(trx);
       await recordAudit(
         trx,
         {

@@ -10,6 +10,7 @@ import { recordAudit } from '../repositories/audit';
 import { ensureAgency, ensureDeputy } from '../repositories/parties';
 import { listSuggestions, satisfactionHistory } from '../repositories/suggestions';
 import { assertMayRate } from '../services/access';
+import { markFiguresChanged } from '../services/outcome-tallies';
 import { deputyProcedure, officeProcedure, readProcedure, router } from '../trpc';
 
 export const suggestionsRouter = router({
@@ -44,6 +45,7 @@ export const suggestionsRouter = router({
         .insertInto('suggestion_agencies')
         .values({ suggestion_id: input.suggestionId, agency_id: agencyId, role: input.role })
         .execute();
+      await markFiguresChanged(trx);
       await recordAudit(
         trx,
         {
@@ -76,6 +78,7 @@ export const suggestionsRouter = router({
         .values({ suggestion_id: input.suggestionId, deputy_id: deputyId, is_lead: 0 })
         .onConflict((oc) => oc.columns(['suggestion_id', 'deputy_id']).doNothing())
         .execute();
+      await markFiguresChanged(trx);
       await recordAudit(
         trx,
         {
@@ -122,6 +125,7 @@ export const suggestionsRouter = router({
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await markFiguresChanged(trx);
       await recordAudit(
         trx,
         {

@@ -9,6 +9,7 @@ import { type CommitmentMetrics, cutoffFor, ratio } from '../domain/commitment-m
 import type { ReplyMetrics } from '../domain/reply-metrics';
 import {
   agencyNames,
+  countOverdueOutcomes,
   listOverdueOutcomes,
   listTalliedDistricts,
   sumTalliesByAgency,
@@ -55,7 +56,10 @@ export interface AnnualReport {
   byDistrict: OutcomeRow[];
   /** per responding agency; adds up to `commitments` */
   byAgency: OutcomeRow[];
+  /** the overdue commitments, all of them or the first `overdueLimit` by id */
   overdue: OverdueItem[];
+  /** how many commitments are overdue in all */
+  overdueTotal: number;
 }
 
 function outcomeRow(name: string | null, sums: TallySums): OutcomeRow {
@@ -74,17 +78,20 @@ export async function buildAnnualReport(
   db: Kysely<Database>,
   year: number,
   options: MetricsOptions,
+  /** the page lists the first few hundred; the downloads every one */
+  { overdueLimit }: { overdueLimit?: number } = {},
 ): Promise<AnnualReport> {
   const cutoff = cutoffFor(year, options.today);
   await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
-  const [replies, totals, districts, perDistrict, perAgency, overdue] = await Promise.all([
+  const [replies, totals, districts, perDistrict, perAgency, overdue, overdueTotal] = await Promise.all([
     loadReplyMetrics(db, { year, agencyId: null }),
     sumTalliesByStatus(db, { scopes, year, districtIds: null }),
     listTalliedDistricts(db),
     sumTalliesByYearAndDistrict(db, { scopes, year }),
     sumTalliesByAgency(db, { scopes, year }),
-    listOverdueOutcomes(db, year, scopes),
+    listOverdueOutcomes(db, year, scopes, overdueLimit),
+    countOverdueOutcomes(db, year, scopes),
   ]);
 
   const districtSums = new Map(perDistrict.map((s) => [s.districtId, s]));
@@ -116,5 +123,6 @@ export async function buildAnnualReport(
       // a broken-down target is the sum of district minimums; the letter's own range no longer applies
       targetMax: item.targetMin === letterMin ? letterMax : null,
     })),
+    overdueTotal,
   };
 }

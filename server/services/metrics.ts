@@ -29,11 +29,10 @@ import {
 } from '../repositories/metrics';
 import {
   listTalliedDistricts,
-  listTalliedYears,
   sumTalliesByStatus,
   sumTalliesByYearAndDistrict,
   type TallySums,
-  talliedLastYear,
+  talliedYearSpan,
 } from '../repositories/outcome-tallies';
 import { ensureOutcomeTallies, tallyScopes } from './outcome-tallies';
 
@@ -153,11 +152,15 @@ export interface KeptRateCell {
  * Consecutive years from the first year with data to the last year anything names, none after
  * this year (the tallies run on to this year; a chart's axis stops where the data does).
  */
-function yearRange(years: readonly number[], lastNamed: number | null, thisYear: number): number[] {
-  if (years.length === 0) return [];
-  const last = Math.min(thisYear, Math.max(lastNamed ?? Number.NEGATIVE_INFINITY, ...years.slice(0, 1)));
+function yearRange(
+  span: { first: number; last: number } | null,
+  thisYear: number,
+  alsoKnown: readonly number[] = [],
+): number[] {
+  const known = [...(span ? [span.first, span.last] : []), ...alsoKnown];
+  if (known.length === 0) return [];
   const range: number[] = [];
-  for (let y = Math.min(...years); y <= last; y++) range.push(y);
+  for (let y = Math.min(...known); y <= Math.min(thisYear, Math.max(...known)); y++) range.push(y);
   return range;
 }
 
@@ -172,13 +175,12 @@ export async function buildKeptRateGrid(
 ) {
   await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
-  const [talliedYears, lastNamed, districts, sums] = await Promise.all([
-    listTalliedYears(db, scopes),
-    talliedLastYear(db),
+  const [span, districts, sums] = await Promise.all([
+    talliedYearSpan(db),
     listTalliedDistricts(db),
     sumTalliesByYearAndDistrict(db, { scopes, agencyKey: agencyId }),
   ]);
-  const years = yearRange(talliedYears, lastNamed, Number(options.today.slice(0, 4)));
+  const years = yearRange(span, Number(options.today.slice(0, 4)));
   const byCell = new Map(sums.map((s) => [`${s.year}:${s.districtId}`, s]));
   const cells: KeptRateCell[] = [];
   for (const year of years)
@@ -200,15 +202,14 @@ export async function buildDistrictYears(
 ) {
   await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
-  const [talliedYears, lastNamed, districts, sums] = await Promise.all([
-    listTalliedYears(db, scopes),
-    talliedLastYear(db),
+  const [span, districts, sums] = await Promise.all([
+    talliedYearSpan(db),
     listTalliedDistricts(db),
     sumTalliesByYearAndDistrict(db, { scopes }),
   ]);
-  const span = yearRange(talliedYears, lastNamed, Number(options.today.slice(0, 4)));
-  const from = range.fromYear ?? span[0] ?? Number(options.today.slice(0, 4));
-  const to = range.toYear ?? Math.max(from, span.at(-1) ?? from);
+  const shown = yearRange(span, Number(options.today.slice(0, 4)));
+  const from = range.fromYear ?? shown[0] ?? Number(options.today.slice(0, 4));
+  const to = range.toYear ?? Math.max(from, shown.at(-1) ?? from);
   if (to < from)
     throw new TRPCError({ code: 'BAD_REQUEST', message: `起始年份 ${from} 晚于结束年份 ${to}。` });
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -237,20 +238,13 @@ export async function buildDistrictYears(
 /** What the overview's filters offer: the years with data, districts with targets, replying agencies. */
 export async function listFilterChoices(db: Kysely<Database>, options: MetricsOptions) {
   await ensureOutcomeTallies(db, options.today);
-  const scopes = tallyScopes(options.includeDemo);
-  const [talliedYears, lastNamed, suggestionYears, districts, agencies] = await Promise.all([
-    listTalliedYears(db, scopes),
-    talliedLastYear(db),
+  const [span, suggestionYears, districts, agencies] = await Promise.all([
+    talliedYearSpan(db),
     suggestionYearSpan(db),
     listTalliedDistricts(db),
     listReplyingAgencies(db),
   ]);
-  const known = [...talliedYears.slice(0, 1), ...suggestionYears].sort((a, b) => a - b);
-  const years = yearRange(
-    known,
-    Math.max(lastNamed ?? 0, ...suggestionYears),
-    Number(options.today.slice(0, 4)),
-  );
+  const years = yearRange(span, Number(options.today.slice(0, 4)), suggestionYears);
   return {
     years: years.reverse(),
     districts: [...new Set(districts.map((d) => d.name))],

@@ -12,6 +12,7 @@ import { metricYearSpan } from '../repositories/metrics';
 import {
   type AgencyTallies,
   agencyKeysOf,
+  bumpFiguresRevision,
   bumpTallyVersions,
   listStaleAgencies,
   loadAgencyOutcomeData,
@@ -26,6 +27,11 @@ export async function markOutcomesStale(
   await bumpTallyVersions(db, await agencyKeysOf(db, subject));
 }
 
+/** For writes that change reply figures only (ratings, handlers, deputies): computed figures are out of date. */
+export async function markFiguresChanged(db: Kysely<Database> | Transaction<Database>) {
+  await bumpFiguresRevision(db);
+}
+
 /** The tally scopes a reader sees: demo progress shown or left out. */
 export const tallyScopes = (includeDemo: boolean): TallyScope[] => ['all', includeDemo ? 'demo' : 'real'];
 
@@ -35,12 +41,12 @@ export async function recomputeAgencyTallies(
   agencyKey: number,
   version: number,
   today: string,
-  firstYear: number,
+  spanStart: number,
 ) {
   const data = await loadAgencyOutcomeData(db, agencyKey);
   const thisYear = Number(today.slice(0, 4));
   const years: number[] = [];
-  for (let y = firstYear; y <= thisYear; y++) years.push(y);
+  for (let y = spanStart; y <= thisYear; y++) years.push(y);
   const tally = (scope: TallyScope, progress: typeof data.progress): AgencyTallies => ({
     scope,
     ...tallyOutcomes({ commitments: data.commitments, targets: data.targets, progress, years, today }),
@@ -63,18 +69,20 @@ export async function recomputeAgencyTallies(
     (last, y) => (y === null || (last !== null && last >= y) ? last : y),
     null,
   );
+  const tallied = sets.flatMap((set) => set.tallies.map((t) => t.year));
+  const firstYear = tallied.length ? Math.min(...tallied) : null;
   await db
     .transaction()
-    .execute((trx) => replaceAgencyTallies(trx, agencyKey, { version, today, lastYear }, sets));
+    .execute((trx) => replaceAgencyTallies(trx, agencyKey, { version, today, firstYear, lastYear }, sets));
 }
 
 async function refresh(db: Kysely<Database>, today: string) {
   const stale = await listStaleAgencies(db, today);
   if (stale.length === 0) return;
   const span = await metricYearSpan(db);
-  const firstYear = Math.min(span?.first ?? Number(today.slice(0, 4)), Number(today.slice(0, 4)));
+  const spanStart = Math.min(span?.first ?? Number(today.slice(0, 4)), Number(today.slice(0, 4)));
   for (const { agencyKey, version } of stale)
-    await recomputeAgencyTallies(db, agencyKey, version, today, firstYear);
+    await recomputeAgencyTallies(db, agencyKey, version, today, spanStart);
 }
 
 const running = new WeakMap<Kysely<Database>, Promise<void>>();
