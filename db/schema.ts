@@ -229,6 +229,19 @@ export interface OutcomeTallyTable {
   completion: number;
 }
 
+/** outcome_tallies summed over agencies; district_key 0: whole commitments. */
+export interface OutcomeTotalTable {
+  year: number;
+  district_key: number;
+  scope: TallyScope;
+  status: string;
+  items: number;
+  due: number;
+  kept: number;
+  kept_on_time: number;
+  completion: number;
+}
+
 export interface OverdueOutcomeTable {
   agency_key: number;
   year: number;
@@ -276,6 +289,7 @@ export interface Database {
   follow_ups: FollowUpTable;
   audit_log: AuditLogTable;
   outcome_tallies: OutcomeTallyTable;
+  outcome_totals: OutcomeTotalTable;
   overdue_outcomes: OverdueOutcomeTable;
   outcome_tally_state: OutcomeTallyStateTable;
   figures_revision: FiguresRevisionTable;

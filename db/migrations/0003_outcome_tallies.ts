@@ -5,6 +5,8 @@
  *
  * - outcome_tallies: per agency, year, district part (null: whole commitments) and status, how many
  *   tracked items there were, how many were due, kept, kept on time, and their summed completion.
+ * - outcome_totals: the same summed over all agencies (district_key 0: whole commitments), kept
+ *   by adding each recomputed agency's change, so the city-wide figures read a few hundred rows.
  * - overdue_outcomes: the whole commitments overdue in a year, for the report's overdue list.
  * - outcome_tally_state: per agency, a version bumped in the same transaction as every write that
  *   can change a figure, the version and day its tallies were computed for, and the last year
@@ -42,9 +44,27 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createIndex('outcome_tallies_year')
     .on('outcome_tallies')
-    .columns(['year', 'agency_key'])
+    .columns(['year', 'district_id', 'agency_key'])
     .execute();
-  await db.schema.createIndex('outcome_tallies_agency').on('outcome_tallies').column('agency_key').execute();
+  await db.schema
+    .createIndex('outcome_tallies_agency')
+    .on('outcome_tallies')
+    .columns(['agency_key', 'year'])
+    .execute();
+
+  await db.schema
+    .createTable('outcome_totals')
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('district_key', 'integer', (c) => c.notNull())
+    .addColumn('scope', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('items', 'integer', (c) => c.notNull())
+    .addColumn('due', 'integer', (c) => c.notNull())
+    .addColumn('kept', 'integer', (c) => c.notNull())
+    .addColumn('kept_on_time', 'integer', (c) => c.notNull())
+    .addColumn('completion', real, (c) => c.notNull())
+    .addUniqueConstraint('outcome_totals_key', ['year', 'district_key', 'scope', 'status'])
+    .execute();
 
   await db.schema
     .createTable('overdue_outcomes')
@@ -110,5 +130,6 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('figures_revision').execute();
   await db.schema.dropTable('outcome_tally_state').execute();
   await db.schema.dropTable('overdue_outcomes').execute();
+  await db.schema.dropTable('outcome_totals').execute();
   await db.schema.dropTable('outcome_tallies').execute();
 }

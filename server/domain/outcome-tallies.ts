@@ -94,3 +94,49 @@ export function tallyOutcomes(input: TallyInput): { tallies: OutcomeTally[]; ove
   }
   return { tallies: [...tallies.values()], overdue };
 }
+
+/** A tally row as stored for one agency and scope, or its change in the all-agency totals. */
+export interface ScopedTally {
+  year: number;
+  /** 0: whole commitments */
+  districtKey: number;
+  scope: string;
+  status: string;
+  items: number;
+  due: number;
+  kept: number;
+  keptOnTime: number;
+  completion: number;
+}
+
+/**
+ * What replacing an agency's rows `before` by `after` adds to the all-agency totals, per key;
+ * keys whose counts do not move are left out.
+ */
+export function tallyChanges(before: readonly ScopedTally[], after: readonly ScopedTally[]): ScopedTally[] {
+  const changes = new Map<string, ScopedTally>();
+  const add = (row: ScopedTally, sign: 1 | -1) => {
+    const key = `${row.year}:${row.districtKey}:${row.scope}:${row.status}`;
+    const change = changes.get(key) ?? { ...row, items: 0, due: 0, kept: 0, keptOnTime: 0, completion: 0 };
+    change.items += sign * row.items;
+    change.due += sign * row.due;
+    change.kept += sign * row.kept;
+    change.keptOnTime += sign * row.keptOnTime;
+    change.completion += sign * row.completion;
+    changes.set(key, change);
+  };
+  for (const row of before) add(row, -1);
+  for (const row of after) add(row, 1);
+  return [...changes.values()]
+    .filter(
+      (c) =>
+        c.items !== 0 || c.due !== 0 || c.kept !== 0 || c.keptOnTime !== 0 || Math.abs(c.completion) > 1e-9,
+    )
+    .sort(
+      (a, b) =>
+        a.year - b.year ||
+        a.districtKey - b.districtKey ||
+        a.scope.localeCompare(b.scope) ||
+        a.status.localeCompare(b.status),
+    );
+}

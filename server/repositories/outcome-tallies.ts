@@ -2,11 +2,17 @@
  * Reads and writes of the outcome tallies (db/migrations/0003_outcome_tallies.ts): the per-agency
  * loads they are computed from, their replacement, and the sums the overview and the report read.
  */
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
-import type { Database, TallyScope } from '../../db/schema';
-import type { OutcomeTally, OverdueOutcome } from '../domain/outcome-tallies';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, OutcomeTallyTable, TallyScope } from '../../db/schema';
+import {
+  type OutcomeTally,
+  type OverdueOutcome,
+  type ScopedTally,
+  tallyChanges,
+} from '../domain/outcome-tallies';
 
 type Db = Kysely<Database> | Transaction<Database>;
+type OutcomeTallyRow = OutcomeTallyTable;
 
 /** The agency key of a letter: its agency id, 0 without one. */
 export const NO_AGENCY = 0;
@@ -226,6 +232,11 @@ export async function replaceAgencyTallies(
       }),
     )
     .execute();
+  const before = await trx
+    .selectFrom('outcome_tallies')
+    .selectAll()
+    .where('agency_key', '=', agencyKey)
+    .execute();
   await trx.deleteFrom('outcome_tallies').where('agency_key', '=', agencyKey).execute();
   await trx.deleteFrom('overdue_outcomes').where('agency_key', '=', agencyKey).execute();
   const tallyRows = sets.flatMap(({ scope, tallies }) =>
@@ -247,6 +258,7 @@ export async function replaceAgencyTallies(
       .insertInto('outcome_tallies')
       .values(tallyRows.slice(i, i + INSERT_BATCH))
       .execute();
+  await addToTotals(trx, tallyChanges(before.map(asScoped), tallyRows.map(asScoped)));
   const overdueRows = sets.flatMap(({ scope, overdue }) =>
     overdue.map((o) => ({
       agency_key: agencyKey,
@@ -265,6 +277,51 @@ export async function replaceAgencyTallies(
   await bumpFiguresRevision(trx);
 }
 
+function asScoped(row: Omit<OutcomeTallyRow, 'agency_key'>): ScopedTally {
+  return {
+    year: Number(row.year),
+    districtKey: row.district_id ?? 0,
+    scope: row.scope,
+    status: row.status,
+    items: Number(row.items),
+    due: Number(row.due),
+    kept: Number(row.kept),
+    keptOnTime: Number(row.kept_on_time),
+    completion: Number(row.completion),
+  };
+}
+
+/** Adds the changes to the all-agency totals, in key order (two writers lock rows alike). */
+async function addToTotals(trx: Transaction<Database>, changes: readonly ScopedTally[]) {
+  for (let i = 0; i < changes.length; i += INSERT_BATCH) {
+    await trx
+      .insertInto('outcome_totals')
+      .values(
+        changes.slice(i, i + INSERT_BATCH).map((c) => ({
+          year: c.year,
+          district_key: c.districtKey,
+          scope: c.scope as TallyScope,
+          status: c.status,
+          items: c.items,
+          due: c.due,
+          kept: c.kept,
+          kept_on_time: c.keptOnTime,
+          completion: c.completion,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['year', 'district_key', 'scope', 'status']).doUpdateSet((eb) => ({
+          items: eb('outcome_totals.items', '+', eb.ref('excluded.items')),
+          due: eb('outcome_totals.due', '+', eb.ref('excluded.due')),
+          kept: eb('outcome_totals.kept', '+', eb.ref('excluded.kept')),
+          kept_on_time: eb('outcome_totals.kept_on_time', '+', eb.ref('excluded.kept_on_time')),
+          completion: eb('outcome_totals.completion', '+', eb.ref('excluded.completion')),
+        })),
+      )
+      .execute();
+  }
+}
+
 export interface TallyFilter {
   scopes: readonly TallyScope[];
   year?: number;
@@ -273,36 +330,47 @@ export interface TallyFilter {
   districtIds?: readonly number[] | null;
 }
 
-function filtered(db: Db, filter: TallyFilter) {
-  let query = db.selectFrom('outcome_tallies').where('scope', 'in', [...filter.scopes]);
+/** One agency's rows (outcome_tallies), filtered. */
+function agencyRows(db: Db, agencyKey: number, filter: TallyFilter) {
+  let query = db
+    .selectFrom('outcome_tallies')
+    .where('agency_key', '=', agencyKey)
+    .where('scope', 'in', [...filter.scopes]);
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
-  if (filter.agencyKey !== undefined && filter.agencyKey !== null)
-    query = query.where('agency_key', '=', filter.agencyKey);
   if (filter.districtIds === null) query = query.where('district_id', 'is', null);
   else if (filter.districtIds !== undefined)
-    query = filter.districtIds.length
-      ? query.where('district_id', 'in', [...filter.districtIds])
-      : query.where('district_id', 'is', null).where('district_id', 'is not', null);
+    query = query.where('district_id', 'in', [...filter.districtIds, NO_DISTRICT]);
   return query;
 }
 
+/** The all-agency totals (outcome_totals), filtered. */
+function totalRows(db: Db, filter: TallyFilter) {
+  let query = db.selectFrom('outcome_totals').where('scope', 'in', [...filter.scopes]);
+  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  if (filter.districtIds === null) query = query.where('district_key', '=', WHOLE);
+  else if (filter.districtIds !== undefined)
+    query = query.where('district_key', 'in', [...filter.districtIds, NO_DISTRICT]);
+  return query;
+}
+
+/** district_key of whole commitments in outcome_totals. */
+const WHOLE = 0;
+/** Never a district id: keeps `in (…)` valid when a district name has no rows. */
+const NO_DISTRICT = -1;
+
+// Column names only; the same sums read either table.
+const SUMS = [
+  sql<number>`sum(items)`.as('items'),
+  sql<number>`sum(due)`.as('due'),
+  sql<number>`sum(kept)`.as('kept'),
+  sql<number>`sum(kept_on_time)`.as('keptOnTime'),
+  sql<number>`sum(completion)`.as('completion'),
+  sql<number>`sum(case when status = 'achieved' then items else 0 end)`.as('achieved'),
+  sql<number>`sum(case when status = 'overdue' then due else 0 end)`.as('overdueDue'),
+] as const;
+
 // PostgreSQL sums integers as bigint, which the driver hands over as text.
 const count = (v: unknown) => Number(v ?? 0);
-
-const sums = (eb: ExpressionBuilder<Database, 'outcome_tallies'>) =>
-  [
-    eb.fn.sum<number>('items').as('items'),
-    eb.fn.sum<number>('due').as('due'),
-    eb.fn.sum<number>('kept').as('kept'),
-    eb.fn.sum<number>('kept_on_time').as('keptOnTime'),
-    eb.fn.sum<number>('completion').as('completion'),
-    eb.fn
-      .sum<number>(eb.case().when('status', '=', 'achieved').then(eb.ref('items')).else(0).end())
-      .as('achieved'),
-    eb.fn
-      .sum<number>(eb.case().when('status', '=', 'overdue').then(eb.ref('due')).else(0).end())
-      .as('overdueDue'),
-  ] as const;
 
 export interface TallySums {
   items: number;
@@ -329,25 +397,44 @@ function toSums(r: Record<string, unknown>): TallySums {
 }
 
 export async function sumTalliesByStatus(db: Db, filter: TallyFilter) {
-  const rows = await filtered(db, filter)
-    .select((eb) => ['status', ...sums(eb)])
-    .groupBy('status')
-    .execute();
+  const rows =
+    filter.agencyKey != null
+      ? await agencyRows(db, filter.agencyKey, filter)
+          .select(['status', ...SUMS])
+          .groupBy('status')
+          .execute()
+      : await totalRows(db, filter)
+          .select(['status', ...SUMS])
+          .groupBy('status')
+          .execute();
   return rows.map((r) => ({ status: r.status, ...toSums(r) }));
 }
 
 export async function sumTalliesByYearAndDistrict(db: Db, filter: TallyFilter) {
-  const rows = await filtered(db, filter)
-    .where('district_id', 'is not', null)
-    .select((eb) => ['year', 'district_id as districtId', ...sums(eb)])
-    .groupBy(['year', 'district_id'])
-    .execute();
+  const rows =
+    filter.agencyKey != null
+      ? await agencyRows(db, filter.agencyKey, filter)
+          .where('district_id', 'is not', null)
+          .select(['year', 'district_id as districtId', ...SUMS])
+          .groupBy(['year', 'district_id'])
+          .execute()
+      : await totalRows(db, filter)
+          .where('district_key', '<>', WHOLE)
+          .select(['year', 'district_key as districtId', ...SUMS])
+          .groupBy(['year', 'district_key'])
+          .execute();
   return rows.map((r) => ({ year: Number(r.year), districtId: Number(r.districtId), ...toSums(r) }));
 }
 
-export async function sumTalliesByAgency(db: Db, filter: TallyFilter) {
-  const rows = await filtered(db, { ...filter, districtIds: null })
-    .select((eb) => ['agency_key as agencyKey', ...sums(eb)])
+/** Whole commitments per agency. */
+export async function sumTalliesByAgency(db: Db, filter: Omit<TallyFilter, 'agencyKey' | 'districtIds'>) {
+  let query = db
+    .selectFrom('outcome_tallies')
+    .where('scope', 'in', [...filter.scopes])
+    .where('district_id', 'is', null);
+  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  const rows = await query
+    .select(['agency_key as agencyKey', ...SUMS])
     .groupBy('agency_key')
     .execute();
   return rows.map((r) => ({ agencyKey: Number(r.agencyKey), ...toSums(r) }));
