@@ -105,6 +105,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema.createIndex('letters_agency').on('letters').column('agency_id').execute();
   await db.schema.createIndex('letters_suggestion').on('letters').column('suggestion_id').execute();
+  await db.schema.createIndex('letters_date').on('letters').column('letter_date').execute();
   await db.schema.createIndex('suggestions_year').on('suggestions').column('year').execute();
   await db.schema
     .createIndex('satisfaction_ratings_letter')
@@ -123,6 +124,7 @@ export async function down(db: AnyDb): Promise<void> {
     'commitment_targets_district',
     'satisfaction_ratings_letter',
     'suggestions_year',
+    'letters_date',
     'letters_suggestion',
     'letters_agency',
   ])

@@ -4,7 +4,7 @@
  * withdrawn) with their targets. Only the columns the figures need cross to the server's memory;
  * nothing here goes to the browser.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
 export interface ScopeFilter {
@@ -79,24 +79,37 @@ export async function countSuggestionReplies(db: Kysely<Database>, { year, agenc
  * answer none — counted per result grade and latest satisfaction rating.
  */
 export async function countLetterFacts(db: Kysely<Database>, { year, agencyId }: ScopeFilter) {
-  let letters = db
-    .selectFrom('letters')
-    .leftJoin('suggestions', 'suggestions.id', 'letters.suggestion_id')
-    .select((eb) => [
-      'letters.result_grade as grade',
-      eb
-        .selectFrom('satisfaction_ratings')
-        .select('satisfaction_ratings.level')
-        .whereRef('satisfaction_ratings.letter_id', '=', 'letters.id')
-        .orderBy('satisfaction_ratings.id', 'desc')
-        .limit(1)
-        .as('rating'),
-    ]);
+  const latestRating = (eb: ExpressionBuilder<Database, 'letters'>) =>
+    eb
+      .selectFrom('satisfaction_ratings')
+      .select('satisfaction_ratings.level')
+      .whereRef('satisfaction_ratings.letter_id', '=', 'letters.id')
+      .orderBy('satisfaction_ratings.id', 'desc')
+      .limit(1)
+      .as('rating');
+  let letters = db.selectFrom('letters').select((eb) => ['letters.result_grade as grade', latestRating(eb)]);
   if (year !== null) {
+    // Two index paths rather than one OR, which would read every letter: letters answering the
+    // year's suggestions, and letters of that date answering none (or one without a year).
     letters = letters.where((eb) =>
       eb.or([
-        eb('suggestions.year', '=', year),
-        eb.and([eb('suggestions.year', 'is', null), eb('letters.letter_date', 'like', `${year}-%`)]),
+        eb(
+          'letters.suggestion_id',
+          'in',
+          eb.selectFrom('suggestions').select('suggestions.id').where('suggestions.year', '=', year),
+        ),
+        eb.and([
+          eb('letters.letter_date', '>=', `${year}-01-01`),
+          eb('letters.letter_date', '<=', `${year}-12-31`),
+          eb.or([
+            eb('letters.suggestion_id', 'is', null),
+            eb(
+              'letters.suggestion_id',
+              'in',
+              eb.selectFrom('suggestions').select('suggestions.id').where('suggestions.year', 'is', null),
+            ),
+          ]),
+        ]),
       ]),
     );
   }
