@@ -12,7 +12,7 @@ import { purgeExpiredSessions } from './auth/sessions';
 import { readEnv } from './env';
 import { ensureFirstOfficeAccount, FIRST_OFFICE_HINT } from './services/first-office';
 import { todayIso } from './services/metrics';
-import { ensureOutcomeTallies } from './services/outcome-tallies';
+import { refreshOutcomeTalliesForToday } from './services/outcome-tallies';
 import { seedOnFirstStart } from './services/seed';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +66,7 @@ async function main() {
   // The running year's figures are as of today: recompute them at start and soon after each
   // midnight here, so the first reader of the day does not wait for a province's worth of them.
   const keepTalliesCurrent = () =>
-    ensureOutcomeTallies(db, todayIso()).catch((error: unknown) =>
+    refreshOutcomeTalliesForToday(db, todayIso()).catch((error: unknown) =>
       logger.error({ err: error }, 'outcome tallies could not be refreshed'),
     );
   void keepTalliesCurrent();

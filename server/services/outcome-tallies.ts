@@ -10,6 +10,7 @@ import type { Database, TallyScope } from '../../db/schema';
 import { tallyOutcomes } from '../domain/outcome-tallies';
 import { metricYearSpan } from '../repositories/metrics';
 import {
+  type AgencyOutcomeData,
   type AgencyTallies,
   agencyKeysOf,
   bumpFiguresRevision,
@@ -35,19 +36,9 @@ export async function markFiguresChanged(db: Kysely<Database> | Transaction<Data
 /** The tally scopes a reader sees: demo progress shown or left out. */
 export const tallyScopes = (includeDemo: boolean): TallyScope[] => ['all', includeDemo ? 'demo' : 'real'];
 
-/** Recomputes one agency's tallies from its commitments, as of `today`. */
-export async function recomputeAgencyTallies(
-  db: Kysely<Database>,
-  agencyKey: number,
-  version: number,
-  today: string,
-  spanStart: number,
-) {
-  const data = await loadAgencyOutcomeData(db, agencyKey);
-  const thisYear = Number(today.slice(0, 4));
-  const years: number[] = [];
-  for (let y = spanStart; y <= thisYear; y++) years.push(y);
-  const tally = (scope: TallyScope, progress: typeof data.progress): AgencyTallies => ({
+/** One agency's tallies from its counted commitments, as of `today`. */
+function tallyAgency(data: AgencyOutcomeData, years: readonly number[], today: string) {
+  const tally = (scope: TallyScope, progress: AgencyOutcomeData['progress']): AgencyTallies => ({
     scope,
     ...tallyOutcomes({ commitments: data.commitments, targets: data.targets, progress, years, today }),
   });
@@ -61,34 +52,57 @@ export async function recomputeAgencyTallies(
         tally('demo', data.progress),
       ]
     : [tally('all', data.progress)];
-  const named = data.commitments.flatMap((c) => [
-    c.deadlineYear,
-    c.letterDate ? Number(c.letterDate.slice(0, 4)) : null,
-  ]);
-  const lastYear = named.reduce<number | null>(
-    (last, y) => (y === null || (last !== null && last >= y) ? last : y),
-    null,
-  );
-  const tallied = sets.flatMap((set) => set.tallies.map((t) => t.year));
-  const firstYear = tallied.length ? Math.min(...tallied) : null;
-  await db
-    .transaction()
-    .execute((trx) => replaceAgencyTallies(trx, agencyKey, { version, today, firstYear, lastYear }, sets));
+  let lastYear: number | null = null;
+  for (const c of data.commitments)
+    for (const y of [c.deadlineYear, c.letterDate ? Number(c.letterDate.slice(0, 4)) : null])
+      if (y !== null && (lastYear === null || y > lastYear)) lastYear = y;
+  let firstYear: number | null = null;
+  for (const set of sets)
+    for (const t of set.tallies) if (firstYear === null || t.year < firstYear) firstYear = t.year;
+  return { sets, firstYear, lastYear };
 }
 
-async function refresh(db: Kysely<Database>, today: string) {
-  const stale = await listStaleAgencies(db, today);
+/** Agencies recomputed per round: a few queries load them all, one transaction stores them. */
+const AGENCIES_PER_ROUND = 100;
+
+async function refresh(db: Kysely<Database>, today: string, withDayChange: boolean) {
+  const stale = await listStaleAgencies(db, today, { withDayChange });
   if (stale.length === 0) return;
   const span = await metricYearSpan(db);
-  const spanStart = Math.min(span?.first ?? Number(today.slice(0, 4)), Number(today.slice(0, 4)));
-  for (const { agencyKey, version } of stale)
-    await recomputeAgencyTallies(db, agencyKey, version, today, spanStart);
+  const thisYear = Number(today.slice(0, 4));
+  const years: number[] = [];
+  for (let y = Math.min(span?.first ?? thisYear, thisYear); y <= thisYear; y++) years.push(y);
+  for (let i = 0; i < stale.length; i += AGENCIES_PER_ROUND) {
+    const round = stale.slice(i, i + AGENCIES_PER_ROUND);
+    const data = await loadAgencyOutcomeData(
+      db,
+      round.map((a) => a.agencyKey),
+    );
+    const computed = round.map(({ agencyKey, version }) => {
+      const agencyData = data.get(agencyKey);
+      if (!agencyData) throw new Error(`no data loaded for agency ${agencyKey}`);
+      return { agencyKey, version, ...tallyAgency(agencyData, years, today) };
+    });
+    await db.transaction().execute(async (trx) => {
+      for (const { agencyKey, version, sets, firstYear, lastYear } of computed)
+        await replaceAgencyTallies(trx, agencyKey, { version, today, firstYear, lastYear }, sets);
+    });
+  }
 }
 
 const running = new WeakMap<Kysely<Database>, Promise<void>>();
 
 /**
- * Brings the tallies up to date before figures are read. Callers arriving while a refresh runs
+ * Recomputes every agency computed on an earlier day (the running year's figures are as of
+ * today). Run in the background at start and after midnight: a province's worth takes minutes,
+ * and readers meanwhile see the running year as of the day before.
+ */
+export async function refreshOutcomeTalliesForToday(db: Kysely<Database>, today: string) {
+  await refresh(db, today, true);
+}
+
+/**
+ * Brings the tallies up to date with every write before figures are read. Callers arriving while a refresh runs
  * wait for it and then join (or start) one that began after they arrived, so a write they made
  * before asking is always counted.
  */
@@ -97,7 +111,7 @@ export async function ensureOutcomeTallies(db: Kysely<Database>, today: string) 
   if (earlier) await earlier.catch(() => undefined);
   let current = running.get(db);
   if (!current) {
-    current = refresh(db, today).finally(() => {
+    current = refresh(db, today, false).finally(() => {
       if (running.get(db) === current) running.delete(db);
     });
     running.set(db, current);
