@@ -53,6 +53,7 @@ async function openSqlite(): Promise<TestDatabase> {
   return { db, dialect, close: () => db.destroy() };
 }
 
+/** One statement on its own connection, outside any test schema (create / drop schema). */
 export async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
