@@ -6,8 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { CurrentSchemaPostgresDialect } from './postgres-dialect';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -35,9 +36,13 @@ export function openDatabase(config: DatabaseConfig): OpenDatabase {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: 10,
+      // A startup option, so every pooled connection works in the schema, not just the first one.
       ...(config.postgresSchema ? { options: `-c search_path=${config.postgresSchema}` } : {}),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return {
+      db: new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) }),
+      dialect: 'postgres',
+    };
   }
   const fileName = config.sqliteFile ?? SQLITE_FILE_NAME;
   let location = fileName;

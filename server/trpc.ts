@@ -3,13 +3,15 @@
  *
  * Errors: input validation failures reach the client as BAD_REQUEST with the zod issues
  * flattened into `data.zodError`, and a Chinese message a user can act on; internal errors
- * never carry stack traces or SQL outside development.
+ * never carry stack traces or SQL outside development. A letter entered twice names the stored one
+ * in `data.existingLetterId`, so the client can link to it (typed for the client through AppRouter).
  * @see https://trpc.io/docs/server/error-formatting
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { Role } from '../shared/auth';
 import type { Context } from './context';
+import { DuplicateLetterError } from './domain/duplicate-letter';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -22,7 +24,13 @@ const t = initTRPC.context<Context>().create({
         : hidden
           ? '服务器内部错误,请稍后重试。'
           : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        zodError,
+        existingLetterId: error.cause instanceof DuplicateLetterError ? error.cause.existing.id : null,
+      },
     };
   },
 });

@@ -68,7 +68,7 @@ export const en: Messages = {
       submit: 'Add and extract',
       submitting: 'Extracting…',
       created: 'Added: {{commitments}} commitments and {{milestones}} milestones found.',
-      exists: 'This letter was added before; nothing was saved twice.',
+      openExisting: 'Open the letter entered before',
       open: 'Open the letter',
       fileTooLarge: 'File too large (limit {{mb}} MB).',
       signInHint: 'Sign in to add reply letters.',

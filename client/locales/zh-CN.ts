@@ -67,7 +67,7 @@ export const zhCN = {
       submit: '录入并拆解',
       submitting: '正在拆解…',
       created: '已录入:识别出 {{commitments}} 项承诺事项、{{milestones}} 项节点事项。',
-      exists: '这封答复函已经录入过,未重复保存。',
+      openExisting: '查看已录入的答复函',
       open: '查看答复函',
       fileTooLarge: '文件过大(上限 {{mb}} MB)。',
       signInHint: '登录后可录入答复函。',

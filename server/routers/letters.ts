@@ -1,16 +1,23 @@
 /** Reply letters (答复函): ingest by text or file, list, read one with its commitments. */
 import { TRPCError } from '@trpc/server';
 import { IngestFileSchema, IngestTextSchema, LetterIdSchema } from '../../shared/schemas/letters';
+import { DuplicateLetterError, describeDuplicate } from '../domain/duplicate-letter';
 import { decodeLetter, LetterInputError } from '../extract/index';
 import { listCommitments } from '../repositories/commitments';
 import { findLetter, listLetters } from '../repositories/letters';
 import { ingestLetter } from '../services/ingest-letter';
 import { officeProcedure, readProcedure, router } from '../trpc';
 
-/** Input the extractor refuses (empty, binary, too large) is the user's to fix, not a server fault. */
-function rethrowAsBadRequest(error: unknown): never {
+/**
+ * Input the extractor refuses (empty, binary, too large) is the user's to fix, not a server fault.
+ * A letter entered before is a CONFLICT whose cause carries the stored letter, which the error
+ * formatter (server/trpc.ts) hands to the client as `data.existingLetterId` for a link.
+ */
+function rethrowIngestError(error: unknown): never {
   if (error instanceof LetterInputError)
     throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  if (error instanceof DuplicateLetterError)
+    throw new TRPCError({ code: 'CONFLICT', message: describeDuplicate(error.existing), cause: error });
   throw error;
 }
 
@@ -33,7 +40,7 @@ export const lettersRouter = router({
     .input(IngestTextSchema)
     .mutation(({ ctx, input }) =>
       ingestLetter(ctx.db, { text: input.text, sourceName: input.sourceName ?? null }).catch(
-        rethrowAsBadRequest,
+        rethrowIngestError,
       ),
     ),
 
@@ -48,7 +55,7 @@ export const lettersRouter = router({
         rawBytes: bytes,
       });
     } catch (error) {
-      rethrowAsBadRequest(error);
+      rethrowIngestError(error);
     }
   }),
 });

@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { decodeLetter, LetterInputError } from '../extract/index';
 import { ingestLetter } from './ingest-letter';
 
@@ -59,10 +60,11 @@ export async function ingestFile(db: Kysely<Database>, file: string): Promise<Fi
       rawBytes: bytes,
       actor: 'bulk-ingest',
     });
-    return outcome.created
-      ? { file, result: 'added', letterId: outcome.letterId, commitments: outcome.commitmentCount }
-      : { file, result: 'duplicate', letterId: outcome.letterId };
+    return { file, result: 'added', letterId: outcome.letterId, commitments: outcome.commitmentCount };
   } catch (error) {
+    // Already stored (an earlier run, or a copy of the file): skipped, not an error.
+    if (error instanceof DuplicateLetterError)
+      return { file, result: 'duplicate', letterId: error.existing.id };
     if (error instanceof LetterInputError) return { file, result: 'refused', reason: error.message };
     throw error;
   }

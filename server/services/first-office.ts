@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { CreateUserSchema } from '../../shared/schemas/auth';
 import { activeOfficeUserExists, usernameTaken } from '../repositories/users';
-import { createUserAccount } from './user-accounts';
+import { AccountError, createUserAccount } from './user-accounts';
 
 export type FirstOfficeOutcome =
   | { kind: 'exists' }
@@ -33,7 +33,18 @@ export async function ensureFirstOfficeAccount(
   // A disabled account of that name must stay disabled: re-enabling is the office's decision.
   if (await usernameTaken(db, parsed.data.username))
     return { kind: 'invalid', problem: `用户名“${parsed.data.username}”已存在但不是可用的督查室账号。` };
-  await createUserAccount(db, parsed.data, { userId: null, name: 'system' }, now);
+  try {
+    await createUserAccount(db, parsed.data, { userId: null, name: 'system' }, now);
+  } catch (error) {
+    // A second server starting at the same moment created it first: the unique username decided.
+    if (
+      error instanceof AccountError &&
+      error.problem === 'username-taken' &&
+      (await activeOfficeUserExists(db))
+    )
+      return { kind: 'exists' };
+    throw error;
+  }
   return { kind: 'created', username: parsed.data.username };
 }
 

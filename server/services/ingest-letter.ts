@@ -1,12 +1,15 @@
 /**
  * The ingest path: one letter's text in, stored with its extracted commitments and their
- * per-district targets, in one transaction. The same text twice gives the existing letter back.
+ * per-district targets, in one transaction: a letter is stored whole or not at all, even when the
+ * process is killed midway. The same text twice is refused with DuplicateLetterError, naming the
+ * stored letter; nothing is written.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '../../shared/extraction';
 import { allocateTargets } from '../domain/allocate-targets';
+import { DuplicateLetterError, type ExistingLetter } from '../domain/duplicate-letter';
 import { extractLetter } from '../extract/index';
 import { recordAudit } from '../repositories/audit';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
@@ -25,7 +28,6 @@ export interface LetterSource {
 
 export interface IngestOutcome {
   letterId: number;
-  created: boolean;
   commitmentCount: number;
   milestoneCount: number;
 }
@@ -39,31 +41,16 @@ export function normalizeLineEndings(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-async function existingOutcome(db: Kysely<Database>, hash: string): Promise<IngestOutcome | null> {
+async function findByContentHash(db: Kysely<Database>, hash: string): Promise<ExistingLetter | null> {
   const row = await db
     .selectFrom('letters')
-    .leftJoin('commitments', 'commitments.letter_id', 'letters.id')
-    .select((eb) => [
-      'letters.id',
-      eb.fn
-        .sum<number>(eb.case().when('commitments.kind', '=', 'quantified').then(1).else(0).end())
-        .as('quantified'),
-      eb.fn
-        .sum<number>(eb.case().when('commitments.kind', '=', 'milestone').then(1).else(0).end())
-        .as('milestones'),
-    ])
-    .where('letters.content_hash', '=', hash)
-    .groupBy('letters.id')
+    .select(['id', 'doc_number as docNumber', 'title'])
+    .where('content_hash', '=', hash)
     .executeTakeFirst();
-  if (!row) return null;
-  return {
-    letterId: row.id,
-    created: false,
-    commitmentCount: Number(row.quantified ?? 0),
-    milestoneCount: Number(row.milestones ?? 0),
-  };
+  return row ?? null;
 }
 
+/** @throws DuplicateLetterError when the same text is already stored */
 export async function ingestLetter(
   db: Kysely<Database>,
   source: LetterSource,
@@ -71,8 +58,8 @@ export async function ingestLetter(
 ): Promise<IngestOutcome> {
   const text = normalizeLineEndings(source.text);
   const hash = contentHash(text);
-  const existing = await existingOutcome(db, hash);
-  if (existing) return existing;
+  const existing = await findByContentHash(db, hash);
+  if (existing) throw new DuplicateLetterError(existing);
 
   const extraction = extractLetter(text);
   try {
@@ -81,14 +68,14 @@ export async function ingestLetter(
       .execute((trx) => storeLetter(trx, { ...source, text }, hash, extraction, now));
     return {
       letterId,
-      created: true,
       commitmentCount: extraction.commitments.length,
       milestoneCount: extraction.milestones.length,
     };
   } catch (error) {
-    // Another request stored the same letter between our check and our insert.
-    const raced = await existingOutcome(db, hash);
-    if (raced) return raced;
+    // Another request or process stored the same letter between our check and our insert: the
+    // unique content hash refused ours, and the transaction left nothing behind.
+    const raced = await findByContentHash(db, hash);
+    if (raced) throw new DuplicateLetterError(raced);
     throw error;
   }
 }

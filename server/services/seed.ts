@@ -1,13 +1,20 @@
 /**
  * First start: the gazetteer, the seed letter (the reply that started this product) and,
  * unless switched off, demo progress on its commitments. Runs only on what is still empty.
+ *
+ * Two processes may start at once on one database (servers behind a load balancer, a server and
+ * the ingest CLI). Each step is one transaction guarded by a unique key — districts by (city, name,
+ * valid_from), the letter by its content hash — so when both find the table empty, the second
+ * insert is refused, its transaction leaves nothing behind, and that process takes the other's
+ * work as done. Demo progress is added only by the process whose letter was stored.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { buildDemoProgress } from '../domain/demo-progress';
+import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { decodeLetter } from '../extract/index';
 import { listTargets } from '../repositories/commitments';
 import { ingestLetter } from './ingest-letter';
@@ -34,50 +41,65 @@ export async function seedGazetteer(db: Kysely<Database>): Promise<void> {
   const file = JSON.parse(
     await readFile(path.join(seedDir, 'gazetteer-xiamen.json'), 'utf8'),
   ) as GazetteerFile;
-  await db.transaction().execute(async (trx) => {
-    for (const [order, district] of file.districts.entries()) {
-      const { id } = await trx
-        .insertInto('districts')
-        .values({
-          city: file.city,
-          name: district.name,
-          sort_order: order,
-          valid_from: district.validFrom,
-          source: file.source,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const units = [
-        ...district.streets.map((name) => ({ name, kind: 'street' as const })),
-        ...district.towns.map((name) => ({ name, kind: 'town' as const })),
-      ];
-      if (units.length === 0) continue;
-      await trx
-        .insertInto('streets')
-        .values(
-          units.map((u) => ({
-            ...u,
-            district_id: id,
-            valid_from: file.streetsValidFrom,
-            source: file.source,
-          })),
-        )
-        .execute();
-    }
-  });
+  try {
+    await db.transaction().execute((trx) => storeGazetteer(trx, file));
+  } catch (error) {
+    // Another process stored it between our check and our insert: its unique key refused ours.
+    if (!(await isEmpty(db, 'districts'))) return;
+    throw error;
+  }
 }
 
+async function storeGazetteer(trx: Transaction<Database>, file: GazetteerFile): Promise<void> {
+  for (const [order, district] of file.districts.entries()) {
+    const { id } = await trx
+      .insertInto('districts')
+      .values({
+        city: file.city,
+        name: district.name,
+        sort_order: order,
+        valid_from: district.validFrom,
+        source: file.source,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const units = [
+      ...district.streets.map((name) => ({ name, kind: 'street' as const })),
+      ...district.towns.map((name) => ({ name, kind: 'town' as const })),
+    ];
+    if (units.length === 0) continue;
+    await trx
+      .insertInto('streets')
+      .values(
+        units.map((u) => ({
+          ...u,
+          district_id: id,
+          valid_from: file.streetsValidFrom,
+          source: file.source,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The seed letter's id when this call stored it; null when a letter was there already. */
 export async function seedLetter(db: Kysely<Database>): Promise<number | null> {
   if (!(await isEmpty(db, 'letters'))) return null;
   const bytes = await readFile(path.join(seedDir, SEED_LETTER_FILE));
   const decoded = decodeLetter(new Uint8Array(bytes));
-  const outcome = await ingestLetter(db, {
-    text: decoded.text,
-    sourceName: SEED_LETTER_FILE,
-    encoding: decoded.encoding,
-    actor: 'seed',
-  });
-  return outcome.letterId;
+  try {
+    const outcome = await ingestLetter(db, {
+      text: decoded.text,
+      sourceName: SEED_LETTER_FILE,
+      encoding: decoded.encoding,
+      actor: 'seed',
+    });
+    return outcome.letterId;
+  } catch (error) {
+    // Another process stored it first; that process adds the demo progress too.
+    if (error instanceof DuplicateLetterError) return null;
+    throw error;
+  }
 }
 
 export async function seedDemoProgress(db: Kysely<Database>, letterId: number, now: Date): Promise<number> {

@@ -12,7 +12,9 @@ import { chromiumMissing, launchChromium } from '../support/browser';
 import { startProduct } from '../support/server';
 import { TEST_PASSWORD } from '../support/users';
 
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const screenshots = path.resolve(here, '../screenshots');
+const seedLetterFile = path.resolve(here, '../../db/seed/reply-260.txt');
 
 async function fillSignIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
@@ -97,6 +99,18 @@ describe.skipIf(chromiumMissing)('signing in, in the browser', () => {
     const outcome = page.locator('.form-error, .form-success').first();
     await outcome.waitFor();
     expect(await outcome.textContent()).not.toContain('请求来源不可信');
+
+    // The seed letter uploaded again is refused, with a link to the letter already stored.
+    await page.getByRole('tab', { name: '上传文件' }).click();
+    await page.getByLabel(/选择 \.txt 或 \.html 文件/).setInputFiles(seedLetterFile);
+    await page.getByRole('button', { name: '录入并拆解' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: '这封答复函已经录入过' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('厦民函〔2015〕8号');
+    await page.screenshot({ path: path.join(screenshots, 'ingest-duplicate.png') });
+    await conflict.getByRole('link', { name: '查看已录入的答复函' }).click();
+    await page.waitForURL(/\/letters\/\d+$/);
+    await page.getByText('厦门市民政局').first().waitFor();
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('link', { name: '登录', exact: true }).first().waitFor();

@@ -9,11 +9,15 @@ import { createApp } from '../../server/app';
 import { SESSION_COOKIE } from '../../server/auth/cookies';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../shared/auth';
 import { type TestDatabase, testDatabases } from '../support/databases';
+import { seedLetterText } from '../support/fixtures';
 import { createRoleUsers, TEST_PASSWORD } from '../support/users';
 
 interface Reply {
   status: number;
-  body: { result?: { data: unknown }; error?: { message: string; data: { code: string } } };
+  body: {
+    result?: { data: unknown };
+    error?: { message: string; data: { code: string; existingLetterId: number | null } };
+  };
   setCookies: string[];
 }
 
@@ -156,6 +160,26 @@ for (const target of testDatabases) {
         headers: sameSite(),
       });
       expect(write.status).toBe(401);
+    });
+
+    test('a letter entered twice is a 409 whose error data names the stored letter, for the link', async () => {
+      const { token } = await signIn('office');
+      const ingest = () =>
+        call('POST', 'letters.ingest', {
+          body: { text: seedLetterText() },
+          cookie: token,
+          headers: sameSite(),
+        });
+      const first = await ingest();
+      expect(first.status).toBe(200);
+      const letterId = (first.body.result?.data as { letterId: number } | undefined)?.letterId;
+      const again = await ingest();
+      expect(again.status).toBe(409);
+      expect(again.body.error?.message).toContain('已经录入过');
+      expect(again.body.error?.data).toMatchObject({ code: 'CONFLICT', existingLetterId: letterId });
+      // Every other error carries the field too, empty, so the client reads one shape.
+      const missing = await call('GET', `letters.byId?input=${encodeURIComponent('{"id":999999}')}`);
+      expect(missing.body.error?.data).toMatchObject({ code: 'NOT_FOUND', existingLetterId: null });
     });
 
     test('behind a trusted https proxy the cookie is Secure', async () => {

@@ -4,6 +4,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createContextInner } from '../../server/context';
+import { DuplicateLetterError } from '../../server/domain/duplicate-letter';
 import { createCaller } from '../../server/routers/_app';
 import { seedDemoProgress, seedGazetteer } from '../../server/services/seed';
 import type { SessionUser } from '../../shared/auth';
@@ -16,6 +17,18 @@ async function trpcCode(promise: Promise<unknown>): Promise<string> {
   } catch (error) {
     if (error instanceof TRPCError) return error.code;
     throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A refused call: its code and message, and the stored letter when it names one. */
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const existingLetterId = error.cause instanceof DuplicateLetterError ? error.cause.existing.id : null;
+    return { code: error.code, message: error.message, existingLetterId };
   }
   throw new Error('expected the call to fail');
 }
@@ -54,28 +67,29 @@ for (const target of testDatabases) {
       await database?.close();
     });
 
-    test('ingests the seed letter once; the same text again returns the existing letter', async () => {
+    test('ingests the seed letter once; the same text again is a CONFLICT naming the stored letter', async () => {
       const first = await caller.letters.ingest({ text: seedLetterText(), sourceName: 'reply-260.txt' });
-      expect(first.created).toBe(true);
       expect(first.commitmentCount).toBeGreaterThanOrEqual(11);
       seedLetterId = first.letterId;
+      const auditRows = async () => (await database.db.selectFrom('audit_log').select('id').execute()).length;
+      const auditBefore = await auditRows();
 
-      const again = await caller.letters.ingest({ text: seedLetterText() });
-      expect(again).toMatchObject({
-        created: false,
-        letterId: first.letterId,
-        commitmentCount: first.commitmentCount,
-      });
+      const again = await refusal(caller.letters.ingest({ text: seedLetterText() }));
+      expect(again.code).toBe('CONFLICT');
+      expect(again.message).toContain('已经录入过');
+      expect(again.message).toContain('厦民函〔2015〕8号');
+      expect(again.existingLetterId).toBe(first.letterId);
 
       // A file of the same letter (with a BOM and Windows line endings) is still the same letter.
       const withBom = new TextEncoder().encode(`\uFEFF${seedLetterText().replace(/\n/g, '\r\n')}`);
-      const asFile = await caller.letters.ingestFile({
-        fileName: 'copy.txt',
-        contentBase64: toBase64(withBom),
-      });
-      expect(asFile).toMatchObject({ created: false, letterId: first.letterId });
+      const asFile = await refusal(
+        caller.letters.ingestFile({ fileName: 'copy.txt', contentBase64: toBase64(withBom) }),
+      );
+      expect(asFile).toMatchObject({ code: 'CONFLICT', existingLetterId: first.letterId });
 
+      // Nothing was written by either refusal.
       expect(await caller.letters.list()).toHaveLength(1);
+      expect(await auditRows()).toBe(auditBefore);
     });
 
     test('a letter keeps its metadata and every commitment points at its own words', async () => {
@@ -178,11 +192,18 @@ for (const target of testDatabases) {
       expect(hiddenSummary.cells.every((c) => c.completion === 0)).toBe(true);
     });
 
-    test('concurrent ingests of one new letter store it once', async () => {
+    test('concurrent ingests of one new letter store it once: one succeeds, the others get CONFLICT', async () => {
       const text = seedLetterText().replace('2015年3月19日', '2015年3月20日');
-      const outcomes = await Promise.all([1, 2, 3].map(() => caller.letters.ingest({ text })));
-      expect(new Set(outcomes.map((o) => o.letterId)).size).toBe(1);
-      expect(outcomes.filter((o) => o.created).length).toBeGreaterThanOrEqual(1);
+      const settled = await Promise.allSettled([1, 2, 3].map(() => caller.letters.ingest({ text })));
+      const stored = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      expect(stored).toHaveLength(1);
+      const refused = await Promise.all(
+        settled.flatMap((s) => (s.status === 'rejected' ? [refusal(Promise.reject(s.reason))] : [])),
+      );
+      expect(refused).toEqual([
+        expect.objectContaining({ code: 'CONFLICT', existingLetterId: stored[0]?.letterId }),
+        expect.objectContaining({ code: 'CONFLICT', existingLetterId: stored[0]?.letterId }),
+      ]);
       expect(await caller.letters.list()).toHaveLength(2);
     });
   });

@@ -2,60 +2,25 @@
  * Two server processes on one PostgreSQL, as behind a load balancer: a write through one is read
  * through the other, and a session made by one is honoured by the other (sessions live in the database).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../shared/auth';
-import { POSTGRES_URL, testDatabases } from '../support/databases';
+import { adminQuery as admin, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
+import { startServerProcess } from '../support/server-process';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const postgres = testDatabases.find((d) => d.name === 'postgres');
 const schema = `two_${Date.now()}_${randomBytes(3).toString('hex')}`;
 const PASSWORD = 'two processes password';
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
-
-function startServer(port: number): Promise<ChildProcess> {
-  const url = new URL(POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url.toString(),
-      OFFICE_USERNAME: 'office',
-      OFFICE_PASSWORD: PASSWORD,
-      SEED: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startServer(port: number): Promise<ChildProcess> {
+  const { child } = await startServerProcess(schema, port, {
+    OFFICE_USERNAME: 'office',
+    OFFICE_PASSWORD: PASSWORD,
+    SEED: '0',
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server on ${port} did not start: ${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('running: http://')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server on ${port} exited with ${code}: ${output}`)));
-  });
+  return child;
 }
 
 describe.skipIf(postgres?.skip ?? true)('two server processes on one PostgreSQL', () => {

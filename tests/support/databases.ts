@@ -53,7 +53,8 @@ async function openSqlite(): Promise<TestDatabase> {
   return { db, dialect, close: () => db.destroy() };
 }
 
-async function adminQuery(statement: string): Promise<void> {
+/** One statement on its own connection, outside any test schema (create / drop schema). */
+export async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
   try {
@@ -63,12 +64,8 @@ async function adminQuery(statement: string): Promise<void> {
   }
 }
 
-/**
- * A fresh schema, migrated. Under a heavily loaded parallel run the migration of a new schema has
- * (rarely) failed with a catalog error naming a table it had just created; a second fresh schema is
- * tried once before giving up, and the first failure is reported on stderr so it stays visible.
- */
-async function openPostgres(attempt = 1): Promise<TestDatabase> {
+/** A fresh schema, migrated; dropped by close(). */
+async function openPostgres(): Promise<TestDatabase> {
   const schema = `test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`create schema ${schema}`);
   const { db, dialect } = openDatabase({ databaseUrl: POSTGRES_URL, dataDir: '', postgresSchema: schema });
@@ -77,11 +74,7 @@ async function openPostgres(attempt = 1): Promise<TestDatabase> {
   } catch (error) {
     await db.destroy();
     await adminQuery(`drop schema if exists ${schema} cascade`);
-    if (attempt > 1) throw error;
-    console.warn(
-      `⚠ PostgreSQL test schema migration failed once, retrying in a new schema: ${String(error)}`,
-    );
-    return openPostgres(attempt + 1);
+    throw error;
   }
   return {
     db,

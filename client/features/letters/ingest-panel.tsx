@@ -1,4 +1,7 @@
-/** Paste or upload a reply letter; the server decodes, extracts and stores it. */
+/**
+ * Paste or upload a reply letter; the server decodes, extracts and stores it. A letter entered
+ * before is refused (CONFLICT) with a link to the stored one, named by `data.existingLetterId`.
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +45,7 @@ export function IngestPanel() {
   }
 
   const error = localError ?? (active.error ? errorMessage(active.error, t('errors.generic')) : null);
+  const existingLetterId = localError ? null : (active.error?.data?.existingLetterId ?? null);
   return (
     <section className="card ingest" aria-labelledby="ingest-title">
       <div className="card-header">
@@ -95,16 +99,20 @@ export function IngestPanel() {
           {error && (
             <p className="form-error" role="alert">
               {error}
+              {existingLetterId !== null && (
+                <>
+                  {' '}
+                  <Link to={`/letters/${existingLetterId}`}>{t('letters.ingest.openExisting')}</Link>
+                </>
+              )}
             </p>
           )}
           {outcome && !error && (
             <p className="form-success" role="status">
-              {outcome.created
-                ? t('letters.ingest.created', {
-                    commitments: outcome.commitmentCount,
-                    milestones: outcome.milestoneCount,
-                  })
-                : t('letters.ingest.exists')}{' '}
+              {t('letters.ingest.created', {
+                commitments: outcome.commitmentCount,
+                milestones: outcome.milestoneCount,
+              })}{' '}
               <Link to={`/letters/${outcome.letterId}`}>{t('letters.ingest.open')}</Link>
             </p>
           )}
