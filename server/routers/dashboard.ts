@@ -2,41 +2,59 @@
 import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema } from '../../shared/schemas/commitments';
 import {
+  AgencyRankingInputSchema,
   DistrictYearInputSchema,
   KeptRateGridInputSchema,
   SummaryFilterSchema,
+  TrendInputSchema,
 } from '../../shared/schemas/dashboard';
 import { progressKey, standingEntries, summarizeDistrictYears } from '../domain/progress-summary';
 import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
 import { countOverview, letterYearSpan, listAllocatedCommitments } from '../repositories/dashboard';
-import { resolveAgency, resolveDistrict } from '../services/metric-filter';
-import { buildKeptRateGrid, buildSummary, listFilterChoices, todayIso } from '../services/metrics';
+import { resolveAgency, resolveMetricsFilter } from '../services/metric-filter';
+import { buildKeptRateGrid, buildSummary, todayIso } from '../services/metrics';
+import { buildTrend, listOverviewChoices, rankAgencies } from '../services/overview-charts';
+import { resolveScope } from '../services/suggestion-scope';
 import { readProcedure, router } from '../trpc';
 
 export const dashboardRouter = router({
   overview: readProcedure.query(({ ctx }) => countOverview(ctx.db, { includeDemo: ctx.showDemo })),
 
-  /** 办复率, 满意率, A类占比, 承诺兑现率, 按期兑现率 and the status mix for a year, agency, district. */
-  summary: readProcedure.input(SummaryFilterSchema).query(async ({ ctx, input }) => {
-    const [agencyId, districtIds] = await Promise.all([
-      resolveAgency(ctx.db, input?.agency),
-      resolveDistrict(ctx.db, input?.district),
-    ]);
-    return buildSummary(
-      ctx.db,
-      { year: input?.year ?? null, agencyId, districtIds },
-      { includeDemo: ctx.showDemo, today: todayIso() },
-    );
-  }),
+  /**
+   * 办复率, 满意率, A类占比, 承诺兑现率, 按期兑现率 and the status mix for a year, agency, district,
+   * session, deputy and status.
+   */
+  summary: readProcedure.input(SummaryFilterSchema).query(async ({ ctx, input }) =>
+    buildSummary(ctx.db, await resolveMetricsFilter(ctx.db, input), {
+      includeDemo: ctx.showDemo,
+      today: todayIso(),
+    }),
+  ),
 
-  /** Years (latest first), districts and agencies the overview can be filtered by. */
-  filterChoices: readProcedure.query(({ ctx }) => listFilterChoices(ctx.db, todayIso())),
+  /** Years (latest first), districts, agencies, sessions (latest first) and deputies to filter by. */
+  filterChoices: readProcedure.query(({ ctx }) => listOverviewChoices(ctx.db, todayIso())),
 
-  /** The district × year heat map of the kept rate. */
+  /** The district × year heat map of the kept rate, for an agency, session and deputy. */
   keptRates: readProcedure.input(KeptRateGridInputSchema).query(async ({ ctx, input }) => {
-    const agencyId = await resolveAgency(ctx.db, input?.agency);
-    return buildKeptRateGrid(ctx.db, agencyId, { includeDemo: ctx.showDemo, today: todayIso() });
+    const [agencyId, scope] = await Promise.all([
+      resolveAgency(ctx.db, input?.agency),
+      resolveScope(ctx.db, { session: input?.session, deputy: input?.deputy }),
+    ]);
+    return buildKeptRateGrid(ctx.db, agencyId, { includeDemo: ctx.showDemo, today: todayIso() }, scope);
   }),
+
+  /** Progress over the years: the kept and on-time rates of each year, for the overview's other filters. */
+  trend: readProcedure.input(TrendInputSchema).query(async ({ ctx, input }) => {
+    const { year: _year, ...filter } = await resolveMetricsFilter(ctx.db, input);
+    return buildTrend(ctx.db, filter, { includeDemo: ctx.showDemo, today: todayIso() });
+  }),
+
+  /** Agencies ranked by kept rate for a year: the annual report's per-agency rows. */
+  agencyRanking: readProcedure
+    .input(AgencyRankingInputSchema)
+    .query(({ ctx, input }) =>
+      rankAgencies(ctx.db, input?.year, { includeDemo: ctx.showDemo, today: todayIso() }),
+    ),
 
   districtYears: readProcedure.input(DistrictYearInputSchema).query(async ({ ctx, input }) => {
     const [targets, progress, span] = await Promise.all([

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { TrackedStatus } from '../../shared/commitments';
 import {
   type CommitmentMetrics,
   cutoffFor,
@@ -26,12 +27,17 @@ import {
   listTargetDistricts,
   metricYearSpan,
 } from '../repositories/metrics';
+import { inLetterScope, inSuggestionScope, type SuggestionScope, withStatus } from './suggestion-scope';
 
 export interface MetricsFilter {
   year: number | null;
   agencyId: number | null;
   /** the district's rows (one name may have several after a boundary change); null: the whole city */
   districtIds: readonly number[] | null;
+  /** session / deputy filter (services/suggestion-scope.ts); absent or null: every suggestion */
+  scope?: SuggestionScope | null;
+  /** only commitments in this status on the cut-off day; absent or null: every status */
+  status?: TrackedStatus | null;
 }
 
 export interface MetricsOptions {
@@ -66,13 +72,17 @@ export async function loadCommitmentData(
 
 export async function loadReplyMetrics(
   db: Kysely<Database>,
-  filter: Pick<MetricsFilter, 'year' | 'agencyId'>,
+  filter: Pick<MetricsFilter, 'year' | 'agencyId' | 'scope'>,
 ): Promise<ReplyMetrics> {
   const [suggestions, letters] = await Promise.all([
     listSuggestionFacts(db, filter),
     listLetterFacts(db, filter),
   ]);
-  return summarizeReplies(suggestions, letters);
+  // ── issue 5: session / deputy filter (services/suggestion-scope.ts) ──
+  return summarizeReplies(
+    inSuggestionScope(suggestions, filter.scope),
+    inLetterScope(letters, (l) => l.id, filter.scope),
+  );
 }
 
 export interface Summary {
@@ -94,11 +104,16 @@ export async function buildSummary(
     loadReplyMetrics(db, filter),
     loadCommitmentData(db, filter.agencyId, options.includeDemo),
   ]);
+  // ── issue 5: session / deputy filter on the commitment rows (services/suggestion-scope.ts) ──
+  const commitments = inLetterScope(data.commitments, (c) => c.letterId, filter.scope);
   const items =
     filter.districtIds === null
-      ? wholeItems(data.commitments, data.targets)
-      : districtItems(data.commitments, data.targets, filter.districtIds);
-  const outcomes = outcomesAsOf(items, data.progress, filter.year, cutoff).map((o) => o.outcome);
+      ? wholeItems(commitments, data.targets)
+      : districtItems(commitments, data.targets, filter.districtIds);
+  // ── issue 5: status filter on the outcomes; the commitments list (services/commitment-list.ts) does the same ──
+  const outcomes = withStatus(outcomesAsOf(items, data.progress, filter.year, cutoff), filter.status).map(
+    (o) => o.outcome,
+  );
   return { year: filter.year, cutoff, replies, commitments: summarizeOutcomes(outcomes) };
 }
 
@@ -118,6 +133,8 @@ export async function buildKeptRateGrid(
   db: Kysely<Database>,
   agencyId: number | null,
   options: MetricsOptions,
+  /** issue 5: session / deputy filter */
+  scope: SuggestionScope | null = null,
 ) {
   const [span, districts, data] = await Promise.all([
     metricYearSpan(db),
@@ -127,7 +144,11 @@ export async function buildKeptRateGrid(
   const thisYear = Number(options.today.slice(0, 4));
   const years: number[] = [];
   if (span) for (let y = span.first; y <= Math.min(span.last, thisYear); y++) years.push(y);
-  const items = districtItems(data.commitments, data.targets);
+  // ── issue 5: session / deputy filter on the commitment rows ──
+  const items = districtItems(
+    inLetterScope(data.commitments, (c) => c.letterId, scope),
+    data.targets,
+  );
   const cells: KeptRateCell[] = [];
   for (const year of years) {
     const tally = new Map<number, { due: number; kept: number }>();

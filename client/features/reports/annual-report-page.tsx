@@ -4,18 +4,30 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate, formatNumber, formatRate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { commitmentsHref } from '../commitments/commitments-link';
 import { type AnnualReport, OutcomeTable, OverdueTable } from './report-tables';
 
 const GRADES = ['A', 'B', 'C', 'D'] as const;
 
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Figure({
+  label,
+  value,
+  testId,
+  to,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  /** the commitments behind the figure */
+  to?: string;
+}) {
   return (
     <div className="report-figure" data-testid={testId}>
-      <div className="report-figure-value">{value}</div>
+      <div className="report-figure-value">{to ? <Link to={to}>{value}</Link> : value}</div>
       <div className="report-figure-label">{label}</div>
     </div>
   );
@@ -119,12 +131,23 @@ function CommitmentsSection({ report }: { report: AnnualReport }) {
       <h2 id="report-commitments">{t('report.commitmentsTitle')}</h2>
       <p className="muted small">{t('report.commitmentsHint', { year: report.year })}</p>
       <div className="report-figures">
-        <Figure label={t('report.due')} value={formatNumber(c.due, lang)} testId="report-due" />
-        <Figure label={t('report.kept')} value={formatNumber(c.kept, lang)} testId="report-kept" />
+        <Figure
+          label={t('report.due')}
+          value={formatNumber(c.due, lang)}
+          testId="report-due"
+          to={commitmentsHref({ year: report.year, outcome: 'due' })}
+        />
+        <Figure
+          label={t('report.kept')}
+          value={formatNumber(c.kept, lang)}
+          testId="report-kept"
+          to={commitmentsHref({ year: report.year, outcome: 'kept' })}
+        />
         <Figure
           label={t('report.keptOnTime')}
           value={formatNumber(c.keptOnTime, lang)}
           testId="report-kept-on-time"
+          to={commitmentsHref({ year: report.year, outcome: 'onTime' })}
         />
         <Figure label={t('report.keptRate')} value={formatRate(c.keptRate, lang)} testId="report-kept-rate" />
         <Figure
@@ -136,6 +159,7 @@ function CommitmentsSection({ report }: { report: AnnualReport }) {
           label={t('report.overdue')}
           value={formatNumber(c.statusCounts.overdue, lang)}
           testId="report-overdue-count"
+          to={commitmentsHref({ year: report.year, status: 'overdue' })}
         />
       </div>
     </section>
@@ -189,6 +213,8 @@ function ReportBody({ report }: { report: AnnualReport }) {
           nameColumn={t('report.districtColumn')}
           unnamed={t('common.cityLevel')}
           testId="report-by-district"
+          year={report.year}
+          by="district"
         />
       </section>
       <section className="report-section" aria-labelledby="report-agencies">
@@ -198,6 +224,8 @@ function ReportBody({ report }: { report: AnnualReport }) {
           nameColumn={t('report.agencyColumn')}
           unnamed={t('report.unknownAgency')}
           testId="report-by-agency"
+          year={report.year}
+          by="agency"
         />
       </section>
       <section className="report-section" aria-labelledby="report-overdue-list">
