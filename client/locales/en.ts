@@ -565,6 +565,7 @@ export const en: Messages = {
       district: 'District',
       target: 'Target',
       value: 'As of {{date}}',
+      valueShort: 'Value',
       deadline: 'Deadline',
       status: 'Status',
     },

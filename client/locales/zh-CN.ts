@@ -548,6 +548,7 @@ export const zhCN = {
       district: '区',
       target: '目标',
       value: '截至 {{date}}',
+      valueShort: '数值',
       deadline: '截止年份',
       status: '状态',
     },

@@ -39,8 +39,9 @@ function useListParams() {
   const q = params.get('q')?.trim() || undefined;
   const page = readPage(params.get('page'));
   const set = (changes: Record<string, string | undefined>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
+    setParams(() => {
+      // the address bar, not the last render's params (see use-overview-filters)
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
@@ -126,13 +127,15 @@ function ListTable({ data, showDistrict }: { data: ListResult; showDistrict: boo
                 <div className="muted small list-quote">{row.quote}</div>
               </td>
               <td className="list-letter" data-label={t('list.columns.letter')}>
-                <Link to={`/letters/${row.letterId}`}>
-                  {row.docNumber ?? row.letterTitle ?? t('list.letterNumber', { id: row.letterId })}
-                </Link>
-                <div className="muted small">
-                  <AgencyLink name={row.agency} />
+                <div>
+                  <Link to={`/letters/${row.letterId}`}>
+                    {row.docNumber ?? row.letterTitle ?? t('list.letterNumber', { id: row.letterId })}
+                  </Link>
+                  <div className="muted small">
+                    <AgencyLink name={row.agency} />
+                  </div>
+                  {row.suggestionRef && <div className="muted small">{row.suggestionRef}</div>}
                 </div>
-                {row.suggestionRef && <div className="muted small">{row.suggestionRef}</div>}
               </td>
               {showDistrict && (
                 <td data-label={t('list.columns.district')}>
@@ -144,15 +147,17 @@ function ListTable({ data, showDistrict }: { data: ListResult; showDistrict: boo
                   ? t('list.milestoneTarget')
                   : `${formatTarget(row.targetMin, row.targetMax, lang)} ${row.unit ?? ''}`}
               </td>
-              <td className="num nowrap" data-label={valueLabel}>
+              <td className="num nowrap" data-label={t('list.columns.valueShort')}>
                 {row.value === null ? '—' : `${formatNumber(row.value, lang)} ${row.unit ?? ''}`}
               </td>
               <td className="num" data-label={t('list.columns.deadline')}>
                 {row.deadlineYear ?? '—'}
               </td>
               <td data-label={t('list.columns.status')}>
-                <StatusBadge status={row.status} />
-                <RowOutcome row={row} />
+                <div>
+                  <StatusBadge status={row.status} />
+                  <RowOutcome row={row} />
+                </div>
               </td>
             </tr>
           ))}

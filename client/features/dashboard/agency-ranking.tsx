@@ -11,9 +11,13 @@ import { LoadError, Loading } from '../../components/query-state';
 import { formatRate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { commitmentsHref } from '../commitments/commitments-link';
-import { heatColor } from './kept-rate-heatmap';
 
 const SHOWN = 10;
+
+/** From red (nothing kept) through amber to green (all kept), dark enough for a bar on white. */
+function rankColor(rate: number): string {
+  return `hsl(${(4 + rate * 136).toFixed(0)} 48% 42%)`;
+}
 type Mode = 'top' | 'bottom' | 'all';
 
 export function AgencyRanking({ year }: { year: number | undefined }) {
@@ -70,7 +74,7 @@ export function AgencyRanking({ year }: { year: number | undefined }) {
                 )}
               </span>
               <span className="ranking-bar" aria-hidden="true">
-                <span style={{ width: `${Math.max(rate * 100, 1)}%`, background: heatColor(rate) }} />
+                <span style={{ width: `${Math.max(rate * 100, 1)}%`, background: rankColor(rate) }} />
               </span>
               <span className="ranking-figures">
                 <strong>{formatRate(row.keptRate, lang)}</strong>{' '}

@@ -29,7 +29,7 @@ export function ProgressTrendChart({ trend, filters }: { trend: Trend; filters: 
   const dot = { r: 4, cursor: 'pointer' } as const;
   return (
     <>
-      <div className="chart" data-testid="progress-trend-chart">
+      <div className="chart chart-trend" data-testid="progress-trend-chart">
         <ResponsiveContainer width="100%" height={260}>
           <LineChart
             data={data}
@@ -39,7 +39,7 @@ export function ProgressTrendChart({ trend, filters }: { trend: Trend; filters: 
             }
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="year" tickLine={false} />
+            <XAxis dataKey="year" tickLine={false} padding={{ left: 20, right: 20 }} />
             <YAxis
               domain={[0, 1]}
               tickFormatter={(v: number) => formatPercent(v, lang)}
@@ -49,7 +49,7 @@ export function ProgressTrendChart({ trend, filters }: { trend: Trend; filters: 
             <Tooltip formatter={(v) => formatRate(v === null ? null : Number(v), lang)} />
             <Legend formatter={(label) => <span className="legend-label">{label}</span>} />
             <Line
-              type="monotone"
+              type="linear"
               dataKey="keptRate"
               name={t('overview.keptRate')}
               stroke={KEPT_COLOR}
@@ -60,7 +60,7 @@ export function ProgressTrendChart({ trend, filters }: { trend: Trend; filters: 
               isAnimationActive={false}
             />
             <Line
-              type="monotone"
+              type="linear"
               dataKey="onTimeRate"
               name={t('overview.onTimeRate')}
               stroke={ON_TIME_COLOR}

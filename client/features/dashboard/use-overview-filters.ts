@@ -57,10 +57,12 @@ export function useOverviewFilters(extraKeys: readonly string[] = []) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed only when a filter value changes
   const filters = useMemo(() => readFilters(params), [key]);
 
+  // The address bar, not the last render's params: two quick changes (a click right after
+  // another) must not drop the first.
   const setFilter = useCallback(
     (name: FilterKey, value: string | undefined) =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
+      setParams(() => {
+        const next = new URLSearchParams(window.location.search);
         if (value) next.set(name, value);
         else next.delete(name);
         for (const extra of extraKeys) next.delete(extra);
@@ -71,8 +73,8 @@ export function useOverviewFilters(extraKeys: readonly string[] = []) {
 
   const clear = useCallback(
     () =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
+      setParams(() => {
+        const next = new URLSearchParams(window.location.search);
         for (const k of [...FILTER_KEYS, ...extraKeys]) next.delete(k);
         return next;
       }),
