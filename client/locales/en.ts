@@ -9,7 +9,7 @@ export const en: Messages = {
   },
   nav: {
     dashboard: 'Overview',
-    letters: 'Reply letters',
+    letters: 'Letters',
     commitments: 'Commitments',
     review: 'Review',
     sheets: 'Bulk progress',
@@ -545,7 +545,7 @@ export const en: Messages = {
   list: {
     title: 'Commitments',
     subtitle:
-      'The commitments the overview counts (confirmed, not withdrawn), their status as of the chosen year’s cut-off. Every number on the overview and in the annual report links here.',
+      "The commitments the overview counts (confirmed, not withdrawn), their status as of the chosen year's cut-off. Every number on the overview and in the annual report links here.",
     backToOverview: 'Back to the overview',
     filterHint:
       'The filters are kept in the address. Counted as on the overview: the list is as long as the number you clicked there.',
@@ -589,7 +589,7 @@ export const en: Messages = {
     firstPage: 'Back to page 1',
   },
   report: {
-    nav: 'Annual report',
+    nav: 'Reports',
     title: "Handling of deputies' suggestions: {{year}} annual report",
     subtitle: 'Generated from confirmed commitments and recorded progress; figures as of {{date}}.',
     chooseYear: 'Year',
