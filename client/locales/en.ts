@@ -47,6 +47,25 @@ export const en: Messages = {
     D: 'D · kept for reference',
   },
   letters: {
+    filters: {
+      showing: '{{count}} letters, filtered by:',
+      clear: 'Show every letter',
+      empty: 'No letter matches these filters.',
+      grade: {
+        A: 'grade A',
+        B: 'grade B',
+        C: 'grade C',
+        D: 'grade D',
+        graded: 'graded',
+      },
+      rating: {
+        rated: 'rated',
+        favourable: 'satisfied or basically satisfied',
+        satisfied: 'satisfied',
+        basically: 'basically satisfied',
+        unsatisfied: 'not satisfied',
+      },
+    },
     title: 'Reply letters',
     subtitle: "Add an agency's reply letter; its quantified commitments are extracted automatically.",
     empty: 'No reply letters yet. Paste a letter above or upload a file to start tracking its commitments.',
@@ -502,9 +521,10 @@ export const en: Messages = {
     replyRate: 'Reply rate',
     replyRateDetail: '{{answered}} of {{total}} suggestions answered',
     satisfactionRate: 'Satisfaction rate',
-    satisfactionDetail: '{{count}} of {{rated}} rated replies satisfied or basically satisfied',
+    satisfactionDetail:
+      '<count>{{count}}</count> of <rated>{{rated}}</rated> rated replies satisfied or basically satisfied',
     aShare: 'Grade A share',
-    aShareDetail: '{{count}} of {{graded}} graded replies',
+    aShareDetail: '<count>{{count}}</count> of <graded>{{graded}}</graded> graded replies',
     keptRate: 'Kept rate',
     keptDetail: '<count>{{count}}</count> of <due>{{due}}</due> due commitments kept',
     onTimeRate: 'Kept on time',

@@ -68,6 +68,17 @@ describe.skipIf(chromiumMissing)(
       await page.screenshot({ path: path.join(screenshots, 'commitments-due-2015.png'), fullPage: true });
 
       await page.goBack();
+      // a reply figure opens the letters behind it
+      const graded = page.getByTestId('figure-graded');
+      await graded.waitFor();
+      const gradedCount = count(await graded.textContent());
+      await graded.click();
+      await page.waitForURL(/\/letters\?year=2015&grade=graded/);
+      await page.getByTestId('letter-filters').waitFor();
+      expect(await page.locator('[data-testid="letters-table"] tbody tr').count()).toBe(gradedCount);
+      await page.screenshot({ path: path.join(screenshots, 'letters-filtered.png'), fullPage: true });
+
+      await page.goBack();
       const overdue = page.getByTestId('status-count-overdue').locator('a');
       await overdue.waitFor();
       const overdueCount = count(await overdue.textContent());

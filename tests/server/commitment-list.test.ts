@@ -235,6 +235,31 @@ for (const target of testDatabases) {
       }
     });
 
+    test('the reply figures open the letters behind them: as many letters as the figure counts', async () => {
+      const office = await makeUser(database.db, 'office2', 'office');
+      const letters = await as(null).letters.list();
+      // one letter rated, so the satisfaction figures are not all 0
+      await as(office).suggestions.rate({ letterId: letters[0]?.id ?? 0, level: 'basically' });
+      const combos = [{}, { year: 2015 }, { year: 2015, session: FIFTH_SESSION }, { deputy: '苏辉明' }];
+      for (const f of [...combos, { agency: '厦门市教育局' }]) {
+        const r = (await as(null).dashboard.summary(f)).replies;
+        const count = async (extra: object) => (await as(null).letters.list({ ...f, ...extra })).length;
+        const context = JSON.stringify(f);
+        expect(await count({}), context).toBe(r.letters);
+        expect(await count({ grade: 'A' }), context).toBe(r.grades.A);
+        expect(await count({ grade: 'B' }), context).toBe(r.grades.B);
+        expect(await count({ grade: 'graded' }), context).toBe(
+          r.grades.A + r.grades.B + r.grades.C + r.grades.D,
+        );
+        expect(await count({ rating: 'rated' }), context).toBe(r.rated);
+        expect(await count({ rating: 'favourable' }), context).toBe(r.satisfied + r.basically);
+        expect(await count({ rating: 'unsatisfied' }), context).toBe(r.unsatisfied);
+      }
+      expect((await as(null).letters.list({ rating: 'favourable' })).length).toBe(1);
+      expect(await codeOf(as(null).letters.list({ grade: 'E' as 'A' }))).toBe('BAD_REQUEST');
+      expect(await codeOf(as(null).letters.list({ deputy: '无此人' }))).toBe('NOT_FOUND');
+    });
+
     test('the filter choices offer the sessions (latest first) and the deputies', async () => {
       const choices = await as(null).dashboard.filterChoices();
       expect([...choices.sessions].sort()).toEqual([FOURTH_SESSION, FIFTH_SESSION].sort());

@@ -21,3 +21,21 @@ export function commitmentsHref(filters: ListLinkFilters, extra: ListLinkFilters
 }
 
 export type { OutcomeFilter, TrackedStatus };
+
+/**
+ * Links to the letters behind a reply figure: the overview's year, agency, session and deputy (a
+ * letter has no district, and statuses are the commitments'), plus a grade or a rating.
+ */
+export function lettersHref(
+  filters: OverviewFilters,
+  extra: { grade?: 'A' | 'B' | 'C' | 'D' | 'graded'; rating?: string } = {},
+): string {
+  const params = new URLSearchParams();
+  const merged = { ...filters, ...extra };
+  for (const key of ['year', 'agency', 'session', 'deputy', 'grade', 'rating'] as const) {
+    const value = merged[key as keyof typeof merged];
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `/letters?${query}` : '/letters';
+}

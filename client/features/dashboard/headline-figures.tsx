@@ -7,7 +7,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatRate } from '../../lib/format';
 import type { RouterOutputs } from '../../lib/trpc';
-import { commitmentsHref } from '../commitments/commitments-link';
+import { commitmentsHref, lettersHref } from '../commitments/commitments-link';
 import type { OverviewFilters } from './use-overview-filters';
 
 export type Summary = RouterOutputs['dashboard']['summary'];
@@ -76,14 +76,50 @@ export function HeadlineFigures({ summary, filters }: { summary: Summary; filter
     {
       key: 'satisfactionRate',
       value: r.satisfactionRate,
-      detail: t('overview.satisfactionDetail', { count: r.satisfied + r.basically, rated: r.rated }),
+      detail: (
+        <Trans
+          i18nKey="overview.satisfactionDetail"
+          values={{ count: r.satisfied + r.basically, rated: r.rated }}
+          components={{
+            count: <Link to={lettersHref(filters, { rating: 'favourable' })} className="count-link" />,
+            rated: (
+              <Link
+                to={lettersHref(filters, { rating: 'rated' })}
+                className="count-link"
+                data-testid="figure-rated"
+              />
+            ),
+          }}
+        />
+      ),
     },
     {
       key: 'aShare',
       value: r.gradeShares.A,
-      detail: t('overview.aShareDetail', { count: r.grades.A, graded }),
+      detail: (
+        <Trans
+          i18nKey="overview.aShareDetail"
+          values={{ count: r.grades.A, graded }}
+          components={{
+            count: (
+              <Link
+                to={lettersHref(filters, { grade: 'A' })}
+                className="count-link"
+                data-testid="figure-gradeA"
+              />
+            ),
+            graded: (
+              <Link
+                to={lettersHref(filters, { grade: 'graded' })}
+                className="count-link"
+                data-testid="figure-graded"
+              />
+            ),
+          }}
+        />
+      ),
     },
-  ] as const;
+  ];
   return (
     <section aria-label={t('dashboard.title')} className="headline">
       <div className="stat-grid headline-grid">

@@ -8,7 +8,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate, formatNumber, formatRate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { commitmentsHref } from '../commitments/commitments-link';
+import { commitmentsHref, lettersHref } from '../commitments/commitments-link';
 import { type AnnualReport, OutcomeTable, OverdueTable } from './report-tables';
 
 const GRADES = ['A', 'B', 'C', 'D'] as const;
@@ -56,7 +56,12 @@ function RepliesSection({ report }: { report: AnnualReport }) {
           value={formatRate(r.replyRate, lang)}
           testId="report-reply-rate"
         />
-        <Figure label={t('report.letters')} value={formatNumber(r.letters, lang)} testId="report-letters" />
+        <Figure
+          label={t('report.letters')}
+          value={formatNumber(r.letters, lang)}
+          testId="report-letters"
+          to={lettersHref({ year: report.year })}
+        />
       </div>
       <table className="table report-table grade-table" data-testid="report-grades">
         <caption>{t('report.grades')}</caption>
@@ -77,7 +82,11 @@ function RepliesSection({ report }: { report: AnnualReport }) {
               <th scope="row">
                 <span className={`grade grade-${g}`}>{g}</span> {t(`grade.${g}`).split('·')[1]?.trim()}
               </th>
-              <td className="num">{formatNumber(r.grades[g], lang)}</td>
+              <td className="num">
+                <Link to={lettersHref({ year: report.year }, { grade: g })}>
+                  {formatNumber(r.grades[g], lang)}
+                </Link>
+              </td>
               <td className="num">{formatRate(r.gradeShares[g], lang)}</td>
             </tr>
           ))}
@@ -96,21 +105,29 @@ function SatisfactionSection({ report }: { report: AnnualReport }) {
     <section className="report-section" aria-labelledby="report-satisfaction">
       <h2 id="report-satisfaction">{t('report.satisfactionTitle')}</h2>
       <div className="report-figures">
-        <Figure label={t('report.rated')} value={formatNumber(r.rated, lang)} testId="report-rated" />
+        <Figure
+          label={t('report.rated')}
+          value={formatNumber(r.rated, lang)}
+          testId="report-rated"
+          to={lettersHref({ year: report.year }, { rating: 'rated' })}
+        />
         <Figure
           label={t('report.satisfied')}
           value={formatNumber(r.satisfied, lang)}
           testId="report-satisfied"
+          to={lettersHref({ year: report.year }, { rating: 'satisfied' })}
         />
         <Figure
           label={t('report.basically')}
           value={formatNumber(r.basically, lang)}
           testId="report-basically"
+          to={lettersHref({ year: report.year }, { rating: 'basically' })}
         />
         <Figure
           label={t('report.unsatisfied')}
           value={formatNumber(r.unsatisfied, lang)}
           testId="report-unsatisfied"
+          to={lettersHref({ year: report.year }, { rating: 'unsatisfied' })}
         />
         <Figure
           label={t('report.satisfactionRate')}
