@@ -576,6 +576,12 @@ export const en: Messages = {
       kept: 'Kept (of due)',
       onTime: 'Kept on time (of due)',
     },
+    kind: 'Kind',
+    allKinds: 'All kinds',
+    kinds: {
+      quantified: 'Quantified',
+      milestone: 'Milestones',
+    },
     q: 'Keyword',
     qPlaceholder: 'Item, quote or document no.',
     search: 'Find',

@@ -558,6 +558,12 @@ export const zhCN = {
       kept: '已兑现(到期中)',
       onTime: '按期兑现(到期中)',
     },
+    kind: '类型',
+    allKinds: '全部类型',
+    kinds: {
+      quantified: '量化承诺',
+      milestone: '节点事项',
+    },
     q: '关键词',
     qPlaceholder: '事项、原文或文号',
     search: '查找',

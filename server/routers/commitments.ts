@@ -23,6 +23,7 @@ export const commitmentsRouter = router({
         outcome: input.outcome ?? null,
         q: input.q || null,
         letterId: input.letterId ?? null,
+        kind: input.kind ?? null,
         page: input.page,
         pageSize: input.pageSize,
       },

@@ -27,6 +27,8 @@ export interface CommitmentListQuery {
   outcome: OutcomeFilter | null;
   q: string | null;
   letterId: number | null;
+  /** quantified commitments or milestones only; null: both */
+  kind: 'quantified' | 'milestone' | null;
   page: number;
   pageSize: number;
 }
@@ -84,7 +86,10 @@ export async function listTrackedCommitments(
     listTargetDistricts(db),
   ]);
   const commitments = inLetterScope(data.commitments, (c) => c.letterId, filter.scope).filter(
-    (c) => (query.letterId === null || c.letterId === query.letterId) && matchesText(c, query.q),
+    (c) =>
+      (query.letterId === null || c.letterId === query.letterId) &&
+      (query.kind === null || c.kind === query.kind) &&
+      matchesText(c, query.q),
   );
   const items =
     filter.districtIds === null

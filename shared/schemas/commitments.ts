@@ -13,6 +13,9 @@ export const LIST_PAGE_SIZE_MAX = 200;
  */
 export const CommitmentListSchema = SummaryFilterObject.extend({
   outcome: OutcomeFilterSchema.optional(),
+  kind: z
+    .enum(['quantified', 'milestone'], { error: '类型只能是 quantified(量化承诺)或 milestone(节点事项)。' })
+    .optional(),
   q: z.string({ error: '检索词应为文字。' }).trim().max(100, '检索词过长(上限 100 字)。').optional(),
   letterId: z
     .number({ error: '答复函编号必须是数字。' })

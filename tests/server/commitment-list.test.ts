@@ -187,6 +187,13 @@ for (const target of testDatabases) {
       expect(text.rows.every((r) => `${r.object}${r.quote}`.includes('孵化'))).toBe(true);
     });
 
+    test('the overview cards: confirmed commitments and milestones are the lists of each kind', async () => {
+      const overview = await as(null).dashboard.overview();
+      expect(await total({ kind: 'quantified' })).toBe(overview.commitments);
+      expect(await total({ kind: 'milestone' })).toBe(overview.milestones);
+      expect(await codeOf(as(null).commitments.list({ kind: 'target' as 'milestone' }))).toBe('BAD_REQUEST');
+    });
+
     test('pages: each row once, in a stable order', async () => {
       const all = await as(null).commitments.list({ pageSize: 200 });
       const pages = [];

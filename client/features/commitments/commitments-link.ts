@@ -4,10 +4,11 @@ import type { OverviewFilters } from '../dashboard/use-overview-filters';
 
 export interface ListLinkFilters extends OverviewFilters {
   outcome?: OutcomeFilter;
+  kind?: 'quantified' | 'milestone';
   q?: string;
 }
 
-const ORDER = ['year', 'district', 'agency', 'session', 'deputy', 'status', 'outcome', 'q'] as const;
+const ORDER = ['year', 'district', 'agency', 'session', 'deputy', 'status', 'outcome', 'kind', 'q'] as const;
 
 export function commitmentsHref(filters: ListLinkFilters, extra: ListLinkFilters = {}): string {
   const merged: ListLinkFilters = { ...filters, ...extra };

@@ -18,7 +18,8 @@ import { OverviewFilterBar } from '../dashboard/overview-filters';
 import { useOverviewFilters } from '../dashboard/use-overview-filters';
 
 const PAGE_SIZE = 50;
-const OWN_KEYS = ['outcome', 'q', 'page'] as const;
+const OWN_KEYS = ['outcome', 'kind', 'q', 'page'] as const;
+const KINDS = ['quantified', 'milestone'] as const;
 
 type ListResult = RouterOutputs['commitments']['list'];
 type Row = ListResult['rows'][number];
@@ -37,6 +38,8 @@ function useListParams() {
   const [params, setParams] = useSearchParams();
   const outcome = readOutcome(params.get('outcome'));
   const q = params.get('q')?.trim() || undefined;
+  const kindParam = params.get('kind');
+  const kind = KINDS.find((k) => k === kindParam);
   const page = readPage(params.get('page'));
   const set = (changes: Record<string, string | undefined>) =>
     setParams(() => {
@@ -54,7 +57,7 @@ function useListParams() {
     else next.delete('page');
     return `?${next.toString()}`;
   };
-  return { outcome, q, page, set, pageHref, params };
+  return { outcome, kind, q, page, set, pageHref, params };
 }
 
 function TextSearch({ q, onSearch }: { q: string | undefined; onSearch: (q: string | undefined) => void }) {
@@ -201,11 +204,12 @@ export function CommitmentsPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const { filters, setFilter, clear } = useOverviewFilters(OWN_KEYS);
-  const { outcome, q, page, set, pageHref, params } = useListParams();
+  const { outcome, kind, q, page, set, pageHref, params } = useListParams();
   const list = useQuery({
     ...trpc.commitments.list.queryOptions({
       ...filters,
       ...(outcome ? { outcome } : {}),
+      ...(kind ? { kind } : {}),
       ...(q ? { q } : {}),
       page,
       pageSize: PAGE_SIZE,
@@ -231,7 +235,7 @@ export function CommitmentsPage() {
         filters={filters}
         onChange={setFilter}
         onClear={clear}
-        active={Boolean(outcome || q)}
+        active={Boolean(outcome || kind || q)}
         hint={t('list.filterHint')}
       >
         <label className="inline-field filter-field">
@@ -245,6 +249,21 @@ export function CommitmentsPage() {
             {OUTCOME_FILTERS.map((o) => (
               <option key={o} value={o}>
                 {t(`list.outcomes.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field filter-field">
+          <span>{t('list.kind')}</span>
+          <select
+            value={kind ?? ''}
+            onChange={(e) => set({ kind: e.target.value || undefined, page: undefined })}
+            data-testid="filter-kind"
+          >
+            <option value="">{t('list.allKinds')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`list.kinds.${k}`)}
               </option>
             ))}
           </select>

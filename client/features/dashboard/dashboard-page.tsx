@@ -25,8 +25,8 @@ function OverviewCards() {
   const o = overview.data;
   const cards = [
     ['letters', o.letters, '/letters'],
-    ['commitments', o.commitments, null],
-    ['milestones', o.milestones, null],
+    ['commitments', o.commitments, '/commitments?kind=quantified'],
+    ['milestones', o.milestones, '/commitments?kind=milestone'],
     ['targets', o.targets, null],
     ['progress', o.progressUpdates, null],
   ] as const;
@@ -35,7 +35,15 @@ function OverviewCards() {
       <div className="stat-grid">
         {cards.map(([key, value, to]) => (
           <div className="stat" key={key}>
-            <div className="stat-value">{formatNumber(value, i18n.language)}</div>
+            <div className="stat-value">
+              {to ? (
+                <Link to={to} className="figure-link" data-testid={`card-${key}`}>
+                  {formatNumber(value, i18n.language)}
+                </Link>
+              ) : (
+                formatNumber(value, i18n.language)
+              )}
+            </div>
             <div className="stat-label">
               {to ? <Link to={to}>{t(`dashboard.cards.${key}`)}</Link> : t(`dashboard.cards.${key}`)}
             </div>
