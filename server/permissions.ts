@@ -52,6 +52,8 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'dashboard.summary': READERS,
   'dashboard.keptRates': READERS,
   'dashboard.filterChoices': READERS,
+  'dashboard.trend': READERS,
+  'dashboard.agencyRanking': READERS,
 
   'review.queue': READERS,
   'review.confirm': OFFICE,

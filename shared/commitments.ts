@@ -16,6 +16,17 @@ export const COMMITMENT_STATUSES = [
 ] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
+/** The statuses a counted commitment can have (never unverified, rejected or withdrawn): the overview's status mix. */
+export const TRACKED_STATUSES = ['not_started', 'on_track', 'behind', 'achieved', 'overdue'] as const;
+export type TrackedStatus = (typeof TRACKED_STATUSES)[number];
+
+/**
+ * The parts of the kept rate a list can be narrowed to: due by the year's end (到期), of those
+ * kept (已兑现) and kept on time (按期兑现). See server/domain/commitment-metrics.ts.
+ */
+export const OUTCOME_FILTERS = ['due', 'kept', 'onTime'] as const;
+export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
+
 /** 资金 用地 上级事权 政策调整 已由其他途径解决 其他 */
 export const REASON_CODES = [
   'funding',

@@ -30,6 +30,9 @@ export function AppLayout() {
             {t('nav.dashboard')}
           </NavLink>
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
+          <NavLink to="/commitments" end>
+            {t('nav.commitments')}
+          </NavLink>
           <NavLink to="/districts">{t('nav.districts')}</NavLink>
           <NavLink to="/agencies">{t('nav.agencies')}</NavLink>
           <NavLink to="/deputies">{t('nav.deputies')}</NavLink>

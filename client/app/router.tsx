@@ -25,6 +25,12 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/letters/letter-page')).LetterPage }),
       },
       {
+        path: 'commitments',
+        lazy: async () => ({
+          Component: (await import('../features/commitments/commitments-page')).CommitmentsPage,
+        }),
+      },
+      {
         path: 'commitments/:id',
         lazy: async () => ({
           Component: (await import('../features/commitments/commitment-page')).CommitmentPage,

@@ -1,5 +1,7 @@
 /** Loading and error states shared by every page, so no page is ever blank. */
+import type { UseQueryResult } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 
@@ -56,4 +58,20 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
 export function DemoBadge() {
   const { t } = useTranslation();
   return <span className="badge badge-demo">{t('common.demo')}</span>;
+}
+
+/**
+ * A query's loading and error states, and its data once there: the scaffolding every view page
+ * repeats. `children` renders the data.
+ */
+export function QueryBoundary<T, E>({
+  query,
+  children,
+}: {
+  query: UseQueryResult<T, E>;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  return <>{children(query.data)}</>;
 }

@@ -10,7 +10,7 @@
  * The cut-off is 31 Dec of Y, or today while Y is not over: a year's figures must not move when
  * progress for later years is recorded, so the published annual report stays reproducible.
  */
-import type { CommitmentStatus } from '../../shared/commitments';
+import { type CommitmentStatus, TRACKED_STATUSES, type TrackedStatus } from '../../shared/commitments';
 import { commitmentStatus, milestoneStatus } from './commitment-status';
 import { type ProgressPoint, progressKey, standingEntries } from './progress-summary';
 
@@ -36,9 +36,8 @@ export interface ItemOutcome {
   keptOnTime: boolean;
 }
 
-/** The statuses a counted item can have (never rejected, unverified or withdrawn). */
-export const TRACKED_STATUSES = ['not_started', 'on_track', 'behind', 'achieved', 'overdue'] as const;
-export type TrackedStatus = (typeof TRACKED_STATUSES)[number];
+/** The statuses a counted item can have (never rejected, unverified or withdrawn); shared with the client. */
+export { TRACKED_STATUSES, type TrackedStatus } from '../../shared/commitments';
 
 export interface CommitmentMetrics {
   /** items counted (letter written by the cut-off) */

@@ -127,3 +127,20 @@ export async function listProgress(db: Kysely<Database>, { includeDemo, commitme
   }
   return query.orderBy('progress_updates.as_of').orderBy('progress_updates.id').execute();
 }
+
+/** What a list row shows of each letter: title, document number, the suggestion it answers. */
+export async function listLetterLabels(db: Kysely<Database>, letterIds: readonly number[]) {
+  if (letterIds.length === 0) return [];
+  return db
+    .selectFrom('letters')
+    .leftJoin('suggestions', 'suggestions.id', 'letters.suggestion_id')
+    .select([
+      'letters.id',
+      'letters.title',
+      'letters.doc_number as docNumber',
+      'letters.deputy_names as deputyNames',
+      'suggestions.ref as suggestionRef',
+    ])
+    .where('letters.id', 'in', letterIds)
+    .execute();
+}

@@ -24,6 +24,81 @@ export async function findDistrictIds(db: Kysely<Database>, name: string): Promi
 }
 
 /**
+ * Suggestions of the year (the year they were made in), each with whether any reply came: for
+ * figures over a set of suggestions held in memory (a session, a deputy).
+ */
+export async function listSuggestionFacts(db: Kysely<Database>, { year, agencyId }: ScopeFilter) {
+  let query = db
+    .selectFrom('suggestions')
+    .select((eb) => [
+      'suggestions.id',
+      eb
+        .exists(
+          eb
+            .selectFrom('letters')
+            .select('letters.id')
+            .whereRef('letters.suggestion_id', '=', 'suggestions.id'),
+        )
+        .as('answered'),
+    ]);
+  if (year !== null) query = query.where('suggestions.year', '=', year);
+  if (agencyId !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('suggestion_agencies')
+            .select('suggestion_agencies.agency_id')
+            .whereRef('suggestion_agencies.suggestion_id', '=', 'suggestions.id')
+            .where('suggestion_agencies.agency_id', '=', agencyId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('letters')
+            .select('letters.id')
+            .whereRef('letters.suggestion_id', '=', 'suggestions.id')
+            .where('letters.agency_id', '=', agencyId),
+        ),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  // SQLite answers exists() with 0/1, PostgreSQL with a boolean.
+  return rows.map((r) => ({ id: r.id, answered: Boolean(r.answered) }));
+}
+
+/**
+ * Reply letters of the year — the year of the suggestion they answer, or their own date when they
+ * answer none — with their result grade and the latest satisfaction rating.
+ */
+export async function listLetterFacts(db: Kysely<Database>, { year, agencyId }: ScopeFilter) {
+  let query = db
+    .selectFrom('letters')
+    .leftJoin('suggestions', 'suggestions.id', 'letters.suggestion_id')
+    .select((eb) => [
+      'letters.id',
+      'letters.result_grade as grade',
+      eb
+        .selectFrom('satisfaction_ratings')
+        .select('satisfaction_ratings.level')
+        .whereRef('satisfaction_ratings.letter_id', '=', 'letters.id')
+        .orderBy('satisfaction_ratings.id', 'desc')
+        .limit(1)
+        .as('rating'),
+    ]);
+  if (year !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('suggestions.year', '=', year),
+        eb.and([eb('suggestions.year', 'is', null), eb('letters.letter_date', 'like', `${year}-%`)]),
+      ]),
+    );
+  }
+  if (agencyId !== null) query = query.where('letters.agency_id', '=', agencyId);
+  return query.orderBy('letters.id').execute();
+}
+
+/**
  * Suggestions of the year (the year they were made in), counted, and how many had any reply —
  * counted by the database: a province's year has tens of thousands.
  */

@@ -377,6 +377,8 @@ export interface TallyFilter {
   agencyKey?: number | null;
   /** the district's rows; null: whole commitments */
   districtIds?: readonly number[] | null;
+  /** only items in this status */
+  status?: string | undefined;
 }
 
 /** One agency's rows (outcome_tallies), filtered. */
@@ -386,6 +388,7 @@ function agencyRows(db: Db, agencyKey: number, filter: TallyFilter) {
     .where('agency_key', '=', agencyKey)
     .where('scope', 'in', [...filter.scopes]);
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.districtIds === null) query = query.where('district_id', 'is', null);
   else if (filter.districtIds !== undefined)
     query = query.where('district_id', 'in', [...filter.districtIds, NO_DISTRICT]);
@@ -396,6 +399,7 @@ function agencyRows(db: Db, agencyKey: number, filter: TallyFilter) {
 function totalRows(db: Db, filter: TallyFilter) {
   let query = db.selectFrom('outcome_totals').where('scope', 'in', [...filter.scopes]);
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.districtIds === null) query = query.where('district_key', '=', WHOLE);
   else if (filter.districtIds !== undefined)
     query = query.where('district_key', 'in', [...filter.districtIds, NO_DISTRICT]);

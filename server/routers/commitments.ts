@@ -1,18 +1,35 @@
 /** Commitments (承诺事项): the promises found in letters, with status, targets, progress, follow-ups. */
 import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema, CommitmentListSchema } from '../../shared/schemas/commitments';
-import { findCommitment, listCommitments, listProgress, listTargets } from '../repositories/commitments';
+import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
 import { listFollowUps } from '../repositories/suggestions';
-import { attachStatuses, withStatuses } from '../services/statuses';
+import { listTrackedCommitments } from '../services/commitment-list';
+import { resolveMetricsFilter } from '../services/metric-filter';
+import { todayIso } from '../services/metrics';
+import { attachStatuses } from '../services/statuses';
 import { districtsForCommitment } from '../services/targets';
 import { readProcedure, router } from '../trpc';
 
 export const commitmentsRouter = router({
-  list: readProcedure
-    .input(CommitmentListSchema)
-    .query(async ({ ctx, input }) =>
-      withStatuses(ctx.db, await listCommitments(ctx.db, input), { includeDemo: ctx.showDemo }),
+  /**
+   * The counted commitments (as the overview counts them) for the overview's filters, plus the part
+   * of the kept rate, free text and a letter; one page of rows and the total.
+   */
+  list: readProcedure.input(CommitmentListSchema).query(async ({ ctx, input }) =>
+    listTrackedCommitments(
+      ctx.db,
+      await resolveMetricsFilter(ctx.db, input),
+      {
+        outcome: input.outcome ?? null,
+        q: input.q || null,
+        letterId: input.letterId ?? null,
+        kind: input.kind ?? null,
+        page: input.page,
+        pageSize: input.pageSize,
+      },
+      { includeDemo: ctx.showDemo, today: todayIso() },
     ),
+  ),
 
   byId: readProcedure.input(CommitmentIdSchema).query(async ({ ctx, input }) => {
     const commitment = await findCommitment(ctx.db, input.id);

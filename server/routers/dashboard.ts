@@ -2,16 +2,20 @@
 import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema } from '../../shared/schemas/commitments';
 import {
+  AgencyRankingInputSchema,
   DistrictYearInputSchema,
   KeptRateGridInputSchema,
   SummaryFilterSchema,
+  TrendInputSchema,
 } from '../../shared/schemas/dashboard';
 import { progressKey, standingEntries } from '../domain/progress-summary';
 import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
 import { countOverview, listAllocatedCommitments } from '../repositories/dashboard';
 import { cachedProcedureFigures } from '../services/figures-cache';
-import { resolveAgency, resolveDistrict } from '../services/metric-filter';
-import { buildDistrictYears, buildKeptRateGrid, buildSummary, listFilterChoices } from '../services/metrics';
+import { resolveAgency, resolveMetricsFilter } from '../services/metric-filter';
+import { buildDistrictYears, buildKeptRateGrid, buildSummary } from '../services/metrics';
+import { buildTrend, listOverviewChoices, rankAgencies } from '../services/overview-charts';
+import { resolveScope } from '../services/suggestion-scope';
 import { readProcedure, router } from '../trpc';
 
 export const dashboardRouter = router({
@@ -21,30 +25,50 @@ export const dashboardRouter = router({
     ),
   ),
 
-  /** 办复率, 满意率, A类占比, 承诺兑现率, 按期兑现率 and the status mix for a year, agency, district. */
-  summary: readProcedure.input(SummaryFilterSchema).query(({ ctx, input }) =>
-    cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.summary', input, async (options) => {
-      const [agencyId, districtIds] = await Promise.all([
-        resolveAgency(ctx.db, input?.agency),
-        resolveDistrict(ctx.db, input?.district),
-      ]);
-      return buildSummary(ctx.db, { year: input?.year ?? null, agencyId, districtIds }, options);
-    }),
-  ),
+  /**
+   * 办复率, 满意率, A类占比, 承诺兑现率, 按期兑现率 and the status mix for a year, agency, district,
+   * session, deputy and status.
+   */
+  summary: readProcedure
+    .input(SummaryFilterSchema)
+    .query(({ ctx, input }) =>
+      cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.summary', input, async (options) =>
+        buildSummary(ctx.db, await resolveMetricsFilter(ctx.db, input), options),
+      ),
+    ),
 
-  /** Years (latest first), districts and agencies the overview can be filtered by. */
+  /** Years (latest first), districts, agencies, sessions (latest first) and deputies to filter by. */
   filterChoices: readProcedure.query(({ ctx }) =>
     cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.filterChoices', null, (options) =>
-      listFilterChoices(ctx.db, options),
+      listOverviewChoices(ctx.db, options),
     ),
   ),
 
-  /** The district × year heat map of the kept rate. */
-  keptRates: readProcedure
-    .input(KeptRateGridInputSchema)
+  /** The district × year heat map of the kept rate, for an agency, session and deputy. */
+  keptRates: readProcedure.input(KeptRateGridInputSchema).query(({ ctx, input }) =>
+    cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.keptRates', input, async (options) => {
+      const [agencyId, scope] = await Promise.all([
+        resolveAgency(ctx.db, input?.agency),
+        resolveScope(ctx.db, { session: input?.session, deputy: input?.deputy }),
+      ]);
+      return buildKeptRateGrid(ctx.db, agencyId, options, scope);
+    }),
+  ),
+
+  /** Progress over the years: the kept and on-time rates of each year, for the overview's other filters. */
+  trend: readProcedure.input(TrendInputSchema).query(({ ctx, input }) =>
+    cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.trend', input, async (options) => {
+      const { year: _year, ...filter } = await resolveMetricsFilter(ctx.db, input);
+      return buildTrend(ctx.db, filter, options);
+    }),
+  ),
+
+  /** Agencies ranked by kept rate for a year: the annual report's per-agency rows. */
+  agencyRanking: readProcedure
+    .input(AgencyRankingInputSchema)
     .query(({ ctx, input }) =>
-      cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.keptRates', input, async (options) =>
-        buildKeptRateGrid(ctx.db, await resolveAgency(ctx.db, input?.agency), options),
+      cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.agencyRanking', input, (options) =>
+        rankAgencies(ctx.db, input?.year, options),
       ),
     ),
 

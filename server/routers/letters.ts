@@ -1,11 +1,17 @@
 /** Reply letters (答复函): ingest by text or file, list, read one with its commitments. */
 import { TRPCError } from '@trpc/server';
-import { IngestFileSchema, IngestTextSchema, LetterIdSchema } from '../../shared/schemas/letters';
+import {
+  IngestFileSchema,
+  IngestTextSchema,
+  LetterIdSchema,
+  LetterListSchema,
+} from '../../shared/schemas/letters';
 import { DuplicateLetterError, describeDuplicate } from '../domain/duplicate-letter';
 import { decodeLetter, LetterInputError } from '../extract/index';
 import { listCommitments } from '../repositories/commitments';
 import { findLetter, listLetters } from '../repositories/letters';
 import { ingestLetter } from '../services/ingest-letter';
+import { filteredLetterIds } from '../services/letter-list';
 import { officeProcedure, readProcedure, router } from '../trpc';
 
 /**
@@ -22,7 +28,11 @@ function rethrowIngestError(error: unknown): never {
 }
 
 export const lettersRouter = router({
-  list: readProcedure.query(({ ctx }) => listLetters(ctx.db)),
+  /** Every letter, or those behind an overview figure (year, agency, session, deputy, grade, rating). */
+  list: readProcedure.input(LetterListSchema).query(async ({ ctx, input }) => {
+    const [letters, ids] = await Promise.all([listLetters(ctx.db), filteredLetterIds(ctx.db, input)]);
+    return ids === null ? letters : letters.filter((l) => ids.has(l.id));
+  }),
 
   byId: readProcedure.input(LetterIdSchema).query(async ({ ctx, input }) => {
     const letter = await findLetter(ctx.db, input.id);

@@ -7,24 +7,28 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { TrackedStatus } from '../../shared/commitments';
 import {
   type CommitmentMetrics,
   cutoffFor,
   emptyStatusCounts,
   groupProgress,
   type ItemProgress,
+  outcomesAsOf,
   ratio,
-  type TrackedStatus,
+  summarizeOutcomes,
 } from '../domain/commitment-metrics';
-import { type ReplyMetrics, summarizeReplyCounts } from '../domain/reply-metrics';
-import type { CountedTarget } from '../domain/tracked-items';
+import { type ReplyMetrics, summarizeReplies, summarizeReplyCounts } from '../domain/reply-metrics';
+import { type CountedTarget, districtItems, wholeItems } from '../domain/tracked-items';
 import {
   countLetterFacts,
   countSuggestionReplies,
   listCountedCommitments,
   listCountedProgress,
   listCountedTargets,
+  listLetterFacts,
   listReplyingAgencies,
+  listSuggestionFacts,
   suggestionYearSpan,
 } from '../repositories/metrics';
 import {
@@ -35,12 +39,17 @@ import {
   talliedYearSpan,
 } from '../repositories/outcome-tallies';
 import { ensureOutcomeTallies, tallyScopes } from './outcome-tallies';
+import { inLetterScope, inSuggestionScope, type SuggestionScope, withStatus } from './suggestion-scope';
 
 export interface MetricsFilter {
   year: number | null;
   agencyId: number | null;
   /** the district's rows (one name may have several after a boundary change); null: the whole city */
   districtIds: readonly number[] | null;
+  /** session / deputy filter (services/suggestion-scope.ts); absent or null: every suggestion */
+  scope?: SuggestionScope | null;
+  /** only commitments in this status on the cut-off day; absent or null: every status */
+  status?: TrackedStatus | null;
 }
 
 export interface MetricsOptions {
@@ -75,8 +84,19 @@ export async function loadCommitmentData(
 
 export async function loadReplyMetrics(
   db: Kysely<Database>,
-  filter: Pick<MetricsFilter, 'year' | 'agencyId'>,
+  filter: Pick<MetricsFilter, 'year' | 'agencyId' | 'scope'>,
 ): Promise<ReplyMetrics> {
+  if (filter.scope) {
+    // A session's or deputy's suggestions are a set in memory: their facts are filtered here.
+    const [suggestions, letters] = await Promise.all([
+      listSuggestionFacts(db, filter),
+      listLetterFacts(db, filter),
+    ]);
+    return summarizeReplies(
+      inSuggestionScope(suggestions, filter.scope),
+      inLetterScope(letters, (l) => l.id, filter.scope),
+    );
+  }
   const [suggestions, letters] = await Promise.all([
     countSuggestionReplies(db, filter),
     countLetterFacts(db, filter),
@@ -99,6 +119,7 @@ export async function buildSummary(
   options: MetricsOptions,
 ): Promise<Summary> {
   const cutoff = cutoffFor(filter.year, options.today);
+  if (filter.scope) return buildScopedSummary(db, filter, options);
   await ensureOutcomeTallies(db, options.today);
   const [replies, byStatus] = await Promise.all([
     loadReplyMetrics(db, filter),
@@ -108,9 +129,35 @@ export async function buildSummary(
       year: filter.year ?? Number(options.today.slice(0, 4)),
       agencyKey: filter.agencyId,
       districtIds: filter.districtIds,
+      status: filter.status ?? undefined,
     }),
   ]);
   return { year: filter.year, cutoff, replies, commitments: metricsFromTallies(byStatus) };
+}
+
+/**
+ * The same figures for a session's or a deputy's suggestions, which the tallies do not break down:
+ * computed from those commitments' rows with the same rules.
+ */
+async function buildScopedSummary(
+  db: Kysely<Database>,
+  filter: MetricsFilter,
+  options: MetricsOptions,
+): Promise<Summary> {
+  const cutoff = cutoffFor(filter.year, options.today);
+  const [replies, data] = await Promise.all([
+    loadReplyMetrics(db, filter),
+    loadCommitmentData(db, filter.agencyId, options.includeDemo),
+  ]);
+  const commitments = inLetterScope(data.commitments, (c) => c.letterId, filter.scope);
+  const items =
+    filter.districtIds === null
+      ? wholeItems(commitments, data.targets)
+      : districtItems(commitments, data.targets, filter.districtIds);
+  const outcomes = withStatus(outcomesAsOf(items, data.progress, filter.year, cutoff), filter.status).map(
+    (o) => o.outcome,
+  );
+  return { year: filter.year, cutoff, replies, commitments: summarizeOutcomes(outcomes) };
 }
 
 /** The headline commitment figures from tallies summed per status. */
@@ -172,13 +219,17 @@ export async function buildKeptRateGrid(
   db: Kysely<Database>,
   agencyId: number | null,
   options: MetricsOptions,
+  /** session / deputy filter */
+  scope: SuggestionScope | null = null,
 ) {
   await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
   const [span, districts, sums] = await Promise.all([
     talliedYearSpan(db),
     listTalliedDistricts(db),
-    sumTalliesByYearAndDistrict(db, { scopes, agencyKey: agencyId }),
+    scope
+      ? scopedYearDistrictCounts(db, agencyId, scope, options)
+      : sumTalliesByYearAndDistrict(db, { scopes, agencyKey: agencyId }),
   ]);
   const years = yearRange(span, Number(options.today.slice(0, 4)));
   const byCell = new Map(sums.map((s) => [`${s.year}:${s.districtId}`, s]));
@@ -189,6 +240,41 @@ export async function buildKeptRateGrid(
       cells.push({ districtId: district.id, year, due, kept, keptRate: ratio(kept, due) });
     }
   return { years, districts: districts.map((d) => ({ id: d.id, name: d.name })), cells };
+}
+
+/** Due and kept district targets per year for a session's or deputy's commitments, from their rows. */
+async function scopedYearDistrictCounts(
+  db: Kysely<Database>,
+  agencyId: number | null,
+  scope: SuggestionScope,
+  options: MetricsOptions,
+) {
+  const [span, data] = await Promise.all([
+    talliedYearSpan(db),
+    loadCommitmentData(db, agencyId, options.includeDemo),
+  ]);
+  const items = districtItems(
+    inLetterScope(data.commitments, (c) => c.letterId, scope),
+    data.targets,
+  );
+  const counts: { year: number; districtId: number; due: number; kept: number }[] = [];
+  for (const year of yearRange(span, Number(options.today.slice(0, 4)))) {
+    const tally = new Map<number, { due: number; kept: number }>();
+    for (const { item, outcome } of outcomesAsOf(
+      items,
+      data.progress,
+      year,
+      cutoffFor(year, options.today),
+    )) {
+      if (!outcome.due || item.districtId === null) continue;
+      const cell = tally.get(item.districtId) ?? { due: 0, kept: 0 };
+      cell.due += 1;
+      if (outcome.kept) cell.kept += 1;
+      tally.set(item.districtId, cell);
+    }
+    for (const [districtId, cell] of tally) counts.push({ year, districtId, ...cell });
+  }
+  return counts;
 }
 
 /**

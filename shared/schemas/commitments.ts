@@ -1,9 +1,39 @@
 import { z } from 'zod';
+import { OutcomeFilterSchema, SummaryFilterObject } from './dashboard';
 
 export const CommitmentIdSchema = z.object({
   id: z.number({ error: '请提供承诺事项编号。' }).int().positive('承诺事项编号必须是正整数。'),
 });
 
-export const CommitmentListSchema = z.object({
-  letterId: z.number().int().positive().optional(),
-});
+export const LIST_PAGE_SIZE_MAX = 200;
+
+/**
+ * The commitments list (/commitments): the overview's filters, plus which part of the kept rate
+ * (到期 / 已兑现 / 按期兑现), free text over the object and the quoted sentence, and the page.
+ */
+export const CommitmentListSchema = SummaryFilterObject.extend({
+  outcome: OutcomeFilterSchema.optional(),
+  kind: z
+    .enum(['quantified', 'milestone'], { error: '类型只能是 quantified(量化承诺)或 milestone(节点事项)。' })
+    .optional(),
+  q: z.string({ error: '检索词应为文字。' }).trim().max(100, '检索词过长(上限 100 字)。').optional(),
+  letterId: z
+    .number({ error: '答复函编号必须是数字。' })
+    .int('答复函编号必须是整数。')
+    .positive('答复函编号必须是正整数。')
+    .optional(),
+  page: z
+    .number({ error: '页码必须是数字。' })
+    .int('页码必须是整数。')
+    .min(1, '页码从 1 开始。')
+    .max(100_000, '页码过大。')
+    .default(1),
+  pageSize: z
+    .number({ error: '每页条数必须是数字。' })
+    .int('每页条数必须是整数。')
+    .min(1, '每页至少 1 条。')
+    .max(LIST_PAGE_SIZE_MAX, `每页最多 ${LIST_PAGE_SIZE_MAX} 条。`)
+    .default(50),
+}).default({ page: 1, pageSize: 50 });
+
+export type CommitmentListInput = z.input<typeof CommitmentListSchema>;

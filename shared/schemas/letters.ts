@@ -2,6 +2,7 @@
  * Inputs of the letters area, validated by the server and reused by the client's forms.
  */
 import { z } from 'zod';
+import { SummaryFilterObject } from './dashboard';
 
 /** A reply letter is a few thousand characters; 200,000 leaves room for long saved web pages. */
 export const LETTER_MAX_CHARS = 200_000;
@@ -38,3 +39,37 @@ export const IngestFileSchema = z.object({
 
 export type IngestTextInput = z.infer<typeof IngestTextSchema>;
 export type IngestFileInput = z.infer<typeof IngestFileSchema>;
+
+/**
+ * The letters behind the overview's reply figures (/letters?year=2015&grade=A): the overview's
+ * year, agency, session and deputy, a result grade (`graded`: any) and the latest rating
+ * (`rated`: any; `favourable`: 满意 or 基本满意, the 满意率's numerator).
+ */
+export const LETTER_GRADE_FILTERS = ['A', 'B', 'C', 'D', 'graded'] as const;
+export const LETTER_RATING_FILTERS = [
+  'rated',
+  'favourable',
+  'satisfied',
+  'basically',
+  'unsatisfied',
+] as const;
+export type LetterGradeFilter = (typeof LETTER_GRADE_FILTERS)[number];
+export type LetterRatingFilter = (typeof LETTER_RATING_FILTERS)[number];
+
+export const LetterListSchema = SummaryFilterObject.pick({
+  year: true,
+  agency: true,
+  session: true,
+  deputy: true,
+})
+  .extend({
+    grade: z
+      .enum(LETTER_GRADE_FILTERS, { error: '办理结果只能是 A、B、C、D 或 graded(已标注)。' })
+      .optional(),
+    rating: z
+      .enum(LETTER_RATING_FILTERS, {
+        error: '满意度只能是 rated、favourable、satisfied、basically、unsatisfied 之一。',
+      })
+      .optional(),
+  })
+  .optional();

@@ -104,13 +104,15 @@ describe.skipIf(chromiumMissing)('views in the browser', () => {
     });
     expect(signIn.ok()).toBe(true);
     const listed = await page.request.get(
-      `${product.url}/trpc/commitments.list?input=${encodeURIComponent(JSON.stringify({ reviewStatus: 'confirmed' }))}`,
+      `${product.url}/trpc/commitments.list?input=${encodeURIComponent(JSON.stringify({ q: '日间照料' }))}`,
     );
-    const body = (await listed.json()) as { result: { data: { id: number; object: string | null }[] } };
-    const daycare = body.result.data.find((c) => c.object?.includes('日间照料'));
+    const body = (await listed.json()) as {
+      result: { data: { rows: { commitmentId: number; object: string | null }[] } };
+    };
+    const daycare = body.result.data.rows.find((c) => c.object?.includes('日间照料'));
     const withdrawn = await page.request.post(`${product.url}/trpc/progress.withdraw`, {
       headers,
-      data: { id: daycare?.id, reasonCode: 'land', reasonText: '选址用地未落实' },
+      data: { id: daycare?.commitmentId, reasonCode: 'land', reasonText: '选址用地未落实' },
     });
     expect(withdrawn.ok()).toBe(true);
     const signOut = await page.request.post(`${product.url}/trpc/auth.signOut`, { headers, data: {} });

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError, Loading } from '../../components/query-state';
+import { QueryBoundary } from '../../components/query-state';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { PromiseTable } from '../deputies/promise-table';
@@ -26,103 +26,99 @@ export function AgencyPage() {
         <h1>{name}</h1>
         <p className="muted">{t('agencies.pageSubtitle')}</p>
       </header>
-      {card.isPending ? (
-        <Loading />
-      ) : card.isError ? (
-        <LoadError error={card.error} onRetry={() => void card.refetch()} />
-      ) : (
-        <>
-          <DemoProgressNotice />
-          <StatusCounts
-            counts={card.data.counts}
-            extra={[
-              {
-                label: t('agencies.keptRate'),
-                value:
-                  card.data.keptRate === null
-                    ? t('common.none')
-                    : formatPercent(card.data.keptRate, i18n.language),
-              },
-              {
-                label: t('agencies.lateFollowUps'),
-                value: formatNumber(card.data.lateFollowUps.length, i18n.language),
-              },
-            ]}
-          />
-          <p className="muted small">
-            {t('agencies.letters', { count: card.data.letters })} · {t('agencies.keptRateHint')}
-          </p>
-          <section className="card" aria-labelledby="agency-overdue">
-            <h2 id="agency-overdue">{t('agencies.overdueItems', { count: card.data.overdue.length })}</h2>
-            {card.data.overdue.length === 0 ? (
-              <p className="empty-state">{t('agencies.noOverdue')}</p>
-            ) : (
-              <div className="table-wrap">
-                <PromiseTable promises={card.data.overdue} />
-              </div>
-            )}
-          </section>
-          <div className="view-grid">
-            <section className="card" aria-labelledby="agency-follow-ups">
-              <h2 id="agency-follow-ups">
-                {t('agencies.followUps', { count: card.data.lateFollowUps.length })}
-              </h2>
-              <p className="muted small">{t('agencies.followUpsHint')}</p>
-              {card.data.lateFollowUps.length === 0 ? (
-                <p className="empty-state">{t('agencies.noLateFollowUps')}</p>
+      <QueryBoundary query={card}>
+        {(data) => (
+          <>
+            <DemoProgressNotice />
+            <StatusCounts
+              counts={data.counts}
+              extra={[
+                {
+                  label: t('agencies.keptRate'),
+                  value:
+                    data.keptRate === null ? t('common.none') : formatPercent(data.keptRate, i18n.language),
+                },
+                {
+                  label: t('agencies.lateFollowUps'),
+                  value: formatNumber(data.lateFollowUps.length, i18n.language),
+                },
+              ]}
+            />
+            <p className="muted small">
+              {t('agencies.letters', { count: data.letters })} · {t('agencies.keptRateHint')}
+            </p>
+            <section className="card" aria-labelledby="agency-overdue">
+              <h2 id="agency-overdue">{t('agencies.overdueItems', { count: data.overdue.length })}</h2>
+              {data.overdue.length === 0 ? (
+                <p className="empty-state">{t('agencies.noOverdue')}</p>
               ) : (
                 <div className="table-wrap">
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th>{t('agencies.request')}</th>
-                        <th>{t('districts.commitment')}</th>
-                        <th>{t('agencies.due')}</th>
-                        <th>{t('agencies.answeredAt')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {card.data.lateFollowUps.map((f) => (
-                        <tr key={f.id}>
-                          <td>{f.request}</td>
-                          <td>
-                            <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
-                          </td>
-                          <td>{formatDate(f.dueDate, i18n.language)}</td>
-                          <td>
-                            {f.respondedAt ? (
-                              formatDate(f.respondedAt, i18n.language)
-                            ) : (
-                              <span className="badge status status-overdue">{t('agencies.unanswered')}</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <PromiseTable promises={data.overdue} />
                 </div>
               )}
             </section>
-            <section className="card" aria-labelledby="agency-reasons">
-              <h2 id="agency-reasons">{t('agencies.reasons')}</h2>
-              <p className="muted small">{t('agencies.reasonsHint')}</p>
-              {card.data.reasons.every((r) => r.count === 0) ? (
-                <p className="empty-state">{t('agencies.noReasons')}</p>
-              ) : (
-                <ReasonChart reasons={card.data.reasons} />
-              )}
-            </section>
-          </div>
-          <section className="card" aria-labelledby="agency-commitments">
-            <h2 id="agency-commitments">
-              {t('agencies.commitments', { count: card.data.commitments.length })}
-            </h2>
-            <div className="table-wrap">
-              <PromiseTable promises={card.data.commitments} />
+            <div className="view-grid">
+              <section className="card" aria-labelledby="agency-follow-ups">
+                <h2 id="agency-follow-ups">
+                  {t('agencies.followUps', { count: data.lateFollowUps.length })}
+                </h2>
+                <p className="muted small">{t('agencies.followUpsHint')}</p>
+                {data.lateFollowUps.length === 0 ? (
+                  <p className="empty-state">{t('agencies.noLateFollowUps')}</p>
+                ) : (
+                  <div className="table-wrap">
+                    <table className="table">
+                      <thead>
+                        <tr>
+                          <th>{t('agencies.request')}</th>
+                          <th>{t('districts.commitment')}</th>
+                          <th>{t('agencies.due')}</th>
+                          <th>{t('agencies.answeredAt')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data.lateFollowUps.map((f) => (
+                          <tr key={f.id}>
+                            <td>{f.request}</td>
+                            <td>
+                              <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
+                            </td>
+                            <td>{formatDate(f.dueDate, i18n.language)}</td>
+                            <td>
+                              {f.respondedAt ? (
+                                formatDate(f.respondedAt, i18n.language)
+                              ) : (
+                                <span className="badge status status-overdue">
+                                  {t('agencies.unanswered')}
+                                </span>
+                              )}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </section>
+              <section className="card" aria-labelledby="agency-reasons">
+                <h2 id="agency-reasons">{t('agencies.reasons')}</h2>
+                <p className="muted small">{t('agencies.reasonsHint')}</p>
+                {data.reasons.every((r) => r.count === 0) ? (
+                  <p className="empty-state">{t('agencies.noReasons')}</p>
+                ) : (
+                  <ReasonChart reasons={data.reasons} />
+                )}
+              </section>
             </div>
-          </section>
-        </>
-      )}
+            <section className="card" aria-labelledby="agency-commitments">
+              <h2 id="agency-commitments">{t('agencies.commitments', { count: data.commitments.length })}</h2>
+              <div className="table-wrap">
+                <PromiseTable promises={data.commitments} />
+              </div>
+            </section>
+          </>
+        )}
+      </QueryBoundary>
     </section>
   );
 }

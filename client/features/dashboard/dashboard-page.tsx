@@ -6,11 +6,13 @@ import { DistrictLinks } from '../../components/entity-links';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { AgencyRanking } from './agency-ranking';
 import { CommitmentDistrictChart } from './commitment-district-chart';
 import { DistrictYearChart } from './district-year-chart';
 import { HeadlineFigures } from './headline-figures';
 import { KeptRateHeatmap } from './kept-rate-heatmap';
 import { OverviewFilterBar } from './overview-filters';
+import { ProgressTrendChart } from './progress-trend-chart';
 import { StatusCountList, StatusMixChart } from './status-mix-chart';
 import { type OverviewFilters, useOverviewFilters } from './use-overview-filters';
 
@@ -23,8 +25,8 @@ function OverviewCards() {
   const o = overview.data;
   const cards = [
     ['letters', o.letters, '/letters'],
-    ['commitments', o.commitments, null],
-    ['milestones', o.milestones, null],
+    ['commitments', o.commitments, '/commitments?kind=quantified'],
+    ['milestones', o.milestones, '/commitments?kind=milestone'],
     ['targets', o.targets, null],
     ['progress', o.progressUpdates, null],
   ] as const;
@@ -33,7 +35,15 @@ function OverviewCards() {
       <div className="stat-grid">
         {cards.map(([key, value, to]) => (
           <div className="stat" key={key}>
-            <div className="stat-value">{formatNumber(value, i18n.language)}</div>
+            <div className="stat-value">
+              {to ? (
+                <Link to={to} className="figure-link" data-testid={`card-${key}`}>
+                  {formatNumber(value, i18n.language)}
+                </Link>
+              ) : (
+                formatNumber(value, i18n.language)
+              )}
+            </div>
             <div className="stat-label">
               {to ? <Link to={to}>{t(`dashboard.cards.${key}`)}</Link> : t(`dashboard.cards.${key}`)}
             </div>
@@ -129,7 +139,11 @@ function SummarySections({ filters }: { filters: OverviewFilters }) {
   const trpc = useTRPC();
   const summary = useQuery(trpc.dashboard.summary.queryOptions(filters));
   const grid = useQuery(
-    trpc.dashboard.keptRates.queryOptions(filters.agency ? { agency: filters.agency } : {}),
+    trpc.dashboard.keptRates.queryOptions({
+      ...(filters.agency ? { agency: filters.agency } : {}),
+      ...(filters.session ? { session: filters.session } : {}),
+      ...(filters.deputy ? { deputy: filters.deputy } : {}),
+    }),
   );
   return (
     <>
@@ -138,7 +152,7 @@ function SummarySections({ filters }: { filters: OverviewFilters }) {
       ) : summary.isError ? (
         <LoadError error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
-        <HeadlineFigures summary={summary.data} />
+        <HeadlineFigures summary={summary.data} filters={filters} />
       )}
       <div className="dashboard-grid">
         <section className="card" aria-labelledby="status-mix-title">
@@ -152,8 +166,8 @@ function SummarySections({ filters }: { filters: OverviewFilters }) {
             <p className="empty-state">{t('overview.statusEmpty')}</p>
           ) : (
             <>
-              <StatusCountList counts={summary.data.commitments.statusCounts} />
-              <StatusMixChart counts={summary.data.commitments.statusCounts} />
+              <StatusCountList counts={summary.data.commitments.statusCounts} filters={filters} />
+              <StatusMixChart counts={summary.data.commitments.statusCounts} filters={filters} />
             </>
           )}
         </section>
@@ -170,7 +184,7 @@ function SummarySections({ filters }: { filters: OverviewFilters }) {
             <p className="empty-state">{t('overview.heatmapEmpty')}</p>
           ) : (
             <>
-              <KeptRateHeatmap grid={grid.data} highlightYear={filters.year} />
+              <KeptRateHeatmap grid={grid.data} highlightYear={filters.year} filters={filters} />
               {grid.data.cells.every((c) => c.due === 0) && (
                 <p className="notice notice-info small">{t('overview.heatmapNothingDue')}</p>
               )}
@@ -179,6 +193,42 @@ function SummarySections({ filters }: { filters: OverviewFilters }) {
         </section>
       </div>
     </>
+  );
+}
+
+function TrendSection({ filters }: { filters: OverviewFilters }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { year: _year, ...rest } = filters;
+  const trend = useQuery(trpc.dashboard.trend.queryOptions(rest));
+  return (
+    <section className="card" aria-labelledby="trend-title">
+      <div className="card-header">
+        <h2 id="trend-title">{t('overview.trendTitle')}</h2>
+      </div>
+      <p className="muted small">{t('overview.trendHint')}</p>
+      {trend.isPending ? (
+        <Loading />
+      ) : trend.isError ? (
+        <LoadError error={trend.error} onRetry={() => void trend.refetch()} />
+      ) : trend.data.points.every((p) => p.due === 0) ? (
+        <p className="empty-state">{t('overview.trendEmpty')}</p>
+      ) : (
+        <ProgressTrendChart trend={trend.data} filters={rest} />
+      )}
+    </section>
+  );
+}
+
+function RankingSection({ year }: { year: number | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="ranking-title">
+      <div className="card-header">
+        <h2 id="ranking-title">{t('overview.rankingTitle')}</h2>
+      </div>
+      <AgencyRanking year={year} />
+    </section>
   );
 }
 
@@ -209,6 +259,10 @@ export function DashboardPage() {
       </header>
       <OverviewFilterBar filters={filters} onChange={setFilter} onClear={clear} />
       <SummarySections filters={filters} />
+      <div className="dashboard-grid">
+        <TrendSection filters={filters} />
+        <RankingSection year={filters.year} />
+      </div>
       <OverviewCards />
       <div className="dashboard-grid">
         <DistrictYearSection />

@@ -1,7 +1,12 @@
-/** Completion of district targets at each year end: one bar per year, grouped by district. */
+/**
+ * Completion of district targets at each year end: one bar per year, grouped by district. A bar
+ * opens that district's commitments counted in that year.
+ */
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../lib/format';
+import { commitmentsHref } from '../commitments/commitments-link';
 import { YEAR_COLORS } from './chart-colors';
 
 export interface DistrictYearData {
@@ -12,8 +17,12 @@ export interface DistrictYearData {
 
 export function DistrictYearChart({ data }: { data: DistrictYearData }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const rows = data.districts.map((d) => {
-    const row: Record<string, string | number> = { district: d.name ?? t('common.cityLevel') };
+    const row: Record<string, string | number | null> = {
+      district: d.name ?? t('common.cityLevel'),
+      name: d.name,
+    };
     for (const cell of data.cells.filter((c) => c.districtId === d.id))
       row[`y${cell.year}`] = cell.completion;
     return row;
@@ -40,6 +49,11 @@ export function DistrictYearChart({ data }: { data: DistrictYearData }) {
               fill={YEAR_COLORS[index % YEAR_COLORS.length]}
               radius={[3, 3, 0, 0]}
               isAnimationActive={false}
+              cursor="pointer"
+              onClick={(_data, index) => {
+                const name = rows[index]?.name;
+                if (typeof name === 'string') void navigate(commitmentsHref({ year, district: name }));
+              }}
             />
           ))}
         </BarChart>

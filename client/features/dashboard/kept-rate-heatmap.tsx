@@ -3,8 +3,11 @@
  * readers, prints well, and every cell carries its fraction so the colour is never the only signal.
  */
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatRate } from '../../lib/format';
 import type { RouterOutputs } from '../../lib/trpc';
+import { commitmentsHref } from '../commitments/commitments-link';
+import type { OverviewFilters } from './use-overview-filters';
 
 type Grid = RouterOutputs['dashboard']['keptRates'];
 
@@ -15,7 +18,20 @@ export function heatColor(rate: number): string {
   return `hsl(${hue.toFixed(0)} 45% ${lightness.toFixed(0)}%)`;
 }
 
-export function KeptRateHeatmap({ grid, highlightYear }: { grid: Grid; highlightYear?: number | undefined }) {
+/**
+ * A cell with anything due opens the list of those district targets (the kept ones are marked
+ * 已完成 there). The heat map shows every district and year, so only the agency, session and
+ * deputy filters carry over.
+ */
+export function KeptRateHeatmap({
+  grid,
+  highlightYear,
+  filters,
+}: {
+  grid: Grid;
+  highlightYear?: number | undefined;
+  filters: OverviewFilters;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const cellOf = (districtId: number, year: number) =>
@@ -54,13 +70,27 @@ export function KeptRateHeatmap({ grid, highlightYear }: { grid: Grid; highlight
                     style={rate === null ? undefined : { background: heatColor(rate) }}
                     title={`${district.name} ${year}: ${cell?.kept ?? 0}/${cell?.due ?? 0}`}
                   >
-                    <span className="heatmap-rate">
-                      {rate === null ? t('overview.noneDue') : formatRate(rate, lang)}
-                    </span>
-                    {rate !== null && (
-                      <span className="heatmap-fraction">
-                        {cell?.kept}/{cell?.due}
-                      </span>
+                    {rate === null ? (
+                      <span className="heatmap-rate">{t('overview.noneDue')}</span>
+                    ) : (
+                      <Link
+                        className="heatmap-link"
+                        to={commitmentsHref(
+                          { agency: filters.agency, session: filters.session, deputy: filters.deputy },
+                          { year, district: district.name, outcome: 'due' },
+                        )}
+                        aria-label={t('overview.heatmapCellLink', {
+                          district: district.name,
+                          year,
+                          kept: cell?.kept ?? 0,
+                          due: cell?.due ?? 0,
+                        })}
+                      >
+                        <span className="heatmap-rate">{formatRate(rate, lang)}</span>
+                        <span className="heatmap-fraction">
+                          {cell?.kept}/{cell?.due}
+                        </span>
+                      </Link>
                     )}
                   </td>
                 );

@@ -1,5 +1,10 @@
-/** How many counted commitments are in each status: one horizontal bar per status, in the status colours. */
+/**
+ * How many counted commitments are in each status: one horizontal bar per status, in the status
+ * colours. A bar and its count open the commitments list in that status; the counts above the
+ * chart are links, so the keyboard reaches them too.
+ */
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import {
   Bar,
   BarChart,
@@ -12,7 +17,9 @@ import {
   YAxis,
 } from 'recharts';
 import { formatNumber } from '../../lib/format';
+import { commitmentsHref } from '../commitments/commitments-link';
 import type { Summary } from './headline-figures';
+import type { OverviewFilters } from './use-overview-filters';
 
 const ORDER = ['achieved', 'on_track', 'behind', 'not_started', 'overdue'] as const;
 /** Same hues as the status badges (styles.css .status-*), darker so bars read in print. */
@@ -24,8 +31,15 @@ export const STATUS_COLORS: Record<(typeof ORDER)[number], string> = {
   overdue: '#b3261e',
 };
 
-export function StatusMixChart({ counts }: { counts: Summary['commitments']['statusCounts'] }) {
+export function StatusMixChart({
+  counts,
+  filters,
+}: {
+  counts: Summary['commitments']['statusCounts'];
+  filters: OverviewFilters;
+}) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const data = ORDER.map((status) => ({ status, label: t(`status.${status}`), count: counts[status] }));
   return (
     <div className="chart chart-compact" data-testid="status-mix-chart">
@@ -40,6 +54,11 @@ export function StatusMixChart({ counts }: { counts: Summary['commitments']['sta
             name={t('overview.statusTitle')}
             isAnimationActive={false}
             radius={[0, 3, 3, 0]}
+            cursor="pointer"
+            onClick={(_data, index) => {
+              const status = data[index]?.status;
+              if (status) void navigate(commitmentsHref(filters, { status }));
+            }}
           >
             {data.map((d) => (
               <Cell key={d.status} fill={STATUS_COLORS[d.status]} />
@@ -52,14 +71,22 @@ export function StatusMixChart({ counts }: { counts: Summary['commitments']['sta
   );
 }
 
-export function StatusCountList({ counts }: { counts: Summary['commitments']['statusCounts'] }) {
+export function StatusCountList({
+  counts,
+  filters,
+}: {
+  counts: Summary['commitments']['statusCounts'];
+  filters: OverviewFilters;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <ul className="status-counts">
       {ORDER.map((status) => (
         <li key={status} data-testid={`status-count-${status}`}>
-          <span className={`badge status status-${status}`}>{t(`status.${status}`)}</span>
-          <strong>{formatNumber(counts[status], i18n.language)}</strong>
+          <Link to={commitmentsHref(filters, { status })} className="status-count-link">
+            <span className={`badge status status-${status}`}>{t(`status.${status}`)}</span>
+            <strong>{formatNumber(counts[status], i18n.language)}</strong>
+          </Link>
         </li>
       ))}
     </ul>

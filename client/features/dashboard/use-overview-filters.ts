@@ -1,17 +1,23 @@
 /**
- * The overview's filters live in the URL query string (?year=2015&district=思明区&agency=…), so a
- * view can be bookmarked or sent as a link, and the back button undoes a filter change.
+ * The overview's filters live in the URL query string (?year=2015&district=思明区&agency=…&session=…
+ * &deputy=…&status=overdue), so a view can be bookmarked or sent as a link, and the back button
+ * undoes a filter change. The commitments list (/commitments) reads the same parameters, so a
+ * number on the overview opens the list with the overview's filters.
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { TRACKED_STATUSES, type TrackedStatus } from '../../../shared/commitments';
 
 export interface OverviewFilters {
   year?: number;
   district?: string;
   agency?: string;
+  session?: string;
+  deputy?: string;
+  status?: TrackedStatus;
 }
 
-const FILTER_KEYS = ['year', 'district', 'agency'] as const;
+export const FILTER_KEYS = ['year', 'district', 'agency', 'session', 'deputy', 'status'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 function readYear(value: string | null): number | undefined {
@@ -19,39 +25,60 @@ function readYear(value: string | null): number | undefined {
   return Number(value);
 }
 
-export function useOverviewFilters() {
-  const [params, setParams] = useSearchParams();
-  const year = readYear(params.get('year'));
-  const district = params.get('district') || undefined;
-  const agency = params.get('agency') || undefined;
-  const filters = useMemo<OverviewFilters>(
-    () => ({
-      ...(year !== undefined ? { year } : {}),
-      ...(district ? { district } : {}),
-      ...(agency ? { agency } : {}),
-    }),
-    [year, district, agency],
-  );
+function readStatus(value: string | null): TrackedStatus | undefined {
+  return (TRACKED_STATUSES as readonly (string | null)[]).includes(value)
+    ? (value as TrackedStatus)
+    : undefined;
+}
 
+/** The filters in a query string; values that cannot be valid (a year of 3 digits) are ignored. */
+export function readFilters(params: URLSearchParams): OverviewFilters {
+  const year = readYear(params.get('year'));
+  const status = readStatus(params.get('status'));
+  const text = (key: string) => params.get(key)?.trim() || undefined;
+  const district = text('district');
+  const agency = text('agency');
+  const session = text('session');
+  const deputy = text('deputy');
+  return {
+    ...(year !== undefined ? { year } : {}),
+    ...(district ? { district } : {}),
+    ...(agency ? { agency } : {}),
+    ...(session ? { session } : {}),
+    ...(deputy ? { deputy } : {}),
+    ...(status ? { status } : {}),
+  };
+}
+
+/** `extraKeys` are the page's own parameters a filter change resets (the list's page number). */
+export function useOverviewFilters(extraKeys: readonly string[] = []) {
+  const [params, setParams] = useSearchParams();
+  const key = FILTER_KEYS.map((k) => `${k}=${params.get(k) ?? ''}`).join('&');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed only when a filter value changes
+  const filters = useMemo(() => readFilters(params), [key]);
+
+  // The address bar, not the last render's params: two quick changes (a click right after
+  // another) must not drop the first.
   const setFilter = useCallback(
-    (key: FilterKey, value: string | undefined) =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
+    (name: FilterKey, value: string | undefined) =>
+      setParams(() => {
+        const next = new URLSearchParams(window.location.search);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        for (const extra of extraKeys) next.delete(extra);
         return next;
       }),
-    [setParams],
+    [setParams, extraKeys],
   );
 
   const clear = useCallback(
     () =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        for (const key of FILTER_KEYS) next.delete(key);
+      setParams(() => {
+        const next = new URLSearchParams(window.location.search);
+        for (const k of [...FILTER_KEYS, ...extraKeys]) next.delete(k);
         return next;
       }),
-    [setParams],
+    [setParams, extraKeys],
   );
 
   return { filters, setFilter, clear };

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError, Loading } from '../../components/query-state';
+import { QueryBoundary } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -27,84 +27,82 @@ export function DistrictPage() {
         <h1>{name}</h1>
         <p className="muted">{t('districts.pageSubtitle')}</p>
       </header>
-      {view.isPending ? (
-        <Loading />
-      ) : view.isError ? (
-        <LoadError error={view.error} onRetry={() => void view.refetch()} />
-      ) : (
-        <>
-          <DemoProgressNotice />
-          <StatusCounts counts={view.data.counts} />
-          <section className="card" aria-labelledby="district-commitments">
-            <h2 id="district-commitments">
-              {t('districts.commitments', { count: view.data.commitments.length })}
-            </h2>
-            {view.data.commitments.length === 0 ? (
-              <p className="empty-state">{t('districts.empty')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="district-commitments">
-                  <thead>
-                    <tr>
-                      <th>{t('districts.commitment')}</th>
-                      <th>{t('districts.agency')}</th>
-                      <th className="num">{t('districts.target')}</th>
-                      <th className="num">{t('districts.value')}</th>
-                      <th>{t('districts.deadline')}</th>
-                      <th>{t('districts.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {view.data.commitments.map((c) => (
-                      <tr key={c.commitmentId}>
-                        <td>
-                          <Link to={`/commitments/${c.commitmentId}`} className="row-title">
-                            {c.object ?? c.quote}
-                          </Link>
-                          <div className="quote-cell">{c.quote}</div>
-                        </td>
-                        <td>
-                          {c.agency ? (
-                            <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link>
-                          ) : (
-                            t('common.none')
-                          )}
-                        </td>
-                        <td className="num">
-                          {formatTarget(c.min, c.max, i18n.language)} {c.unit}
-                        </td>
-                        <td className="num">
-                          {c.value === null
-                            ? t('common.none')
-                            : `${formatNumber(c.value, i18n.language)} ${c.unit ?? ''}`}
-                          {c.asOf && (
-                            <div className="muted small">
-                              {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
-                            </div>
-                          )}
-                        </td>
-                        <td className="nowrap">
-                          {c.deadlineYear
-                            ? t('letter.deadlineYear', { year: c.deadlineYear })
-                            : t('letter.noDeadline')}
-                        </td>
-                        <td>
-                          <StatusBadge status={c.status} />
-                        </td>
+      <QueryBoundary query={view}>
+        {(data) => (
+          <>
+            <DemoProgressNotice />
+            <StatusCounts counts={data.counts} />
+            <section className="card" aria-labelledby="district-commitments">
+              <h2 id="district-commitments">
+                {t('districts.commitments', { count: data.commitments.length })}
+              </h2>
+              {data.commitments.length === 0 ? (
+                <p className="empty-state">{t('districts.empty')}</p>
+              ) : (
+                <div className="table-wrap">
+                  <table className="table" data-testid="district-commitments">
+                    <thead>
+                      <tr>
+                        <th>{t('districts.commitment')}</th>
+                        <th>{t('districts.agency')}</th>
+                        <th className="num">{t('districts.target')}</th>
+                        <th className="num">{t('districts.value')}</th>
+                        <th>{t('districts.deadline')}</th>
+                        <th>{t('districts.status')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-          <section className="card" aria-labelledby="district-years">
-            <h2 id="district-years">{t('districts.byYear')}</h2>
-            <p className="muted small">{t('districts.byYearHint')}</p>
-            <DistrictYearTable years={view.data.byYear} />
-          </section>
-        </>
-      )}
+                    </thead>
+                    <tbody>
+                      {data.commitments.map((c) => (
+                        <tr key={c.commitmentId}>
+                          <td>
+                            <Link to={`/commitments/${c.commitmentId}`} className="row-title">
+                              {c.object ?? c.quote}
+                            </Link>
+                            <div className="quote-cell">{c.quote}</div>
+                          </td>
+                          <td>
+                            {c.agency ? (
+                              <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link>
+                            ) : (
+                              t('common.none')
+                            )}
+                          </td>
+                          <td className="num">
+                            {formatTarget(c.min, c.max, i18n.language)} {c.unit}
+                          </td>
+                          <td className="num">
+                            {c.value === null
+                              ? t('common.none')
+                              : `${formatNumber(c.value, i18n.language)} ${c.unit ?? ''}`}
+                            {c.asOf && (
+                              <div className="muted small">
+                                {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
+                              </div>
+                            )}
+                          </td>
+                          <td className="nowrap">
+                            {c.deadlineYear
+                              ? t('letter.deadlineYear', { year: c.deadlineYear })
+                              : t('letter.noDeadline')}
+                          </td>
+                          <td>
+                            <StatusBadge status={c.status} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+            <section className="card" aria-labelledby="district-years">
+              <h2 id="district-years">{t('districts.byYear')}</h2>
+              <p className="muted small">{t('districts.byYearHint')}</p>
+              <DistrictYearTable years={data.byYear} />
+            </section>
+          </>
+        )}
+      </QueryBoundary>
       <section className="card" aria-labelledby="district-compare">
         <h2 id="district-compare">{t('districts.title')}</h2>
         <DistrictComparison current={name} />

@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import {
+  LETTER_GRADE_FILTERS,
+  LETTER_RATING_FILTERS,
+  type LetterGradeFilter,
+  type LetterRatingFilter,
+} from '../../../shared/schemas/letters';
 import { AgencyLink } from '../../components/entity-links';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
@@ -8,10 +14,63 @@ import { useTRPC } from '../../lib/trpc';
 import { RoleGate } from '../auth/role-gate';
 import { IngestPanel } from './ingest-panel';
 
+const FILTER_KEYS = ['year', 'agency', 'session', 'deputy', 'grade', 'rating'] as const;
+
+/** The overview's reply figures open this page with their filters in the URL (?year=2015&grade=A). */
+function useLetterFilters() {
+  const [params] = useSearchParams();
+  const year = params.get('year');
+  const grade = params.get('grade');
+  const rating = params.get('rating');
+  const text = (key: string) => params.get(key)?.trim() || undefined;
+  const agency = text('agency');
+  const session = text('session');
+  const deputy = text('deputy');
+  return {
+    ...(year && /^\d{4}$/.test(year) ? { year: Number(year) } : {}),
+    ...(agency ? { agency } : {}),
+    ...(session ? { session } : {}),
+    ...(deputy ? { deputy } : {}),
+    ...((LETTER_GRADE_FILTERS as readonly (string | null)[]).includes(grade)
+      ? { grade: grade as LetterGradeFilter }
+      : {}),
+    ...((LETTER_RATING_FILTERS as readonly (string | null)[]).includes(rating)
+      ? { rating: rating as LetterRatingFilter }
+      : {}),
+  };
+}
+
+function ActiveFilters({ filters, count }: { filters: ReturnType<typeof useLetterFilters>; count: number }) {
+  const { t } = useTranslation();
+  const labels = FILTER_KEYS.flatMap((key) => {
+    const value = filters[key];
+    if (value === undefined) return [];
+    if (key === 'year') return [t('dashboard.year', { year: value })];
+    if (key === 'grade') return [t(`letters.filters.grade.${value}`)];
+    if (key === 'rating') return [t(`letters.filters.rating.${value}`)];
+    return [String(value)];
+  });
+  if (labels.length === 0) return null;
+  return (
+    <div className="notice notice-info letter-filters" data-testid="letter-filters">
+      <span>
+        {t('letters.filters.showing', { count })}
+        {labels.map((label) => (
+          <span key={label} className="badge filter-chip">
+            {label}
+          </span>
+        ))}
+      </span>
+      <Link to="/letters">{t('letters.filters.clear')}</Link>
+    </div>
+  );
+}
+
 export function LettersPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const letters = useQuery(trpc.letters.list.queryOptions());
+  const filters = useLetterFilters();
+  const letters = useQuery(trpc.letters.list.queryOptions(filters));
   return (
     <section className="page">
       <header className="page-header">
@@ -25,16 +84,19 @@ export function LettersPage() {
       >
         <IngestPanel />
       </RoleGate>
+      {letters.data && <ActiveFilters filters={filters} count={letters.data.length} />}
       <section className="card">
         {letters.isPending ? (
           <Loading />
         ) : letters.isError ? (
           <LoadError error={letters.error} onRetry={() => void letters.refetch()} />
         ) : letters.data.length === 0 ? (
-          <p className="empty-state">{t('letters.empty')}</p>
+          <p className="empty-state">
+            {Object.keys(filters).length > 0 ? t('letters.filters.empty') : t('letters.empty')}
+          </p>
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table" data-testid="letters-table">
               <thead>
                 <tr>
                   <th>{t('letters.columns.title')}</th>

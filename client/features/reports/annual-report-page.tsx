@@ -4,18 +4,30 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate, formatNumber, formatRate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { commitmentsHref, lettersHref } from '../commitments/commitments-link';
 import { type AnnualReport, OutcomeTable, OverdueTable } from './report-tables';
 
 const GRADES = ['A', 'B', 'C', 'D'] as const;
 
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Figure({
+  label,
+  value,
+  testId,
+  to,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  /** the commitments behind the figure */
+  to?: string;
+}) {
   return (
     <div className="report-figure" data-testid={testId}>
-      <div className="report-figure-value">{value}</div>
+      <div className="report-figure-value">{to ? <Link to={to}>{value}</Link> : value}</div>
       <div className="report-figure-label">{label}</div>
     </div>
   );
@@ -44,7 +56,12 @@ function RepliesSection({ report }: { report: AnnualReport }) {
           value={formatRate(r.replyRate, lang)}
           testId="report-reply-rate"
         />
-        <Figure label={t('report.letters')} value={formatNumber(r.letters, lang)} testId="report-letters" />
+        <Figure
+          label={t('report.letters')}
+          value={formatNumber(r.letters, lang)}
+          testId="report-letters"
+          to={lettersHref({ year: report.year })}
+        />
       </div>
       <table className="table report-table grade-table" data-testid="report-grades">
         <caption>{t('report.grades')}</caption>
@@ -65,7 +82,11 @@ function RepliesSection({ report }: { report: AnnualReport }) {
               <th scope="row">
                 <span className={`grade grade-${g}`}>{g}</span> {t(`grade.${g}`).split('·')[1]?.trim()}
               </th>
-              <td className="num">{formatNumber(r.grades[g], lang)}</td>
+              <td className="num">
+                <Link to={lettersHref({ year: report.year }, { grade: g })}>
+                  {formatNumber(r.grades[g], lang)}
+                </Link>
+              </td>
               <td className="num">{formatRate(r.gradeShares[g], lang)}</td>
             </tr>
           ))}
@@ -84,21 +105,29 @@ function SatisfactionSection({ report }: { report: AnnualReport }) {
     <section className="report-section" aria-labelledby="report-satisfaction">
       <h2 id="report-satisfaction">{t('report.satisfactionTitle')}</h2>
       <div className="report-figures">
-        <Figure label={t('report.rated')} value={formatNumber(r.rated, lang)} testId="report-rated" />
+        <Figure
+          label={t('report.rated')}
+          value={formatNumber(r.rated, lang)}
+          testId="report-rated"
+          to={lettersHref({ year: report.year }, { rating: 'rated' })}
+        />
         <Figure
           label={t('report.satisfied')}
           value={formatNumber(r.satisfied, lang)}
           testId="report-satisfied"
+          to={lettersHref({ year: report.year }, { rating: 'satisfied' })}
         />
         <Figure
           label={t('report.basically')}
           value={formatNumber(r.basically, lang)}
           testId="report-basically"
+          to={lettersHref({ year: report.year }, { rating: 'basically' })}
         />
         <Figure
           label={t('report.unsatisfied')}
           value={formatNumber(r.unsatisfied, lang)}
           testId="report-unsatisfied"
+          to={lettersHref({ year: report.year }, { rating: 'unsatisfied' })}
         />
         <Figure
           label={t('report.satisfactionRate')}
@@ -119,12 +148,23 @@ function CommitmentsSection({ report }: { report: AnnualReport }) {
       <h2 id="report-commitments">{t('report.commitmentsTitle')}</h2>
       <p className="muted small">{t('report.commitmentsHint', { year: report.year })}</p>
       <div className="report-figures">
-        <Figure label={t('report.due')} value={formatNumber(c.due, lang)} testId="report-due" />
-        <Figure label={t('report.kept')} value={formatNumber(c.kept, lang)} testId="report-kept" />
+        <Figure
+          label={t('report.due')}
+          value={formatNumber(c.due, lang)}
+          testId="report-due"
+          to={commitmentsHref({ year: report.year, outcome: 'due' })}
+        />
+        <Figure
+          label={t('report.kept')}
+          value={formatNumber(c.kept, lang)}
+          testId="report-kept"
+          to={commitmentsHref({ year: report.year, outcome: 'kept' })}
+        />
         <Figure
           label={t('report.keptOnTime')}
           value={formatNumber(c.keptOnTime, lang)}
           testId="report-kept-on-time"
+          to={commitmentsHref({ year: report.year, outcome: 'onTime' })}
         />
         <Figure label={t('report.keptRate')} value={formatRate(c.keptRate, lang)} testId="report-kept-rate" />
         <Figure
@@ -136,6 +176,7 @@ function CommitmentsSection({ report }: { report: AnnualReport }) {
           label={t('report.overdue')}
           value={formatNumber(c.statusCounts.overdue, lang)}
           testId="report-overdue-count"
+          to={commitmentsHref({ year: report.year, status: 'overdue' })}
         />
       </div>
     </section>
@@ -189,6 +230,8 @@ function ReportBody({ report }: { report: AnnualReport }) {
           nameColumn={t('report.districtColumn')}
           unnamed={t('common.cityLevel')}
           testId="report-by-district"
+          year={report.year}
+          by="district"
         />
       </section>
       <section className="report-section" aria-labelledby="report-agencies">
@@ -198,6 +241,8 @@ function ReportBody({ report }: { report: AnnualReport }) {
           nameColumn={t('report.agencyColumn')}
           unnamed={t('report.unknownAgency')}
           testId="report-by-agency"
+          year={report.year}
+          by="agency"
         />
       </section>
       <section className="report-section" aria-labelledby="report-overdue-list">

@@ -3,23 +3,38 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber, formatRate, formatTarget } from '../../lib/format';
 import type { RouterOutputs } from '../../lib/trpc';
+import { commitmentsHref, type ListLinkFilters } from '../commitments/commitments-link';
 
 export type AnnualReport = RouterOutputs['reports']['annual'];
 type OutcomeRow = AnnualReport['byAgency'][number];
+
+/** A count in a report table: opens the commitments behind it, unless the row names nothing to filter by. */
+function CountCell({ value, to }: { value: number; to: string | null }) {
+  const { i18n } = useTranslation();
+  const text = formatNumber(value, i18n.language);
+  return <td className="num">{to ? <Link to={to}>{text}</Link> : text}</td>;
+}
 
 export function OutcomeTable({
   rows,
   nameColumn,
   unnamed,
   testId,
+  year,
+  by,
 }: {
   rows: readonly OutcomeRow[];
   nameColumn: string;
   unnamed: string;
   testId: string;
+  year: number;
+  /** which filter a row's name is: its counts open the list of that district's or agency's commitments */
+  by: 'district' | 'agency';
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const href = (row: OutcomeRow, extra: ListLinkFilters) =>
+    row.name === null ? null : commitmentsHref({ year, [by]: row.name }, extra);
   if (rows.length === 0) return <p className="empty-state">{t('report.noneDue')}</p>;
   return (
     <div className="table-wrap">
@@ -51,10 +66,10 @@ export function OutcomeTable({
           {rows.map((row) => (
             <tr key={row.name ?? ''}>
               <th scope="row">{row.name ?? unnamed}</th>
-              <td className="num">{formatNumber(row.due, lang)}</td>
-              <td className="num">{formatNumber(row.kept, lang)}</td>
-              <td className="num">{formatNumber(row.keptOnTime, lang)}</td>
-              <td className="num">{formatNumber(row.overdue, lang)}</td>
+              <CountCell value={row.due} to={href(row, { outcome: 'due' })} />
+              <CountCell value={row.kept} to={href(row, { outcome: 'kept' })} />
+              <CountCell value={row.keptOnTime} to={href(row, { outcome: 'onTime' })} />
+              <CountCell value={row.overdue} to={href(row, { status: 'overdue' })} />
               <td className="num">{formatRate(row.keptRate, lang)}</td>
               <td className="num">{formatRate(row.onTimeRate, lang)}</td>
             </tr>
