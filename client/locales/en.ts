@@ -653,6 +653,9 @@ export const en: Messages = {
     byAgencyTitle: '5. By responding agency',
     overdueTitle: '6. Overdue commitments',
     overdueEmpty: 'No overdue commitments.',
+    overdueShown:
+      '{{total}} commitments are overdue; the first {{shown}} are listed here. The XLSX and CSV downloads list them all.',
+    overdueAll: 'See all {{total}} in the commitments list',
     districtColumn: 'District',
     agencyColumn: 'Agency',
     unknownAgency: 'Agency not identified',

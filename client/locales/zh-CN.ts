@@ -633,6 +633,8 @@ export const zhCN = {
     byAgencyTitle: '五、各承办单位兑现情况',
     overdueTitle: '六、逾期未完成事项清单',
     overdueEmpty: '没有逾期未完成的事项。',
+    overdueShown: '共 {{total}} 项逾期未完成,此处列出前 {{shown}} 项;下载的 XLSX、CSV 文件含全部事项。',
+    overdueAll: '在承诺事项列表中查看全部 {{total}} 项',
     districtColumn: '区',
     agencyColumn: '承办单位',
     unknownAgency: '未识别承办单位',

@@ -15,6 +15,7 @@ import {
 import { tallyChanges, tallyOutcomes } from '../../server/domain/outcome-tallies';
 import { districtItems, wholeItems } from '../../server/domain/tracked-items';
 import { createCaller } from '../../server/routers/_app';
+import { buildAnnualReport } from '../../server/services/annual-report';
 import { loadCommitmentData, metricsFromTallies, todayIso } from '../../server/services/metrics';
 import { seedDemoProgress, seedGazetteer } from '../../server/services/seed';
 import type { SessionUser } from '../../shared/auth';
@@ -259,6 +260,20 @@ for (const target of testDatabases) {
       await expectFiguresMatch();
       // many figures recomputed both ways after each write: slow on a busy PostgreSQL
     }, 90_000);
+
+    test('the report page lists the first overdue commitments and tells how many there are', async () => {
+      const options = { includeDemo: true, today: todayIso() };
+      const reports = await Promise.all(
+        [2016, 2018, 2020].map((y) => buildAnnualReport(database.db, y, options)),
+      );
+      const full = reports.find((r) => r.overdue.length >= 2);
+      if (!full) throw new Error('the scenario has no year with two overdue commitments');
+      const page = await buildAnnualReport(database.db, full.year, options, { overdueLimit: 1 });
+      expect(page.overdueTotal).toBe(full.overdue.length);
+      expect(full.overdueTotal).toBe(full.overdue.length);
+      expect(page.overdue).toEqual(full.overdue.slice(0, 1));
+      expect(page.commitments).toEqual(full.commitments);
+    });
   });
 }
 

@@ -213,7 +213,8 @@ function ReportToolbar({ year, years }: { year: number; years: readonly number[]
 }
 
 function ReportBody({ report }: { report: AnnualReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const empty =
     report.replies.suggestions === 0 && report.replies.letters === 0 && report.commitments.tracked === 0;
   if (empty) return <p className="empty-state">{t('report.empty', { year: report.year })}</p>;
@@ -247,6 +248,17 @@ function ReportBody({ report }: { report: AnnualReport }) {
       </section>
       <section className="report-section" aria-labelledby="report-overdue-list">
         <h2 id="report-overdue-list">{t('report.overdueTitle')}</h2>
+        {report.overdueTotal > report.overdue.length ? (
+          <p className="muted small" data-testid="report-overdue-shown">
+            {t('report.overdueShown', {
+              total: formatNumber(report.overdueTotal, lang),
+              shown: formatNumber(report.overdue.length, lang),
+            })}{' '}
+            <Link to={commitmentsHref({ year: report.year, status: 'overdue', outcome: 'due' })}>
+              {t('report.overdueAll', { total: formatNumber(report.overdueTotal, lang) })}
+            </Link>
+          </p>
+        ) : null}
         <OverdueTable items={report.overdue} />
       </section>
     </>
