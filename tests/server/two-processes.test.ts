@@ -68,5 +68,28 @@ describe.skipIf(postgres?.skip ?? true)('two server processes on one PostgreSQL'
 
     const me = await fetch(`${base(1)}/trpc/auth.me`, { headers: { cookie } });
     expect(JSON.stringify(await me.json())).toContain('"role":"office"');
+
+    // Figures the other process has computed (and keeps) move with a write made through this one.
+    const tracked = async (i: number) => {
+      const input = encodeURIComponent(JSON.stringify({ year: 2015 }));
+      const response = await fetch(`${base(i)}/trpc/dashboard.summary?input=${input}`, {
+        headers: { cookie },
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { result: { data: { commitments: { tracked: number } } } };
+      return body.result.data.commitments.tracked;
+    };
+    expect(await tracked(1)).toBe(0);
+    expect(await tracked(1)).toBe(0);
+    const letter = (await (
+      await fetch(
+        `${base(1)}/trpc/letters.byId?input=${encodeURIComponent(JSON.stringify({ id: result.data.letterId }))}`,
+      )
+    ).json()) as { result: { data: { commitments: { id: number }[] } } };
+    const first = letter.result.data.commitments[0];
+    if (!first) throw new Error('the seed letter has no commitments');
+    expect((await post(0, 'review.confirm', { id: first.id }, cookie)).status).toBe(200);
+    expect(await tracked(1)).toBe(1);
+    expect(await tracked(0)).toBe(1);
   });
 });
