@@ -20,7 +20,6 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { type Dialect, type OpenDatabase, openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
@@ -203,27 +202,37 @@ function spawnTsx(args: string[], env: NodeJS.ProcessEnv, stdout: 'pipe' | numbe
   return child;
 }
 
-/** Runs a child to its end or kills it at the deadline; its stdout lines and whether it finished. */
+/**
+ * Runs a child to its end, or kills it at the deadline: `firstMs` for its first line of output,
+ * `nextMs` for each line after (a child that reports step by step gets the timeout per step).
+ */
 function runChild(
   args: string[],
   env: NodeJS.ProcessEnv,
-  timeoutMs: number,
+  firstMs: number,
+  nextMs = firstMs,
 ): Promise<{ lines: string[]; code: number | null; timedOut: boolean; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawnTsx(args, env);
     let out = '';
     let stderr = '';
+    let timedOut = false;
+    const kill = () => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    };
+    let timer = setTimeout(kill, firstMs);
     child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
+      const text = chunk.toString('utf8');
+      out += text;
+      if (text.includes('\n')) {
+        clearTimeout(timer);
+        timer = setTimeout(kill, nextMs);
+      }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);
     });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
     child.once('close', (code) => {
       clearTimeout(timer);
       resolve({ lines: out.split('\n').filter(Boolean), code, timedOut, stderr });
@@ -245,7 +254,7 @@ interface SummaryTiming {
 }
 
 interface SummaryChildJob {
-  fn: SummaryFunction;
+  functions: SummaryFunction[];
   dialect: Dialect;
   /** the SQLite folder, or the PostgreSQL schema */
   target: string;
@@ -255,11 +264,14 @@ interface SummaryChildJob {
   warmups: number;
 }
 
-/** In the child: times one function (cold call, warm-ups, runs within the budget), prints one JSON line. */
+/**
+ * In the child: times each function in turn (a cold call, warm-ups, then runs until enough or 80% of
+ * the step timeout is spent) and prints one JSON line per function as soon as it is done.
+ */
 async function summaryChild(job: SummaryChildJob) {
-  const { fn, dialect, target, year } = job;
   const { buildSummary, buildKeptRateGrid, todayIso } = await import('../services/metrics');
   const { buildAnnualReport } = await import('../services/annual-report');
+  const { dialect, target, year } = job;
   const { db } =
     dialect === 'sqlite'
       ? openDatabase({ dataDir: target })
@@ -270,37 +282,44 @@ async function summaryChild(job: SummaryChildJob) {
     kept_rates: () => buildKeptRateGrid(db, null, options),
     annual_report: () => buildAnnualReport(db, year, options),
   };
-  const started = performance.now();
-  const time = async () => {
-    const t = performance.now();
-    await call[fn]();
-    return performance.now() - t;
-  };
-  const cold = await time();
-  // Warm-ups and runs stop early when the budget (80% of the step timeout) is spent.
-  const budgetEnds = started + job.stepTimeoutMs * 0.8;
-  for (let i = 0; i < job.warmups && performance.now() < budgetEnds; i++) await time();
-  const samples: number[] = [];
-  while (samples.length < job.summaryRuns && (samples.length === 0 || performance.now() < budgetEnds)) {
-    samples.push(await time());
+  for (const fn of job.functions) {
+    const started = performance.now();
+    const time = async () => {
+      const t = performance.now();
+      await call[fn]();
+      return performance.now() - t;
+    };
+    const cold = await time();
+    const budgetEnds = started + job.stepTimeoutMs * 0.8;
+    for (let i = 0; i < job.warmups && performance.now() < budgetEnds; i++) await time();
+    const samples: number[] = [];
+    while (samples.length < job.summaryRuns && (samples.length === 0 || performance.now() < budgetEnds)) {
+      samples.push(await time());
+    }
+    samples.sort((a, b) => a - b);
+    const result: SummaryTiming & { fn: SummaryFunction } = {
+      fn,
+      cold_ms: round(cold),
+      p50_ms: round(percentile(samples, 50)),
+      p95_ms: round(percentile(samples, 95)),
+      runs: samples.length,
+      peak_rss_mb: peakRssMb(),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
   }
-  samples.sort((a, b) => a - b);
-  const result: SummaryTiming = {
-    cold_ms: round(cold),
-    p50_ms: round(percentile(samples, 50)),
-    p95_ms: round(percentile(samples, 95)),
-    runs: samples.length,
-    peak_rss_mb: peakRssMb(),
-  };
   await db.destroy();
-  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
+/**
+ * The three functions in one child; one that overruns the step timeout (or fails) is recorded as
+ * such and the rest go on in a new child.
+ */
 async function timeSummaries(target: Target, options: Options, dbTarget: string) {
   const timings = {} as Record<SummaryFunction, SummaryTiming>;
-  for (const fn of SUMMARY_FUNCTIONS) {
+  let remaining: SummaryFunction[] = [...SUMMARY_FUNCTIONS];
+  while (remaining.length > 0) {
     const job: SummaryChildJob = {
-      fn,
+      functions: remaining,
       dialect: target.dialect,
       target: dbTarget,
       year: datasetShape({ scale: options.scale, seed: options.seed }).lastYear,
@@ -313,31 +332,37 @@ async function timeSummaries(target: Target, options: Options, dbTarget: string)
       BENCH_SUMMARY_CHILD: JSON.stringify(job),
       ...(target.dialect === 'postgres' ? { DATABASE_URL: baseUrl() } : {}),
     };
-    // Child start-up (tsx, imports) is not the function's time: allowed on top of the timeout.
-    const run = await runChild([fileURLToPath(import.meta.url)], env, options.stepTimeoutMs + 15_000);
-    const last = run.lines.at(-1);
-    if (run.code === 0 && last) {
-      timings[fn] = JSON.parse(last) as SummaryTiming;
-      const t = timings[fn];
+    // Start-up (tsx, imports) is not the function's time: allowed on top of the first timeout.
+    const run = await runChild(
+      [fileURLToPath(import.meta.url)],
+      env,
+      options.stepTimeoutMs + 30_000,
+      options.stepTimeoutMs,
+    );
+    const reported = run.lines
+      .filter((l) => l.startsWith('{"fn":'))
+      .map((l) => JSON.parse(l) as SummaryTiming & { fn: SummaryFunction });
+    for (const { fn, ...t } of reported) {
+      timings[fn] = t;
       say(
         `  ${fn}: cold ${t.cold_ms} ms, p50 ${t.p50_ms} ms, p95 ${t.p95_ms} ms (${t.runs} runs), child peak RSS ${t.peak_rss_mb} MB`,
       );
-    } else {
-      const why = run.timedOut
-        ? `timed out after ${options.stepTimeoutMs / 1000} s`
-        : `failed (exit ${run.code})`;
-      timings[fn] = {
-        cold_ms: null,
-        p50_ms: null,
-        p95_ms: null,
-        runs: 0,
-        peak_rss_mb: null,
-        ...(run.timedOut
-          ? { timed_out: true }
-          : { error: run.stderr.trim().split('\n').slice(-3).join(' | ') }),
-      };
-      say(`  ${fn}: ${why}${run.timedOut ? '' : `: ${timings[fn].error}`}`);
     }
+    const stuck = remaining[reported.length];
+    if (stuck === undefined) break;
+    const error = run.stderr.trim().split('\n').slice(-3).join(' | ');
+    timings[stuck] = {
+      cold_ms: null,
+      p50_ms: null,
+      p95_ms: null,
+      runs: 0,
+      peak_rss_mb: null,
+      ...(run.timedOut ? { timed_out: true } : { error }),
+    };
+    say(
+      `  ${stuck}: ${run.timedOut ? `timed out after ${options.stepTimeoutMs / 1000} s` : `failed: ${error}`}`,
+    );
+    remaining = remaining.slice(reported.length + 1);
   }
   const worst = (key: 'cold_ms' | 'p50_ms' | 'p95_ms') => {
     const values = SUMMARY_FUNCTIONS.map((fn) => timings[fn][key]);
@@ -487,6 +512,7 @@ async function apiBench(target: Target, options: Options) {
         say(`  api ${name}: first request failed: ${why}`);
         continue;
       }
+      const { default: autocannon } = await import('autocannon');
       const run = await autocannon({
         url: `${url}${route}`,
         connections: options.apiConnections,
