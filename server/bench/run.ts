@@ -10,7 +10,8 @@
  *
  * Options: --db sqlite|postgres|both (both), --scale N (1), --seed N (1), --json,
  * --steps generate,ingest,summary,api (all), --step-timeout S (120), --ingest-letters N (500),
- * --summary-runs N (50), --warmups N (3), --api-seconds S (10), --api-connections N (50),
+ * --summary-runs N (50), --summary-seconds S (30: time for warm-ups and runs of each function, at
+ * least one run), --warmups N (3), --api-seconds S (10), --api-connections N (50),
  * --api-log-level LEVEL (info), --no-extract, --keep (keep the databases), --data-dir DIR (data/bench),
  * --pg-schema NAME (bench). PostgreSQL: DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test.
  */
@@ -44,6 +45,7 @@ interface Options {
   stepTimeoutMs: number;
   ingestLetters: number;
   summaryRuns: number;
+  summarySeconds: number;
   warmups: number;
   apiSeconds: number;
   apiConnections: number;
@@ -69,6 +71,7 @@ function parseOptions(argv: string[]): Options {
       'step-timeout': { type: 'string', default: '120' },
       'ingest-letters': { type: 'string', default: '500' },
       'summary-runs': { type: 'string', default: '50' },
+      'summary-seconds': { type: 'string', default: '30' },
       warmups: { type: 'string', default: '3' },
       'api-seconds': { type: 'string', default: '10' },
       'api-connections': { type: 'string', default: '50' },
@@ -104,6 +107,7 @@ function parseOptions(argv: string[]): Options {
     stepTimeoutMs: number('step-timeout', values['step-timeout'], 1) * 1000,
     ingestLetters: number('ingest-letters', values['ingest-letters'], 0),
     summaryRuns: number('summary-runs', values['summary-runs'], 1),
+    summarySeconds: number('summary-seconds', values['summary-seconds'], 0),
     warmups: number('warmups', values.warmups, 0),
     apiSeconds: number('api-seconds', values['api-seconds'], 1),
     apiConnections: number('api-connections', values['api-connections'], 1),
@@ -259,14 +263,15 @@ interface SummaryChildJob {
   /** the SQLite folder, or the PostgreSQL schema */
   target: string;
   year: number;
-  stepTimeoutMs: number;
+  /** warm-ups and timed runs stop when this is spent (at least one run) */
+  budgetMs: number;
   summaryRuns: number;
   warmups: number;
 }
 
 /**
- * In the child: times each function in turn (a cold call, warm-ups, then runs until enough or 80% of
- * the step timeout is spent) and prints one JSON line per function as soon as it is done.
+ * In the child: times each function in turn (a cold call, warm-ups, then runs until enough or the
+ * budget is spent) and prints one JSON line per function as soon as it is done.
  */
 async function summaryChild(job: SummaryChildJob) {
   const { buildSummary, buildKeptRateGrid, todayIso } = await import('../services/metrics');
@@ -290,7 +295,7 @@ async function summaryChild(job: SummaryChildJob) {
       return performance.now() - t;
     };
     const cold = await time();
-    const budgetEnds = started + job.stepTimeoutMs * 0.8;
+    const budgetEnds = started + job.budgetMs;
     for (let i = 0; i < job.warmups && performance.now() < budgetEnds; i++) await time();
     const samples: number[] = [];
     while (samples.length < job.summaryRuns && (samples.length === 0 || performance.now() < budgetEnds)) {
@@ -323,7 +328,7 @@ async function timeSummaries(target: Target, options: Options, dbTarget: string)
       dialect: target.dialect,
       target: dbTarget,
       year: datasetShape({ scale: options.scale, seed: options.seed }).lastYear,
-      stepTimeoutMs: options.stepTimeoutMs,
+      budgetMs: Math.min(options.summarySeconds * 1000, options.stepTimeoutMs * 0.8),
       summaryRuns: options.summaryRuns,
       warmups: options.warmups,
     };
