@@ -18,6 +18,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -531,7 +532,8 @@ async function apiBench(target: Target, options: Options) {
         p50_ms: run.latency.p50,
         p99_ms: run.latency.p99,
         max_ms: run.latency.max,
-        requests: run.requests.total,
+        sent: run.requests.sent,
+        responses: run.requests.total,
         non2xx: run.non2xx,
         errors: run.errors,
         timeouts: run.timeouts,
@@ -638,7 +640,12 @@ async function main() {
   say(
     `benchmark: scale ${options.scale} (${shape.cities} cities × ${shape.lastYear - shape.firstYear + 1} years, ${shape.suggestionsPerCityYear} suggestions per city-year), databases: ${options.databases.join(', ')}`,
   );
-  const report: Record<string, unknown> = { scale: options.scale, seed: options.seed };
+  // Other work on the machine skews every figure: the load before and after says how much.
+  const report: Record<string, unknown> = {
+    scale: options.scale,
+    seed: options.seed,
+    machine: { cpus: cpus().length, load_avg_1m_before: round(loadavg()[0] ?? 0, 2) },
+  };
   if (options.extract) Object.assign(report, await extractBench());
   for (const dialect of options.databases) {
     try {
@@ -650,6 +657,7 @@ async function main() {
     }
   }
   report.bench_peak_rss_mb = peakRssMb();
+  (report.machine as Record<string, number>).load_avg_1m_after = round(loadavg()[0] ?? 0, 2);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
