@@ -13,7 +13,7 @@ import { DuplicateLetterError, type ExistingLetter } from '../domain/duplicate-l
 import { extractLetter } from '../extract/index';
 import { recordAudit } from '../repositories/audit';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
-import { markOutcomesStale } from './outcome-tallies';
+import { markFiguresChanged } from './outcome-tallies';
 import { gazetteerForLetter, writeTargets } from './targets';
 
 export interface LetterSource {
@@ -130,7 +130,9 @@ async function storeLetter(
     await writeTargets(trx, id, allocateTargets(commitment, districts), at);
   }
   for (const milestone of extraction.milestones) await insertItem(trx, letter.id, milestone, at);
-  await markOutcomesStale(trx, { letterIds: [letter.id] });
+  // Its commitments wait for review and count only once confirmed (which marks them); the letter
+  // itself moves the reply figures.
+  await markFiguresChanged(trx);
 
   await recordAudit(
     trx,

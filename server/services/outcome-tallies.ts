@@ -63,7 +63,7 @@ function tallyAgency(data: AgencyOutcomeData, years: readonly number[], today: s
 }
 
 /** Agencies recomputed per round: a few queries load them all, one transaction stores them. */
-const AGENCIES_PER_ROUND = 100;
+const AGENCIES_PER_ROUND = 50;
 
 async function refresh(db: Kysely<Database>, today: string, withDayChange: boolean) {
   const stale = await listStaleAgencies(db, today, { withDayChange });
