@@ -702,7 +702,7 @@ function generateItem(
   createdAt: string,
   item: PlacedItem,
 ) {
-  const { ids, emit, endDay, shape } = state;
+  const { ids, emit, endDay } = state;
   const { spec } = item;
   const id = ids.take('commitments');
   const r = rng.next();
@@ -863,7 +863,6 @@ function generateItem(
       });
     }
   }
-  void shape;
 }
 
 const letterYearOf = (ctx: LetterContext) => new Date(ctx.letterDay * DAY_MS).getUTCFullYear();
