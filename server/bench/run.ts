@@ -164,7 +164,8 @@ async function pgAdmin(url: string, statement: string) {
 async function prepareTarget(dialect: Dialect, options: Options): Promise<Target> {
   if (dialect === 'sqlite') {
     const dir = path.join(options.dataDir, 'sqlite');
-    rmSync(dir, { recursive: true, force: true });
+    // Without the generate step the data set kept by an earlier --keep run is measured again.
+    if (options.steps.has('generate')) rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     return {
       dialect,
@@ -177,8 +178,10 @@ async function prepareTarget(dialect: Dialect, options: Options): Promise<Target
   }
   const base = process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
   const schema = options.pgSchema;
-  await pgAdmin(base, `drop schema if exists ${schema} cascade`);
-  await pgAdmin(base, `create schema ${schema}`);
+  if (options.steps.has('generate')) {
+    await pgAdmin(base, `drop schema if exists ${schema} cascade`);
+    await pgAdmin(base, `create schema ${schema}`);
+  }
   const serverUrl = new URL(base);
   serverUrl.searchParams.set('options', `-c search_path=${schema}`);
   return {

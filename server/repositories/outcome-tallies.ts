@@ -148,6 +148,12 @@ export async function agencyKeysOf(
   return [...keys];
 }
 
+/** Refreshes the planner's statistics of the tally tables (both databases know ANALYZE <table>). */
+export async function analyzeTallies(db: Db) {
+  for (const table of ['outcome_tallies', 'outcome_totals', 'overdue_outcomes', 'outcome_tally_state'])
+    await sql`analyze ${sql.table(table)}`.execute(db);
+}
+
 /** Raises the figures revision: figures computed before are out of date. */
 export async function bumpFiguresRevision(db: Db) {
   await db
@@ -533,9 +539,18 @@ export async function listOverdueOutcomes(
   scopes: readonly TallyScope[],
   limit?: number,
 ) {
-  let query = db
+  // The page's first rows are picked from overdue_outcomes alone (its year index is in commitment
+  // order) before anything is joined, whatever the planner thinks of the join.
+  let overdue = db
     .selectFrom('overdue_outcomes')
-    .innerJoin('commitments', 'commitments.id', 'overdue_outcomes.commitment_id')
+    .select(['commitment_id', 'target_min', 'value'])
+    .where('year', '=', year)
+    .where('scope', 'in', [...scopes])
+    .orderBy('commitment_id');
+  if (limit !== undefined) overdue = overdue.limit(limit);
+  const rows = await db
+    .selectFrom(overdue.as('o'))
+    .innerJoin('commitments', 'commitments.id', 'o.commitment_id')
     .innerJoin('letters', 'letters.id', 'commitments.letter_id')
     .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
     .select([
@@ -547,17 +562,14 @@ export async function listOverdueOutcomes(
       'commitments.quote',
       'commitments.target_min as letterMin',
       'commitments.target_max as letterMax',
-      'overdue_outcomes.target_min as targetMin',
+      'o.target_min as targetMin',
       'commitments.unit',
-      'overdue_outcomes.value',
+      'o.value',
       'commitments.deadline_year as deadlineYear',
       'commitments.reason_code as reasonCode',
     ])
-    .where('overdue_outcomes.year', '=', year)
-    .where('overdue_outcomes.scope', 'in', [...scopes])
-    .orderBy('overdue_outcomes.commitment_id');
-  if (limit !== undefined) query = query.limit(limit);
-  const rows = await query.execute();
+    .orderBy('commitments.id')
+    .execute();
   return rows.map((r) => ({
     ...r,
     letterMin: r.letterMin === null ? null : Number(r.letterMin),
@@ -565,16 +577,6 @@ export async function listOverdueOutcomes(
     targetMin: r.targetMin === null ? null : Number(r.targetMin),
     value: r.value === null ? null : Number(r.value),
   }));
-}
-
-export async function countOverdueOutcomes(db: Db, year: number, scopes: readonly TallyScope[]) {
-  const row = await db
-    .selectFrom('overdue_outcomes')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('year', '=', year)
-    .where('scope', 'in', [...scopes])
-    .executeTakeFirst();
-  return Number(row?.count ?? 0);
 }
 
 /** Names of agencies by key (0: no agency). */

@@ -9,7 +9,6 @@ import { type CommitmentMetrics, cutoffFor, ratio } from '../domain/commitment-m
 import type { ReplyMetrics } from '../domain/reply-metrics';
 import {
   agencyNames,
-  countOverdueOutcomes,
   listOverdueOutcomes,
   listTalliedDistricts,
   sumTalliesByAgency,
@@ -84,15 +83,16 @@ export async function buildAnnualReport(
   const cutoff = cutoffFor(year, options.today);
   await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
-  const [replies, totals, districts, perDistrict, perAgency, overdue, overdueTotal] = await Promise.all([
+  const [replies, totals, districts, perDistrict, perAgency, overdue] = await Promise.all([
     loadReplyMetrics(db, { year, agencyId: null }),
     sumTalliesByStatus(db, { scopes, year, districtIds: null }),
     listTalliedDistricts(db),
     sumTalliesByYearAndDistrict(db, { scopes, year }),
     sumTalliesByAgency(db, { scopes, year }),
     listOverdueOutcomes(db, year, scopes, overdueLimit),
-    countOverdueOutcomes(db, year, scopes),
   ]);
+  // the overdue list is the whole commitments due and overdue: the totals count them already
+  const overdueTotal = totals.reduce((sum, row) => sum + row.overdueDue, 0);
 
   const districtSums = new Map(perDistrict.map((s) => [s.districtId, s]));
   const byDistrict = districts

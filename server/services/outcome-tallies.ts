@@ -13,6 +13,7 @@ import {
   type AgencyOutcomeData,
   type AgencyTallies,
   agencyKeysOf,
+  analyzeTallies,
   bumpFiguresRevision,
   bumpTallyVersions,
   listStaleAgencies,
@@ -64,6 +65,8 @@ function tallyAgency(data: AgencyOutcomeData, years: readonly number[], today: s
 
 /** Agencies recomputed per round: a few queries load them all, one transaction stores them. */
 const AGENCIES_PER_ROUND = 50;
+/** Agencies recomputed at once after which the tally tables' planner statistics are refreshed. */
+const REANALYZE_AFTER = 200;
 
 async function refresh(db: Kysely<Database>, today: string, withDayChange: boolean) {
   const stale = await listStaleAgencies(db, today, { withDayChange });
@@ -88,6 +91,8 @@ async function refresh(db: Kysely<Database>, today: string, withDayChange: boole
         await replaceAgencyTallies(trx, agencyKey, { version, today, firstYear, lastYear }, sets);
     });
   }
+  // After a large rebuild the planner's row counts for these tables are far off until refreshed.
+  if (stale.length >= REANALYZE_AFTER) await analyzeTallies(db);
 }
 
 const running = new WeakMap<Kysely<Database>, Promise<void>>();

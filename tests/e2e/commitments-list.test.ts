@@ -44,8 +44,10 @@ describe.skipIf(chromiumMissing)(
       return page;
     }
 
+    /** The list's total once it has settled: the previous filter's rows stay shown while the next load. */
     async function listTotal(page: Page): Promise<number> {
       await page.getByTestId('list-total').waitFor();
+      await page.locator('section[aria-busy="false"]').getByTestId('list-total').waitFor();
       return count(await page.getByTestId('list-total').textContent());
     }
 
