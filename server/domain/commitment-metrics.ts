@@ -172,14 +172,17 @@ export function summarizeOutcomes(outcomes: readonly ItemOutcome[]): CommitmentM
     if (o.kept) kept += 1;
     if (o.keptOnTime) keptOnTime += 1;
   }
+  return commitmentMetrics({ tracked: outcomes.length, due, kept, keptOnTime, statusCounts });
+}
+
+/** The headline figures from their counts: the rates follow. */
+export function commitmentMetrics(
+  counts: Omit<CommitmentMetrics, 'keptRate' | 'onTimeRate'>,
+): CommitmentMetrics {
   return {
-    tracked: outcomes.length,
-    due,
-    kept,
-    keptOnTime,
-    keptRate: ratio(kept, due),
-    onTimeRate: ratio(keptOnTime, due),
-    statusCounts,
+    ...counts,
+    keptRate: ratio(counts.kept, counts.due),
+    onTimeRate: ratio(counts.keptOnTime, counts.due),
   };
 }
 

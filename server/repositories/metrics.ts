@@ -4,7 +4,7 @@
  * withdrawn) with their targets. Only the columns the figures need cross to the server's memory;
  * nothing here goes to the browser.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
 export interface ScopeFilter {
@@ -21,6 +21,26 @@ export async function findAgencyId(db: Kysely<Database>, name: string): Promise<
 export async function findDistrictIds(db: Kysely<Database>, name: string): Promise<number[]> {
   const rows = await db.selectFrom('districts').select('id').where('name', '=', name).execute();
   return rows.map((r) => r.id);
+}
+
+/** The suggestion was assigned to the agency, or the agency answered it. */
+function handledBy(eb: ExpressionBuilder<Database, 'suggestions'>, agencyId: number) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('suggestion_agencies')
+        .select('suggestion_agencies.agency_id')
+        .whereRef('suggestion_agencies.suggestion_id', '=', 'suggestions.id')
+        .where('suggestion_agencies.agency_id', '=', agencyId),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('letters')
+        .select('letters.id')
+        .whereRef('letters.suggestion_id', '=', 'suggestions.id')
+        .where('letters.agency_id', '=', agencyId),
+    ),
+  ]);
 }
 
 /**
@@ -42,26 +62,7 @@ export async function listSuggestionFacts(db: Kysely<Database>, { year, agencyId
         .as('answered'),
     ]);
   if (year !== null) query = query.where('suggestions.year', '=', year);
-  if (agencyId !== null) {
-    query = query.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('suggestion_agencies')
-            .select('suggestion_agencies.agency_id')
-            .whereRef('suggestion_agencies.suggestion_id', '=', 'suggestions.id')
-            .where('suggestion_agencies.agency_id', '=', agencyId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('letters')
-            .select('letters.id')
-            .whereRef('letters.suggestion_id', '=', 'suggestions.id')
-            .where('letters.agency_id', '=', agencyId),
-        ),
-      ]),
-    );
-  }
+  if (agencyId !== null) query = query.where((eb) => handledBy(eb, agencyId));
   const rows = await query.execute();
   // SQLite answers exists() with 0/1, PostgreSQL with a boolean.
   return rows.map((r) => ({ id: r.id, answered: Boolean(r.answered) }));
@@ -124,26 +125,7 @@ export async function countSuggestionReplies(db: Kysely<Database>, { year, agenc
       .as('answered'),
   ]);
   if (year !== null) query = query.where('suggestions.year', '=', year);
-  if (agencyId !== null) {
-    query = query.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('suggestion_agencies')
-            .select('suggestion_agencies.agency_id')
-            .whereRef('suggestion_agencies.suggestion_id', '=', 'suggestions.id')
-            .where('suggestion_agencies.agency_id', '=', agencyId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('letters')
-            .select('letters.id')
-            .whereRef('letters.suggestion_id', '=', 'suggestions.id')
-            .where('letters.agency_id', '=', agencyId),
-        ),
-      ]),
-    );
-  }
+  if (agencyId !== null) query = query.where((eb) => handledBy(eb, agencyId));
   const row = await query.executeTakeFirst();
   // PostgreSQL counts as bigint, which the driver hands over as text.
   return { suggestions: Number(row?.suggestions ?? 0), answered: Number(row?.answered ?? 0) };

@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema';
 import type { TrackedStatus } from '../../shared/commitments';
 import {
   type CommitmentMetrics,
+  commitmentMetrics,
   cutoffFor,
   emptyStatusCounts,
   groupProgress,
@@ -176,15 +177,7 @@ export function metricsFromTallies(
     kept += row.kept;
     keptOnTime += row.keptOnTime;
   }
-  return {
-    tracked,
-    due,
-    kept,
-    keptOnTime,
-    keptRate: ratio(kept, due),
-    onTimeRate: ratio(keptOnTime, due),
-    statusCounts,
-  };
+  return commitmentMetrics({ tracked, due, kept, keptOnTime, statusCounts });
 }
 
 export interface KeptRateCell {
