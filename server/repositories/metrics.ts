@@ -226,6 +226,26 @@ export async function listCountedCommitments(
   }));
 }
 
+/** Districts that have at least one counted target, in the gazetteer's order. */
+export async function listTargetDistricts(db: Kysely<Database>) {
+  return db
+    .selectFrom('districts')
+    .select(['districts.id', 'districts.name'])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('commitment_targets')
+          .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
+          .select('commitment_targets.id')
+          .whereRef('commitment_targets.district_id', '=', 'districts.id')
+          .where('commitments.review_status', '=', 'confirmed')
+          .where('commitments.withdrawn_at', 'is', null),
+      ),
+    )
+    .orderBy('districts.sort_order')
+    .orderBy('districts.id')
+    .execute();
+}
+
 /** First and last year anything was promised or due: the span the year picker and heat map show. */
 export async function metricYearSpan(db: Kysely<Database>) {
   const row = await db

@@ -10,6 +10,8 @@ import {
   type ScopedTally,
   tallyChanges,
 } from '../domain/outcome-tallies';
+import type { ProgressPoint } from '../domain/progress-summary';
+import type { CountedCommitment, CountedTarget } from '../domain/tracked-items';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type OutcomeTallyRow = OutcomeTallyTable;
@@ -26,8 +28,12 @@ function ofAgencies(eb: ExpressionBuilder<Database, 'letters'>, agencyKeys: read
   ]);
 }
 
-export type AgencyOutcomeData =
-  Awaited<ReturnType<typeof loadAgencyOutcomeData>> extends Map<number, infer D> ? D : never;
+/** What one agency's tallies are computed from: the shapes the counting rules take. */
+export interface AgencyOutcomeData {
+  commitments: CountedCommitment[];
+  targets: CountedTarget[];
+  progress: (ProgressPoint & { isDemo: boolean })[];
+}
 
 /**
  * Counted (confirmed, not withdrawn) commitments of the agencies' letters, with their targets and
@@ -87,31 +93,8 @@ export async function loadAgencyOutcomeData(db: Db, agencyKeys: readonly number[
       .where('commitments.withdrawn_at', 'is', null)
       .execute(),
   ]);
-  const perAgency = new Map(
-    agencyKeys.map((key) => [
-      key,
-      {
-        commitments: [] as {
-          id: number;
-          kind: 'quantified' | 'milestone';
-          min: number | null;
-          deadlineYear: number | null;
-          milestoneState: 'open' | 'done' | 'not_done';
-          milestoneDoneOn: string | null;
-          letterDate: string | null;
-        }[],
-        targets: [] as { commitmentId: number; districtId: number | null; min: number }[],
-        progress: [] as {
-          id: number;
-          commitmentId: number;
-          districtId: number | null;
-          value: number;
-          asOf: string;
-          supersedesId: number | null;
-          isDemo: boolean;
-        }[],
-      },
-    ]),
+  const perAgency = new Map<number, AgencyOutcomeData>(
+    agencyKeys.map((key) => [key, { commitments: [], targets: [], progress: [] }]),
   );
   const of = (agencyId: number | null) => perAgency.get(agencyId ?? NO_AGENCY);
   for (const { agencyId, ...c } of commitments)
@@ -510,26 +493,6 @@ export async function talliedYearSpan(db: Db): Promise<{ first: number; last: nu
     .executeTakeFirst();
   if (row?.first == null || row.last == null) return null;
   return { first: Number(row.first), last: Math.max(Number(row.first), Number(row.last)) };
-}
-
-/** Districts that have at least one counted target, in the gazetteer's order. */
-export async function listTalliedDistricts(db: Db) {
-  return db
-    .selectFrom('districts')
-    .select(['districts.id', 'districts.name'])
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('commitment_targets')
-          .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
-          .select('commitment_targets.id')
-          .whereRef('commitment_targets.district_id', '=', 'districts.id')
-          .where('commitments.review_status', '=', 'confirmed')
-          .where('commitments.withdrawn_at', 'is', null),
-      ),
-    )
-    .orderBy('districts.sort_order')
-    .orderBy('districts.id')
-    .execute();
 }
 
 /** The report's overdue list: whole commitments due and overdue in the year, with what it shows. */

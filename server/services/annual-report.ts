@@ -3,14 +3,14 @@
  * and the XLSX/CSV downloads are made from its result, so their numbers cannot differ.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, TallyScope } from '../../db/schema';
 import type { ReasonCode } from '../../shared/commitments';
 import { type CommitmentMetrics, cutoffFor, ratio } from '../domain/commitment-metrics';
 import type { ReplyMetrics } from '../domain/reply-metrics';
+import { listTargetDistricts } from '../repositories/metrics';
 import {
   agencyNames,
   listOverdueOutcomes,
-  listTalliedDistricts,
   sumTalliesByAgency,
   sumTalliesByStatus,
   sumTalliesByYearAndDistrict,
@@ -73,6 +73,29 @@ function outcomeRow(name: string | null, sums: TallySums): OutcomeRow {
   };
 }
 
+/** Per responding agency, the commitments due by the year's end and their outcome, most due first. */
+async function agencyOutcomeRows(db: Kysely<Database>, year: number, scopes: readonly TallyScope[]) {
+  const perAgency = await sumTalliesByAgency(db, { scopes, year });
+  const names = await agencyNames(
+    db,
+    perAgency.map((a) => a.agencyKey),
+  );
+  return perAgency
+    .map((a) => outcomeRow(names.get(a.agencyKey) ?? null, a))
+    .filter((row) => row.due > 0)
+    .sort((a, b) => b.due - a.due || (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'));
+}
+
+/** The report's per-agency rows alone (the agency ranking). */
+export async function buildAgencyOutcomes(
+  db: Kysely<Database>,
+  year: number,
+  options: MetricsOptions,
+): Promise<OutcomeRow[]> {
+  await ensureOutcomeTallies(db, options.today);
+  return agencyOutcomeRows(db, year, tallyScopes(options.includeDemo));
+}
+
 export async function buildAnnualReport(
   db: Kysely<Database>,
   year: number,
@@ -83,12 +106,12 @@ export async function buildAnnualReport(
   const cutoff = cutoffFor(year, options.today);
   await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
-  const [replies, totals, districts, perDistrict, perAgency, overdue] = await Promise.all([
+  const [replies, totals, districts, perDistrict, byAgency, overdue] = await Promise.all([
     loadReplyMetrics(db, { year, agencyId: null }),
     sumTalliesByStatus(db, { scopes, year, districtIds: null }),
-    listTalliedDistricts(db),
+    listTargetDistricts(db),
     sumTalliesByYearAndDistrict(db, { scopes, year }),
-    sumTalliesByAgency(db, { scopes, year }),
+    agencyOutcomeRows(db, year, scopes),
     listOverdueOutcomes(db, year, scopes, overdueLimit),
   ]);
   // the overdue list is the whole commitments due and overdue: the totals count them already
@@ -101,15 +124,6 @@ export async function buildAnnualReport(
       return sums ? [outcomeRow(d.name, sums)] : [];
     })
     .filter((row) => row.due > 0);
-
-  const names = await agencyNames(
-    db,
-    perAgency.map((a) => a.agencyKey),
-  );
-  const byAgency = perAgency
-    .map((a) => outcomeRow(names.get(a.agencyKey) ?? null, a))
-    .filter((row) => row.due > 0)
-    .sort((a, b) => b.due - a.due || (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'));
 
   return {
     year,

@@ -14,7 +14,7 @@ import type { OutcomeFilter, TrackedStatus } from '../../shared/commitments';
 import { cutoffFor, type ItemOutcome, outcomesAsOf, type TrackedItem } from '../domain/commitment-metrics';
 import { districtItems, wholeItems } from '../domain/tracked-items';
 import { listLetterLabels, listTargets } from '../repositories/commitments';
-import { listTalliedDistricts } from '../repositories/outcome-tallies';
+import { listTargetDistricts } from '../repositories/metrics';
 import {
   type CountedCommitmentRow,
   loadCommitmentData,
@@ -83,7 +83,7 @@ export async function listTrackedCommitments(
   const cutoff = cutoffFor(filter.year, options.today);
   const [data, districts] = await Promise.all([
     loadCommitmentData(db, filter.agencyId, options.includeDemo),
-    listTalliedDistricts(db),
+    listTargetDistricts(db),
   ]);
   const commitments = inLetterScope(data.commitments, (c) => c.letterId, filter.scope).filter(
     (c) =>

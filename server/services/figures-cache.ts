@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/schema';
 import { readFiguresRevision } from '../repositories/outcome-tallies';
+import { todayIso } from './metrics';
 
 /** Distinct filter combinations kept per database; the least recently read go first. */
 const ENTRIES = 500;
@@ -52,7 +53,7 @@ export function cachedProcedureFigures<T>(
   input: unknown,
   compute: (options: { includeDemo: boolean; today: string }) => Promise<T>,
 ): Promise<T> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const key = `${procedure}:${includeDemo ? 'demo' : 'real'}:${JSON.stringify(input ?? null)}`;
   return cachedFigures(db, key, today, () => compute({ includeDemo, today }));
 }

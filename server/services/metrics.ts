@@ -30,10 +30,10 @@ import {
   listLetterFacts,
   listReplyingAgencies,
   listSuggestionFacts,
+  listTargetDistricts,
   suggestionYearSpan,
 } from '../repositories/metrics';
 import {
-  listTalliedDistricts,
   sumTalliesByStatus,
   sumTalliesByYearAndDistrict,
   type TallySums,
@@ -217,14 +217,11 @@ export async function buildKeptRateGrid(
 ) {
   await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
-  const [span, districts, sums] = await Promise.all([
-    talliedYearSpan(db),
-    listTalliedDistricts(db),
-    scope
-      ? scopedYearDistrictCounts(db, agencyId, scope, options)
-      : sumTalliesByYearAndDistrict(db, { scopes, agencyKey: agencyId }),
-  ]);
+  const [span, districts] = await Promise.all([talliedYearSpan(db), listTargetDistricts(db)]);
   const years = yearRange(span, Number(options.today.slice(0, 4)));
+  const sums = scope
+    ? await scopedYearDistrictCounts(db, agencyId, scope, years, options)
+    : await sumTalliesByYearAndDistrict(db, { scopes, agencyKey: agencyId });
   const byCell = new Map(sums.map((s) => [`${s.year}:${s.districtId}`, s]));
   const cells: KeptRateCell[] = [];
   for (const year of years)
@@ -240,18 +237,16 @@ async function scopedYearDistrictCounts(
   db: Kysely<Database>,
   agencyId: number | null,
   scope: SuggestionScope,
+  years: readonly number[],
   options: MetricsOptions,
 ) {
-  const [span, data] = await Promise.all([
-    talliedYearSpan(db),
-    loadCommitmentData(db, agencyId, options.includeDemo),
-  ]);
+  const data = await loadCommitmentData(db, agencyId, options.includeDemo);
   const items = districtItems(
     inLetterScope(data.commitments, (c) => c.letterId, scope),
     data.targets,
   );
   const counts: { year: number; districtId: number; due: number; kept: number }[] = [];
-  for (const year of yearRange(span, Number(options.today.slice(0, 4)))) {
+  for (const year of years) {
     const tally = new Map<number, { due: number; kept: number }>();
     for (const { item, outcome } of outcomesAsOf(
       items,
@@ -283,7 +278,7 @@ export async function buildDistrictYears(
   const scopes = tallyScopes(options.includeDemo);
   const [span, districts, sums] = await Promise.all([
     talliedYearSpan(db),
-    listTalliedDistricts(db),
+    listTargetDistricts(db),
     sumTalliesByYearAndDistrict(db, { scopes }),
   ]);
   const shown = yearRange(span, Number(options.today.slice(0, 4)));
@@ -320,7 +315,7 @@ export async function listFilterChoices(db: Kysely<Database>, options: MetricsOp
   const [span, suggestionYears, districts, agencies] = await Promise.all([
     talliedYearSpan(db),
     suggestionYearSpan(db),
-    listTalliedDistricts(db),
+    listTargetDistricts(db),
     listReplyingAgencies(db),
   ]);
   const years = yearRange(span, Number(options.today.slice(0, 4)), suggestionYears);

@@ -68,24 +68,49 @@ const AGENCIES_PER_ROUND = 50;
 /** Agencies recomputed at once after which the tally tables' planner statistics are refreshed. */
 const REANALYZE_AFTER = 200;
 
+/**
+ * The years to tally an agency for: from its first letter's year to this year (earlier years count
+ * nothing of it). An undated letter counts in every year the product shows, so then from the first
+ * year anything was promised — read only when needed: it scans every commitment.
+ */
+async function yearsToTally(
+  data: AgencyOutcomeData,
+  thisYear: number,
+  productFirstYear: () => Promise<number | null>,
+): Promise<number[]> {
+  let first = thisYear;
+  for (const c of data.commitments) {
+    const year =
+      c.letterDate === null ? ((await productFirstYear()) ?? thisYear) : Number(c.letterDate.slice(0, 4));
+    if (year < first) first = year;
+  }
+  const years: number[] = [];
+  for (let y = first; y <= thisYear; y++) years.push(y);
+  return years;
+}
+
 async function refresh(db: Kysely<Database>, today: string, withDayChange: boolean) {
   const stale = await listStaleAgencies(db, today, { withDayChange });
   if (stale.length === 0) return;
-  const span = await metricYearSpan(db);
   const thisYear = Number(today.slice(0, 4));
-  const years: number[] = [];
-  for (let y = Math.min(span?.first ?? thisYear, thisYear); y <= thisYear; y++) years.push(y);
+  let span: Promise<number | null> | undefined;
+  const productFirstYear = () => {
+    span ??= metricYearSpan(db).then((s) => s?.first ?? null);
+    return span;
+  };
   for (let i = 0; i < stale.length; i += AGENCIES_PER_ROUND) {
     const round = stale.slice(i, i + AGENCIES_PER_ROUND);
     const data = await loadAgencyOutcomeData(
       db,
       round.map((a) => a.agencyKey),
     );
-    const computed = round.map(({ agencyKey, version }) => {
+    const computed: ({ agencyKey: number; version: number } & ReturnType<typeof tallyAgency>)[] = [];
+    for (const { agencyKey, version } of round) {
       const agencyData = data.get(agencyKey);
       if (!agencyData) throw new Error(`no data loaded for agency ${agencyKey}`);
-      return { agencyKey, version, ...tallyAgency(agencyData, years, today) };
-    });
+      const years = await yearsToTally(agencyData, thisYear, productFirstYear);
+      computed.push({ agencyKey, version, ...tallyAgency(agencyData, years, today) });
+    }
     await db.transaction().execute(async (trx) => {
       for (const { agencyKey, version, sets, firstYear, lastYear } of computed)
         await replaceAgencyTallies(trx, agencyKey, { version, today, firstYear, lastYear }, sets);

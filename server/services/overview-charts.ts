@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { listSuggestingDeputies } from '../repositories/suggestion-scope';
-import { buildAnnualReport, type OutcomeRow } from './annual-report';
+import { buildAgencyOutcomes, type OutcomeRow } from './annual-report';
 import { buildSummary, listFilterChoices, type MetricsFilter, type MetricsOptions } from './metrics';
 import { listSessions } from './suggestion-scope';
 
@@ -58,8 +58,7 @@ export async function rankAgencies(
   options: MetricsOptions,
 ): Promise<{ year: number; rows: OutcomeRow[] }> {
   const chosen = year ?? (await listFilterChoices(db, options)).years[0] ?? Number(options.today.slice(0, 4));
-  const report = await buildAnnualReport(db, chosen, options, { overdueLimit: 0 });
-  const rows = [...report.byAgency].sort(
+  const rows = (await buildAgencyOutcomes(db, chosen, options)).sort(
     (a, b) =>
       (b.keptRate ?? -1) - (a.keptRate ?? -1) ||
       b.due - a.due ||
