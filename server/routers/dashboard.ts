@@ -19,10 +19,8 @@ import { resolveScope } from '../services/suggestion-scope';
 import { readProcedure, router } from '../trpc';
 
 export const dashboardRouter = router({
-  overview: readProcedure.query(({ ctx }) =>
-    cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.overview', null, (options) =>
-      countOverview(ctx.db, options),
-    ),
+  overview: readProcedure.query(({ ctx, path, input }) =>
+    cachedProcedureFigures({ ctx, path, input }, (options) => countOverview(ctx.db, options)),
   ),
 
   /**
@@ -31,22 +29,20 @@ export const dashboardRouter = router({
    */
   summary: readProcedure
     .input(SummaryFilterSchema)
-    .query(({ ctx, input }) =>
-      cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.summary', input, async (options) =>
+    .query(({ ctx, input, path }) =>
+      cachedProcedureFigures({ ctx, path, input }, async (options) =>
         buildSummary(ctx.db, await resolveMetricsFilter(ctx.db, input), options),
       ),
     ),
 
   /** Years (latest first), districts, agencies, sessions (latest first) and deputies to filter by. */
-  filterChoices: readProcedure.query(({ ctx }) =>
-    cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.filterChoices', null, (options) =>
-      listOverviewChoices(ctx.db, options),
-    ),
+  filterChoices: readProcedure.query(({ ctx, path, input }) =>
+    cachedProcedureFigures({ ctx, path, input }, (options) => listOverviewChoices(ctx.db, options)),
   ),
 
   /** The district × year heat map of the kept rate, for an agency, session and deputy. */
-  keptRates: readProcedure.input(KeptRateGridInputSchema).query(({ ctx, input }) =>
-    cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.keptRates', input, async (options) => {
+  keptRates: readProcedure.input(KeptRateGridInputSchema).query(({ ctx, input, path }) =>
+    cachedProcedureFigures({ ctx, path, input }, async (options) => {
       const [agencyId, scope] = await Promise.all([
         resolveAgency(ctx.db, input?.agency),
         resolveScope(ctx.db, { session: input?.session, deputy: input?.deputy }),
@@ -56,8 +52,8 @@ export const dashboardRouter = router({
   ),
 
   /** Progress over the years: the kept and on-time rates of each year, for the overview's other filters. */
-  trend: readProcedure.input(TrendInputSchema).query(({ ctx, input }) =>
-    cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.trend', input, async (options) => {
+  trend: readProcedure.input(TrendInputSchema).query(({ ctx, input, path }) =>
+    cachedProcedureFigures({ ctx, path, input }, async (options) => {
       const { year: _year, ...filter } = await resolveMetricsFilter(ctx.db, input);
       return buildTrend(ctx.db, filter, options);
     }),
@@ -66,19 +62,15 @@ export const dashboardRouter = router({
   /** Agencies ranked by kept rate for a year: the annual report's per-agency rows. */
   agencyRanking: readProcedure
     .input(AgencyRankingInputSchema)
-    .query(({ ctx, input }) =>
-      cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.agencyRanking', input, (options) =>
-        rankAgencies(ctx.db, input?.year, options),
-      ),
+    .query(({ ctx, input, path }) =>
+      cachedProcedureFigures({ ctx, path, input }, (options) => rankAgencies(ctx.db, input?.year, options)),
     ),
 
   /** Targets reached per district and year (district parts of commitments; city-wide targets have no district). */
   districtYears: readProcedure
     .input(DistrictYearInputSchema)
-    .query(({ ctx, input }) =>
-      cachedProcedureFigures(ctx.db, ctx.showDemo, 'dashboard.districtYears', input, (options) =>
-        buildDistrictYears(ctx.db, input, options),
-      ),
+    .query(({ ctx, input, path }) =>
+      cachedProcedureFigures({ ctx, path, input }, (options) => buildDistrictYears(ctx.db, input, options)),
     ),
 
   allocatedCommitments: readProcedure.query(({ ctx }) => listAllocatedCommitments(ctx.db)),

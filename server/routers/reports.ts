@@ -10,8 +10,8 @@ export const OVERDUE_ON_PAGE = 200;
 export const reportsRouter = router({
   annual: readProcedure
     .input(AnnualReportInputSchema)
-    .query(({ ctx, input }) =>
-      cachedProcedureFigures(ctx.db, ctx.showDemo, 'reports.annual', input, (options) =>
+    .query(({ ctx, input, path }) =>
+      cachedProcedureFigures({ ctx, path, input }, (options) =>
         buildAnnualReport(ctx.db, input.year, options, { overdueLimit: OVERDUE_ON_PAGE }),
       ),
     ),

@@ -45,15 +45,16 @@ export async function cachedFigures<T>(
   return pending;
 }
 
-/** cachedFigures for a procedure: the key is its name, whether demo data shows, and its input. */
+/**
+ * cachedFigures for a tRPC query: the key is its path, whether demo data shows, and its input, so
+ * no two procedures or inputs can share an entry.
+ */
 export function cachedProcedureFigures<T>(
-  db: Kysely<Database>,
-  includeDemo: boolean,
-  procedure: string,
-  input: unknown,
+  call: { ctx: { db: Kysely<Database>; showDemo: boolean }; path: string; input: unknown },
   compute: (options: { includeDemo: boolean; today: string }) => Promise<T>,
 ): Promise<T> {
+  const { db, showDemo: includeDemo } = call.ctx;
   const today = todayIso();
-  const key = `${procedure}:${includeDemo ? 'demo' : 'real'}:${JSON.stringify(input ?? null)}`;
+  const key = `${call.path}:${includeDemo ? 'demo' : 'real'}:${JSON.stringify(call.input ?? null)}`;
   return cachedFigures(db, key, today, () => compute({ includeDemo, today }));
 }
