@@ -9,13 +9,14 @@
  * total (no 每个区), each district named once, and the parts not exceeding the total. Anything
  * else is kept as separate commitments for the reviewer to judge, never silently dropped.
  */
-import type { AllocatedTarget, GazetteerDistrict } from './allocate-targets';
+import type { PerScope } from '../../shared/extraction';
+import { type AllocatedTarget, allocateTargets, type GazetteerDistrict } from './allocate-targets';
 
 export interface BreakdownItem {
   min: number;
   max: number | null;
   unit: string;
-  per: string | null;
+  per: PerScope | null;
   /** index of the total in the same list, when this item is a part of it */
   partOf?: number | null;
   /** the district, street or town a part names */
@@ -48,33 +49,61 @@ export function districtNamed(
 /** Rounds away the float noise of decimal targets (2.3万 + 1.2万). */
 const exact = (value: number) => Math.round(value * 1e6) / 1e6;
 
+export interface DistrictShare {
+  districtId: number;
+  min: number;
+  max: number | null;
+}
+
+export type TotalSplit =
+  | { ok: true; targets: AllocatedTarget[] }
+  | { ok: false; reason: 'district-twice' }
+  | { ok: false; reason: 'over-min' | 'over-max'; assigned: number; total: number };
+
+/**
+ * Shares of a city total given to districts; what they leave stays one city-wide target of the
+ * same commitment, so a split may name only the districts a letter or the office knows. The shares
+ * may not exceed the total: 40 + 35 of 120 leaves 45 for the city, 80 + 50 of 120 is refused.
+ */
+export function splitTotal(
+  total: { min: number; max: number | null },
+  shares: readonly DistrictShare[],
+): TotalSplit {
+  const ids = shares.map((s) => s.districtId);
+  if (new Set(ids).size !== ids.length) return { ok: false, reason: 'district-twice' };
+  const assignedMin = exact(shares.reduce((sum, s) => sum + s.min, 0));
+  if (assignedMin > total.min)
+    return { ok: false, reason: 'over-min', assigned: assignedMin, total: total.min };
+  const assignedMax = exact(shares.reduce((sum, s) => sum + (s.max ?? s.min), 0));
+  if (total.max !== null && assignedMax > total.max) {
+    return { ok: false, reason: 'over-max', assigned: assignedMax, total: total.max };
+  }
+  const targets: AllocatedTarget[] = shares.map((s) => ({
+    districtId: s.districtId,
+    min: s.min,
+    max: s.max,
+    allocation: 'split',
+  }));
+  const restMin = exact(total.min - assignedMin);
+  const restMax = total.max === null ? null : exact(total.max - assignedMax);
+  // An open total (80多个) fully taken by its shares leaves no city row: a target of 0 means nothing.
+  if (restMin > 0 || (restMax ?? 0) > 0) {
+    targets.push({ districtId: null, min: restMin, max: restMax, allocation: 'city' });
+  }
+  return { ok: true, targets };
+}
+
 function foldOne<T extends BreakdownItem>(
   total: T,
   parts: ReadonlyArray<{ index: number; item: T; district: GazetteerDistrict }>,
 ): AllocatedTarget[] | null {
   if (total.per !== null) return null;
   if (parts.some(({ item }) => item.unit !== total.unit || item.per !== null)) return null;
-  const ids = parts.map((p) => p.district.id);
-  if (new Set(ids).size !== ids.length) return null;
-
-  const assignedMin = exact(parts.reduce((sum, p) => sum + p.item.min, 0));
-  if (assignedMin > total.min) return null;
-  const assignedMax = exact(parts.reduce((sum, p) => sum + (p.item.max ?? p.item.min), 0));
-  if (total.max !== null && assignedMax > total.max) return null;
-
-  const targets: AllocatedTarget[] = parts.map(({ item, district }) => ({
-    districtId: district.id,
-    min: item.min,
-    max: item.max,
-    allocation: 'split',
-  }));
-  const restMin = exact(total.min - assignedMin);
-  const restMax = total.max === null ? null : exact(total.max - assignedMax);
-  // An open total (80多个) fully taken by its parts leaves no city row: a target of 0 means nothing.
-  if (restMin > 0 || (restMax ?? 0) > 0) {
-    targets.push({ districtId: null, min: restMin, max: restMax, allocation: 'city' });
-  }
-  return targets;
+  const split = splitTotal(
+    total,
+    parts.map(({ item, district }) => ({ districtId: district.id, min: item.min, max: item.max })),
+  );
+  return split.ok ? split.targets : null;
 }
 
 export function planBreakdowns<T extends BreakdownItem>(
@@ -104,4 +133,26 @@ export function planBreakdowns<T extends BreakdownItem>(
   }
   const kept = items.map((_, index) => index).filter((index) => !foldedInto.has(index));
   return { kept, targets, foldedInto };
+}
+
+/**
+ * The commitments a letter's extraction is stored as, each with its targets: a total that absorbed
+ * its district parts carries them as district targets; every other commitment is allocated
+ * through the gazetteer as before (每个区 × districts, else one city-wide target).
+ */
+export function storedCommitments<T extends BreakdownItem>(
+  items: readonly T[],
+  districts: readonly GazetteerDistrict[],
+): Array<{ item: T; targets: AllocatedTarget[]; foldedParts: number }> {
+  const plan = planBreakdowns(items, districts);
+  const partsOf = new Map<number, number>();
+  for (const total of plan.foldedInto.values()) partsOf.set(total, (partsOf.get(total) ?? 0) + 1);
+  return plan.kept.map((index) => {
+    const item = items[index] as T;
+    return {
+      item,
+      targets: plan.targets.get(index) ?? allocateTargets(item, districts),
+      foldedParts: partsOf.get(index) ?? 0,
+    };
+  });
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '../../shared/extraction';
-import { allocateTargets } from '../domain/allocate-targets';
+import { storedCommitments } from '../domain/breakdown-targets';
 import { DuplicateLetterError, type ExistingLetter } from '../domain/duplicate-letter';
 import { extractLetter } from '../extract/index';
 import { recordAudit } from '../repositories/audit';
@@ -63,14 +63,10 @@ export async function ingestLetter(
 
   const extraction = extractLetter(text);
   try {
-    const letterId = await db
+    const stored = await db
       .transaction()
       .execute((trx) => storeLetter(trx, { ...source, text }, hash, extraction, now));
-    return {
-      letterId,
-      commitmentCount: extraction.commitments.length,
-      milestoneCount: extraction.milestones.length,
-    };
+    return { ...stored, milestoneCount: extraction.milestones.length };
   } catch (error) {
     // Another request or process stored the same letter between our check and our insert: the
     // unique content hash refused ours, and the transaction left nothing behind.
@@ -86,7 +82,7 @@ async function storeLetter(
   hash: string,
   extraction: LetterExtraction,
   now: Date,
-): Promise<number> {
+): Promise<{ letterId: number; commitmentCount: number }> {
   const at = now.toISOString();
   const meta = extraction.letter;
   const year = meta.letterDate ? Number(meta.letterDate.slice(0, 4)) : now.getUTCFullYear();
@@ -125,9 +121,11 @@ async function storeLetter(
     .executeTakeFirstOrThrow();
 
   const districts = await gazetteerForLetter(trx, { agency: meta.agency, text: source.text, year });
-  for (const commitment of extraction.commitments) {
-    const id = await insertItem(trx, letter.id, commitment, at);
-    await writeTargets(trx, id, allocateTargets(commitment, districts), at);
+  // The parts of a breakdown that name a district become targets of their total, not commitments.
+  const stored = storedCommitments(extraction.commitments, districts);
+  for (const { item, targets } of stored) {
+    const id = await insertItem(trx, letter.id, item, at);
+    await writeTargets(trx, id, targets, at);
   }
   for (const milestone of extraction.milestones) await insertItem(trx, letter.id, milestone, at);
   // Its commitments wait for review and count only once confirmed (which marks them); the letter
@@ -141,11 +139,16 @@ async function storeLetter(
       action: 'letter.ingest',
       entity: 'letter',
       entityId: letter.id,
-      after: { contentHash: hash, sourceName: source.sourceName ?? null, ...meta },
+      after: {
+        contentHash: hash,
+        sourceName: source.sourceName ?? null,
+        ...meta,
+        breakdownPartsAsTargets: extraction.commitments.length - stored.length,
+      },
     },
     at,
   );
-  return letter.id;
+  return { letterId: letter.id, commitmentCount: stored.length };
 }
 
 async function insertItem(

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { GazetteerDistrict } from '../../server/domain/allocate-targets';
-import { type BreakdownItem, districtNamed, planBreakdowns } from '../../server/domain/breakdown-targets';
+import {
+  type BreakdownItem,
+  districtNamed,
+  planBreakdowns,
+  splitTotal,
+  storedCommitments,
+} from '../../server/domain/breakdown-targets';
 
 const districts: GazetteerDistrict[] = [
   { id: 1, name: '思明区', streets: 10, towns: 0 },
@@ -117,5 +123,80 @@ describe('districtNamed', () => {
     expect(districtNamed('湖里区', districts)?.id).toBe(2);
     expect(districtNamed('区', districts)).toBeNull();
     expect(districtNamed('海沧区', districts)).toBeNull();
+  });
+});
+
+describe('splitTotal', () => {
+  test('a partial split leaves the unassigned rest as one city-wide target', () => {
+    const split = splitTotal({ min: 120, max: 120 }, [
+      { districtId: 1, min: 40, max: 40 },
+      { districtId: 2, min: 35, max: 35 },
+    ]);
+    expect(split).toEqual({
+      ok: true,
+      targets: [
+        { districtId: 1, min: 40, max: 40, allocation: 'split' },
+        { districtId: 2, min: 35, max: 35, allocation: 'split' },
+        { districtId: null, min: 45, max: 45, allocation: 'city' },
+      ],
+    });
+  });
+
+  test('shares above the total or a district named twice are refused with the figures', () => {
+    expect(
+      splitTotal({ min: 120, max: 120 }, [
+        { districtId: 1, min: 80, max: 80 },
+        { districtId: 2, min: 50, max: 50 },
+      ]),
+    ).toEqual({
+      ok: false,
+      reason: 'over-min',
+      assigned: 130,
+      total: 120,
+    });
+    expect(splitTotal({ min: 3, max: 5 }, [{ districtId: 1, min: 2, max: 6 }])).toMatchObject({
+      ok: false,
+      reason: 'over-max',
+      assigned: 6,
+      total: 5,
+    });
+    expect(
+      splitTotal({ min: 10, max: 10 }, [
+        { districtId: 1, min: 1, max: 1 },
+        { districtId: 1, min: 2, max: 2 },
+      ]),
+    ).toEqual({
+      ok: false,
+      reason: 'district-twice',
+    });
+  });
+
+  test('decimal shares add up without float noise', () => {
+    const split = splitTotal({ min: 3.5, max: 3.5 }, [
+      { districtId: 1, min: 2.3, max: 2.3 },
+      { districtId: 2, min: 1.2, max: 1.2 },
+    ]);
+    expect(split).toEqual({ ok: true, targets: expect.any(Array) });
+    expect(split.ok && split.targets).toHaveLength(2);
+  });
+});
+
+describe('storedCommitments', () => {
+  test('folded parts disappear into their total; other commitments keep their gazetteer targets', () => {
+    const items = [
+      item({ min: 120, max: 120 }),
+      item({ min: 40, max: 40, partOf: 0, place: '思明区' }),
+      item({ min: 2, max: 2, per: 'district' }),
+      item({ min: 7, max: 7, partOf: 0, place: '某某镇' }),
+    ];
+    const stored = storedCommitments(items, districts);
+    expect(stored.map((s) => s.item)).toEqual([items[0], items[2], items[3]]);
+    expect(stored[0]).toMatchObject({ foldedParts: 1 });
+    expect(stored[0]?.targets).toEqual([
+      { districtId: 1, min: 40, max: 40, allocation: 'split' },
+      { districtId: null, min: 80, max: 80, allocation: 'city' },
+    ]);
+    expect(stored[1]?.targets).toHaveLength(3);
+    expect(stored[2]?.targets).toEqual([{ districtId: null, min: 7, max: 7, allocation: 'city' }]);
   });
 });
