@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInSchema } from '../../../shared/schemas/auth';
 import { errorMessage } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
-import { useCurrentUser } from './use-current-user';
+import { useCurrentUser } from '../../lib/use-current-user';
 
 /** Only paths inside this app: an open redirect would let a link send users anywhere. */
 function safeReturnPath(value: string | null): string {

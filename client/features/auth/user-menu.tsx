@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTRPC } from '../../lib/trpc';
-import { useCurrentUser } from './use-current-user';
+import { useCurrentUser } from '../../lib/use-current-user';
 
 export function UserMenu() {
   const { t } = useTranslation();

@@ -10,12 +10,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OUTCOME_FILTERS, type OutcomeFilter } from '../../../shared/commitments';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
+import { OverviewFilterBar } from '../../components/overview-filter-bar';
 import { LoadError, Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
+import { useOverviewFilters } from '../../lib/overview-filters';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc';
-import { OverviewFilterBar } from '../dashboard/overview-filters';
-import { useOverviewFilters } from '../dashboard/use-overview-filters';
 
 const PAGE_SIZE = 50;
 const OWN_KEYS = ['outcome', 'kind', 'q', 'page'] as const;

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, LoadError, Loading } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from '../auth/role-gate';
 
 function ImportForm() {
   const { t } = useTranslation();

@@ -9,9 +9,9 @@ import {
 } from '../../../shared/schemas/letters';
 import { AgencyLink } from '../../components/entity-links';
 import { LoadError, Loading } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from '../auth/role-gate';
 import { IngestPanel } from './ingest-panel';
 
 const FILTER_KEYS = ['year', 'agency', 'session', 'deputy', 'grade', 'rating'] as const;

@@ -6,7 +6,7 @@ import { SATISFACTION_LEVELS } from '../../../shared/schemas/supervision';
 import { errorMessage } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { hasRole, useCurrentUser } from '../auth/use-current-user';
+import { hasRole, useCurrentUser } from '../../lib/use-current-user';
 
 type Level = (typeof SATISFACTION_LEVELS)[number];
 

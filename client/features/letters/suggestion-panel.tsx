@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
-import { hasRole, useCurrentUser } from '../auth/use-current-user';
+import { hasRole, useCurrentUser } from '../../lib/use-current-user';
 
 export function SuggestionPanel({ suggestionId }: { suggestionId: number }) {
   const { t } = useTranslation();

@@ -4,10 +4,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROGRESS_SHEET_MAX_BYTES } from '../../../shared/schemas/progress';
 import { errorMessage } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { fileToBase64 } from '../../lib/files';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from '../auth/role-gate';
-import { hasRole, useCurrentUser } from '../auth/use-current-user';
+import { hasRole, useCurrentUser } from '../../lib/use-current-user';
 
 function AgencyChooser({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const { t } = useTranslation();

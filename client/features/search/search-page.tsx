@@ -9,7 +9,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { Excerpt } from './excerpt';
-import '../views.css';
+import '../../components/views.css';
 
 export function SearchPage() {
   const { t } = useTranslation();

@@ -2,10 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, LoadError, Loading } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from '../auth/role-gate';
-import { useCurrentUser } from '../auth/use-current-user';
+import { useCurrentUser } from '../../lib/use-current-user';
 import { CreateUserForm } from './create-user-form';
 import { ResetPassword } from './reset-password';
 

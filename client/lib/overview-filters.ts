@@ -6,7 +6,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { TRACKED_STATUSES, type TrackedStatus } from '../../../shared/commitments';
+import { TRACKED_STATUSES, type TrackedStatus } from '../../shared/commitments';
 
 export interface OverviewFilters {
   year?: number;
