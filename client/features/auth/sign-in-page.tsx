@@ -27,10 +27,9 @@ export function SignInPage() {
 
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async (signedIn) => {
+      // every read has been refreshed for the new session by now (mutation-effects.ts)
+      onSuccess: (signedIn) => {
         queryClient.setQueryData(trpc.auth.me.queryKey(), signedIn);
-        // What a page shows can depend on who reads it.
-        await queryClient.invalidateQueries();
         void navigate(returnTo, { replace: true });
       },
     }),
