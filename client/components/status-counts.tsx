@@ -1,7 +1,7 @@
 /** Headline counts by status for one district, deputy or agency. */
 import { useTranslation } from 'react-i18next';
-import type { CommitmentStatus } from '../../../shared/commitments';
-import { formatNumber } from '../../lib/format';
+import type { CommitmentStatus } from '../../shared/commitments';
+import { formatNumber } from '../lib/format';
 import { COUNTED_STATUSES, STATUS_COLORS } from './status-colors';
 
 export function StatusCounts({

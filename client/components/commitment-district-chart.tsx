@@ -1,7 +1,7 @@
 /** One commitment: its target in each district beside the latest recorded value there. */
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../lib/format';
 import { PROGRESS_COLOR, TARGET_COLOR, TARGET_MAX_COLOR } from './chart-colors';
 
 export interface CommitmentDistrictRow {

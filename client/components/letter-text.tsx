@@ -1,6 +1,6 @@
 /** The letter as the user sees it, each commitment's span highlighted and addressable. */
 import { forwardRef, useMemo } from 'react';
-import { type Span, segmentText } from './segment-text';
+import { type Span, segmentText } from '../lib/segment-text';
 
 export interface HighlightSpan extends Span {
   /** CSS modifier: the item's kind or status */

@@ -1,5 +1,5 @@
 /** Status colours for charts, matching the status badges (styles.css): green kept, red overdue. */
-import type { CommitmentStatus } from '../../../shared/commitments';
+import type { CommitmentStatus } from '../../shared/commitments';
 
 export const STATUS_COLORS: Record<CommitmentStatus, string> = {
   unverified: '#b8c2cc',

@@ -5,8 +5,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Role } from '../../../shared/auth';
-import { hasRole, useCurrentUser } from './use-current-user';
+import type { Role } from '../../shared/auth';
+import { hasRole, useCurrentUser } from '../lib/use-current-user';
 
 interface RoleGateProps {
   roles: readonly Role[];

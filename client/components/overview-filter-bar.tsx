@@ -5,9 +5,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRACKED_STATUSES } from '../../../shared/commitments';
-import { useTRPC } from '../../lib/trpc';
-import type { FilterKey, OverviewFilters } from './use-overview-filters';
+import { TRACKED_STATUSES } from '../../shared/commitments';
+import type { FilterKey, OverviewFilters } from '../lib/overview-filters';
+import { useTRPC } from '../lib/trpc';
 
 // A shared link may name a value this database lacks: keep it visible rather than silently dropping it.
 function withCurrent<T>(list: readonly T[], current: T | undefined): readonly T[] {

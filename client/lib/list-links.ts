@@ -1,6 +1,6 @@
 /** Links to the commitments list with filters: every number on the overview and the report opens one. */
-import type { OutcomeFilter, TrackedStatus } from '../../../shared/commitments';
-import type { OverviewFilters } from '../dashboard/use-overview-filters';
+import type { OutcomeFilter, TrackedStatus } from '../../shared/commitments';
+import type { OverviewFilters } from './overview-filters';
 
 export interface ListLinkFilters extends OverviewFilters {
   outcome?: OutcomeFilter;

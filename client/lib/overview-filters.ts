@@ -6,49 +6,22 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { TRACKED_STATUSES, type TrackedStatus } from '../../../shared/commitments';
+import { type OverviewFilters, readOverviewFilters } from './search-params';
 
-export interface OverviewFilters {
-  year?: number;
-  district?: string;
-  agency?: string;
-  session?: string;
-  deputy?: string;
-  status?: TrackedStatus;
-}
+export type { OverviewFilters };
 
-export const FILTER_KEYS = ['year', 'district', 'agency', 'session', 'deputy', 'status'] as const;
+export const FILTER_KEYS = [
+  'year',
+  'district',
+  'agency',
+  'session',
+  'deputy',
+  'status',
+] as const satisfies readonly (keyof OverviewFilters)[];
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-function readYear(value: string | null): number | undefined {
-  if (value === null || !/^\d{4}$/.test(value)) return undefined;
-  return Number(value);
-}
-
-function readStatus(value: string | null): TrackedStatus | undefined {
-  return (TRACKED_STATUSES as readonly (string | null)[]).includes(value)
-    ? (value as TrackedStatus)
-    : undefined;
-}
-
 /** The filters in a query string; values that cannot be valid (a year of 3 digits) are ignored. */
-export function readFilters(params: URLSearchParams): OverviewFilters {
-  const year = readYear(params.get('year'));
-  const status = readStatus(params.get('status'));
-  const text = (key: string) => params.get(key)?.trim() || undefined;
-  const district = text('district');
-  const agency = text('agency');
-  const session = text('session');
-  const deputy = text('deputy');
-  return {
-    ...(year !== undefined ? { year } : {}),
-    ...(district ? { district } : {}),
-    ...(agency ? { agency } : {}),
-    ...(session ? { session } : {}),
-    ...(deputy ? { deputy } : {}),
-    ...(status ? { status } : {}),
-  };
-}
+export const readFilters = readOverviewFilters;
 
 /** `extraKeys` are the page's own parameters a filter change resets (the list's page number). */
 export function useOverviewFilters(extraKeys: readonly string[] = []) {

@@ -1,7 +1,7 @@
 /** One horizontal bar per district or agency, stacked by status: the side-by-side comparison. */
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CommitmentStatus } from '../../../shared/commitments';
+import type { CommitmentStatus } from '../../shared/commitments';
 import { COUNTED_STATUSES, STATUS_COLORS } from './status-colors';
 
 export interface StatusRow {

@@ -1,4 +1,4 @@
-/** A page listing names (deputies, agencies) that each open their own view. */
+/** The list of names on the deputies and agencies pages; each opens its own view. */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 

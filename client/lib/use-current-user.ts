@@ -4,8 +4,8 @@
  * be refused.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Role, SessionUser } from '../../../shared/auth';
-import { useTRPC } from '../../lib/trpc';
+import type { Role, SessionUser } from '../../shared/auth';
+import { useTRPC } from './trpc';
 
 export interface CurrentUser {
   user: SessionUser | null;

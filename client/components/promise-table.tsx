@@ -1,9 +1,9 @@
 /** The promises of one reply and whether each was kept: the heart of the printed deputy view. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CommitmentStatus } from '../../../shared/commitments';
-import { StatusBadge } from '../../components/status-badge';
-import { formatNumber, formatTarget } from '../../lib/format';
+import type { CommitmentStatus } from '../../shared/commitments';
+import { formatNumber, formatTarget } from '../lib/format';
+import { StatusBadge } from './status-badge';
 
 export interface PromiseRow {
   id: number;

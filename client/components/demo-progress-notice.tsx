@@ -1,8 +1,8 @@
 /** Demo progress (演示数据) must be marked wherever progress is shown: a notice while any is shown. */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DemoBadge } from '../../components/query-state';
-import { useTRPC } from '../../lib/trpc';
+import { useTRPC } from '../lib/trpc';
+import { DemoBadge } from './query-state';
 
 export function DemoProgressNotice() {
   const { t } = useTranslation();
