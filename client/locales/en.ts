@@ -276,16 +276,25 @@ export const en: Messages = {
   gazetteer: {
     title: 'Gazetteer',
     subtitle:
-      "The city's districts with their sub-districts and towns, by year (boundaries change). Per-unit targets expand through it.",
-    year: 'Year',
+      "The city's districts with their sub-districts and towns, in versions by date of effect (boundaries change). Per-unit targets expand through the version in force on the letter's date.",
+    date: 'Date',
     streets: 'Sub-districts',
     towns: 'Towns',
     import: 'Import gazetteer CSV',
     importHint:
-      'Header: city, district, name, kind, valid_from, valid_to. Kind is district, street or town (区/街道/镇).',
+      'Header: city, district, name, kind, valid_from, valid_to, source. Kind is district, street or town (区/街道/镇); dates are a year (2015) or a day (2015-01-22); source is the approving document or the code list’s date.',
     importSubmit: 'Import',
     imported: 'Imported {{districts}} districts and {{units}} sub-districts/towns.',
     source: 'Source',
+    versions: 'Gazetteer versions',
+    versionsHint: 'Each version is the day a change took effect and its source; pick a date to see that day.',
+    effective: 'In effect from',
+    changes: 'Changes',
+    added: 'New: {{names}}',
+    removed: 'Abolished: {{names}}',
+    totals: '{{streets}} sub-districts, {{towns}} towns',
+    inForce: 'From then on',
+    noSource: 'No source recorded',
   },
   split: {
     title: 'Split the city-wide target across districts',
