@@ -291,6 +291,7 @@ export const en: Messages = {
     effective: 'In effect from',
     changes: 'Changes',
     added: 'New: {{names}}',
+    first: 'First version recorded: {{count}} sub-districts and towns',
     removed: 'Abolished: {{names}}',
     totals: '{{streets}} sub-districts, {{towns}} towns',
     inForce: 'From then on',

@@ -286,6 +286,7 @@ export const zhCN = {
     effective: '生效日期',
     changes: '调整',
     added: '新设 {{names}}',
+    first: '首个收录的版本,共 {{count}} 个街道、镇',
     removed: '撤销 {{names}}',
     totals: '{{streets}} 个街道、{{towns}} 个镇',
     inForce: '生效后',

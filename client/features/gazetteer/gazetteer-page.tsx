@@ -69,7 +69,7 @@ function Versions({ onPick }: { onPick: (date: string) => void }) {
               </tr>
             </thead>
             <tbody>
-              {list.map((v) => (
+              {list.map((v, index) => (
                 <tr key={v.date}>
                   <td className="nowrap">
                     <button
@@ -81,7 +81,12 @@ function Versions({ onPick }: { onPick: (date: string) => void }) {
                     </button>
                   </td>
                   <td>
-                    {v.added.length > 0 && <div>{t('gazetteer.added', { names: names(v.added) })}</div>}
+                    {/* the first version is the whole gazetteer: its list is the table above */}
+                    {index === 0 ? (
+                      <div>{t('gazetteer.first', { count: v.added.length })}</div>
+                    ) : (
+                      v.added.length > 0 && <div>{t('gazetteer.added', { names: names(v.added) })}</div>
+                    )}
                     {v.removed.length > 0 && <div>{t('gazetteer.removed', { names: names(v.removed) })}</div>}
                   </td>
                   <td className="nowrap">
