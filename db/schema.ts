@@ -82,6 +82,10 @@ export interface DistrictTable {
   sort_order: Generated<number>;
   valid_from: number;
   valid_to: number | null;
+  /** first day valid, ISO date (YYYY-MM-DD) */
+  from_date: string;
+  /** last day valid; null while still valid */
+  to_date: string | null;
   source: string | null;
 }
 
@@ -92,6 +96,10 @@ export interface StreetTable {
   kind: 'street' | 'town';
   valid_from: number;
   valid_to: number | null;
+  /** first day valid, ISO date (YYYY-MM-DD) */
+  from_date: string;
+  /** last day valid; null while still valid */
+  to_date: string | null;
   source: string | null;
 }
 

@@ -84,6 +84,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'followUps.answer': CLERKS,
 
   'gazetteer.list': READERS,
+  'gazetteer.versions': READERS,
   'gazetteer.importCsv': OFFICE,
 
   'search.query': READERS,

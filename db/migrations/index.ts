@@ -7,9 +7,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_search';
 import * as m0003 from './0003_outcome_tallies';
+import * as m0004 from './0004_gazetteer_dates';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_search': m0002,
   '0003_outcome_tallies': m0003,
+  '0004_gazetteer_dates': m0004,
 };

@@ -310,6 +310,8 @@ export function buildCities(shape: DatasetShape, emit?: RowSink['add'], ids = ne
         sort_order: order,
         valid_from: 2003,
         valid_to: null,
+        from_date: '2003-01-01',
+        to_date: null,
         source: SOURCE,
       });
       const streets = sample(rng, STREET_STEMS, rng.between(2, 9)).map((s) => ({
@@ -327,6 +329,8 @@ export function buildCities(shape: DatasetShape, emit?: RowSink['add'], ids = ne
           kind: unit.kind,
           valid_from: 2015,
           valid_to: null,
+          from_date: '2015-01-01',
+          to_date: null,
           source: SOURCE,
         });
       }

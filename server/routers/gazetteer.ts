@@ -1,14 +1,22 @@
 /** The gazetteer (区划): districts and their streets/towns by year, importable from CSV. */
 import { TRPCError } from '@trpc/server';
-import { GazetteerCsvSchema, GazetteerYearSchema } from '../../shared/schemas/supervision';
+import {
+  GazetteerCitySchema,
+  GazetteerCsvSchema,
+  GazetteerYearSchema,
+} from '../../shared/schemas/supervision';
 import { parseGazetteerCsv } from '../domain/gazetteer-csv';
 import { recordAudit } from '../repositories/audit';
-import { importGazetteer, listGazetteer } from '../repositories/gazetteer';
+import { gazetteerVersions, importGazetteer, listGazetteer } from '../repositories/gazetteer';
 import { markFiguresChanged } from '../services/outcome-tallies';
 import { officeProcedure, readProcedure, router } from '../trpc';
 
 export const gazetteerRouter = router({
   list: readProcedure.input(GazetteerYearSchema).query(({ ctx, input }) => listGazetteer(ctx.db, input)),
+
+  versions: readProcedure
+    .input(GazetteerCitySchema)
+    .query(({ ctx, input }) => gazetteerVersions(ctx.db, input)),
 
   importCsv: officeProcedure.input(GazetteerCsvSchema).mutation(async ({ ctx, input }) => {
     const parsed = parseGazetteerCsv(input.csv);

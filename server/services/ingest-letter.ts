@@ -120,7 +120,8 @@ async function storeLetter(
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  const districts = await gazetteerForLetter(trx, { agency: meta.agency, text: source.text, year });
+  const date = meta.letterDate ?? at.slice(0, 10);
+  const districts = await gazetteerForLetter(trx, { agency: meta.agency, text: source.text, date });
   // The parts of a breakdown that name a district become targets of their total, not commitments.
   const stored = storedCommitments(extraction.commitments, districts);
   for (const { item, targets } of stored) {

@@ -15,6 +15,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { buildDemoProgress } from '../domain/demo-progress';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
+import { expandVersions, type VersionChange } from '../domain/gazetteer-versions';
 import { decodeLetter } from '../extract/index';
 import { listTargets } from '../repositories/commitments';
 import { ingestLetter } from './ingest-letter';
@@ -26,9 +27,10 @@ export const DEMO_REPORTER = '演示数据';
 
 interface GazetteerFile {
   city: string;
-  source: string;
-  streetsValidFrom: number;
-  districts: { name: string; validFrom: number; streets: string[]; towns: string[] }[];
+  districts: { name: string; validFrom: number }[];
+  districtsSource: string;
+  /** change sets by date of effect, each with its source (server/domain/gazetteer-versions.ts) */
+  versions: VersionChange[];
 }
 
 async function isEmpty(db: Kysely<Database>, table: keyof Database): Promise<boolean> {
@@ -51,6 +53,10 @@ export async function seedGazetteer(db: Kysely<Database>): Promise<void> {
 }
 
 async function storeGazetteer(trx: Transaction<Database>, file: GazetteerFile): Promise<void> {
+  const spans = expandVersions(file.versions);
+  const known = new Set(file.districts.map((d) => d.name));
+  const stray = spans.find((s) => !known.has(s.district));
+  if (stray) throw new Error(`区划文件中的区“${stray.district}”不在区列表中`);
   for (const [order, district] of file.districts.entries()) {
     const { id } = await trx
       .insertInto('districts')
@@ -59,23 +65,25 @@ async function storeGazetteer(trx: Transaction<Database>, file: GazetteerFile): 
         name: district.name,
         sort_order: order,
         valid_from: district.validFrom,
-        source: file.source,
+        from_date: `${district.validFrom}-01-01`,
+        source: file.districtsSource,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const units = [
-      ...district.streets.map((name) => ({ name, kind: 'street' as const })),
-      ...district.towns.map((name) => ({ name, kind: 'town' as const })),
-    ];
+    const units = spans.filter((s) => s.district === district.name);
     if (units.length === 0) continue;
     await trx
       .insertInto('streets')
       .values(
         units.map((u) => ({
-          ...u,
           district_id: id,
-          valid_from: file.streetsValidFrom,
-          source: file.source,
+          name: u.name,
+          kind: u.kind,
+          valid_from: Number(u.fromDate.slice(0, 4)),
+          valid_to: u.toDate === null ? null : Number(u.toDate.slice(0, 4)),
+          from_date: u.fromDate,
+          to_date: u.toDate,
+          source: u.source,
         })),
       )
       .execute();

@@ -11,18 +11,21 @@ import {
   type TargetSpec,
 } from '../domain/allocate-targets';
 import { cityOfLetter } from '../domain/letter-city';
-import { districtsInYear, listCities } from '../repositories/gazetteer';
+import { districtsOnDate, listCities } from '../repositories/gazetteer';
 import { markOutcomesStale } from './outcome-tallies';
 
 type Trx = Transaction<Database>;
 
-/** The districts a letter's per-unit targets expand over: its city's, as they were in its year. */
+/**
+ * The districts a letter's per-unit targets expand over: its city's, as they were on its date
+ * (ISO day). The day, not the year: streets and towns change within a year.
+ */
 export async function gazetteerForLetter(
   trx: Trx | Kysely<Database>,
-  letter: { agency: string | null; text: string; year: number },
+  letter: { agency: string | null; text: string; date: string },
 ): Promise<GazetteerDistrict[]> {
   const city = cityOfLetter(letter.agency, letter.text, await listCities(trx));
-  return city ? districtsInYear(trx, city, letter.year) : [];
+  return city ? districtsOnDate(trx, city, letter.date) : [];
 }
 
 export async function writeTargets(
@@ -56,7 +59,7 @@ export async function reallocateTargets(trx: Trx, commitmentId: number, spec: Ta
 
 /**
  * The districts a commitment's targets expand over, or a city-wide target may be split over: its
- * letter's city, as it was in the letter's year.
+ * letter's city, as it was on the letter's date (the day it was stored, when undated).
  */
 export async function districtsForCommitment(
   db: Trx | Kysely<Database>,
@@ -70,6 +73,6 @@ export async function districtsForCommitment(
     .where('commitments.id', '=', commitmentId)
     .executeTakeFirst();
   if (!letter) return [];
-  const year = Number((letter.letter_date ?? letter.created_at).slice(0, 4));
-  return gazetteerForLetter(db, { agency: letter.agency, text: letter.text, year });
+  const date = (letter.letter_date ?? letter.created_at).slice(0, 10);
+  return gazetteerForLetter(db, { agency: letter.agency, text: letter.text, date });
 }

@@ -46,4 +46,8 @@ export const GazetteerCsvSchema = z.object({
 export const GazetteerYearSchema = z.object({
   city: z.string().trim().max(50).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
+  /** the day whose streets and towns to list; more exact than the year, since changes fall mid-year */
+  date: IsoDateSchema.optional(),
 });
+
+export const GazetteerCitySchema = z.object({ city: z.string().trim().max(50).optional() });
