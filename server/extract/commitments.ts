@@ -5,6 +5,13 @@
  */
 import type { ExtractedCommitment } from '../../shared/extraction';
 import { type ClauseReading, isDueWord, type SentenceReading } from './analysis';
+import {
+  type ClauseEvidence,
+  clauseEvidence,
+  commitmentEvidence,
+  confidenceOf,
+  sentenceEvidence,
+} from './confidence';
 import { findMarkedRanges, notPromiseReason } from './not-promise';
 import { findObject, findPer, projectOfMoney, respectiveObjects, unitAsObject } from './objects';
 import { LONG_TERM, projectPeriods } from './project-period';
@@ -102,7 +109,9 @@ export function findCommitments(
     const period = periods.byParagraph.get(reading.sentence.paragraph) ?? periods.letterWide;
     if (reading.rejected) continue;
     let previous: PreviousFigure | null = null;
+    const aroundClause = sentenceEvidence(reading);
     for (const [clauseIndex, clause] of reading.clauses.entries()) {
+      let ofClause: ClauseEvidence | null = null;
       const quantities = findQuantities(view, clause.start, clause.end);
       const respective = respectiveObjects(plain, clean, clause.start, quantities);
       const clauseDueWords = clause.timeWords.filter(isDueWord);
@@ -128,6 +137,17 @@ export function findCommitments(
         const closingQuote = counted?.after && /^[”"’」』]/.test(plain[counted.end] ?? '') ? 1 : 0;
         const spanEnd = Math.max(q.end, counted?.after ? counted.end + closingQuote : q.end);
         const span = originalSpan(view, spanStart, spanEnd);
+        const deadlineYear = deadlineFor(reading, clause, clauseDueWords, q, plain) ?? clausePeriod;
+        ofClause ??= clauseEvidence(plain, clause);
+        const evidence = commitmentEvidence(
+          plain,
+          aroundClause,
+          ofClause,
+          clause.start,
+          q,
+          deadlineYear,
+          object !== q.unit,
+        );
         found.push({
           ...span,
           min: q.min,
@@ -135,8 +155,11 @@ export function findCommitments(
           unit: q.unit,
           object,
           per: findPer(plain, clause.start, q),
-          deadlineYear: deadlineFor(reading, clause, clauseDueWords, q, plain) ?? clausePeriod,
+          deadlineYear,
           section: sectionAt(headings, q.start),
+          confidence: confidenceOf(evidence),
+          partOf: null,
+          place: null,
         });
       });
     }
