@@ -5,6 +5,7 @@
  */
 import type { ExtractedCommitment } from '../../shared/extraction';
 import { type ClauseReading, isDueWord, type SentenceReading } from './analysis';
+import { type Figure, readBreakdowns } from './breakdowns';
 import {
   type ClauseEvidence,
   clauseEvidence,
@@ -74,24 +75,28 @@ function sameTarget(a: ExtractedCommitment, b: ExtractedCommitment): boolean {
   return a.object.includes(b.object) || b.object.includes(a.object);
 }
 
-function withoutRestatements(found: ExtractedCommitment[]): ExtractedCommitment[] {
-  const kept: Array<ExtractedCommitment | null> = [];
+/** The indices of the commitments kept once each, a restatement giving way to its dated twin. */
+function withoutRestatements(found: readonly ExtractedCommitment[]): number[] {
+  const kept: number[] = [];
   // only targets with the same value, unit and scope can be twins
   const byTarget = new Map<string, number[]>();
-  for (const c of found) {
+  for (const [index, c] of found.entries()) {
     const key = `${c.min}|${c.max}|${c.unit}|${c.per}`;
     const candidates = byTarget.get(key) ?? [];
-    const twin = candidates.slice(-MAX_TWIN_CHECKS).find((k) => sameTarget(kept[k]!, c));
+    const twin = candidates.slice(-MAX_TWIN_CHECKS).find((k) => sameTarget(found[kept[k]!]!, c));
     if (twin === undefined) {
       candidates.push(kept.length);
       byTarget.set(key, candidates);
-      kept.push(c);
-    } else if (kept[twin]!.deadlineYear === null && c.deadlineYear !== null) {
-      kept[twin] = c;
+      kept.push(index);
+    } else if (found[kept[twin]!]!.deadlineYear === null && c.deadlineYear !== null) {
+      kept[twin] = index;
     }
   }
-  return kept.filter((c): c is ExtractedCommitment => c !== null);
+  return kept;
 }
+
+/** 其余10座, 剩余5个: the rest of a total, named by no object of its own. */
+const REMAINDER = /^(?:其余|其他|剩余|余下)$/;
 
 /** A restatement follows its first statement closely; comparing with the last few suffices. */
 const MAX_TWIN_CHECKS = 32;
@@ -104,6 +109,7 @@ export function findCommitments(
   const { plain, clean } = view;
   const marked = findMarkedRanges(plain);
   const found: ExtractedCommitment[] = [];
+  const figures: Figure[] = [];
   const periods = projectPeriods(plain, readings);
   for (const reading of readings) {
     const period = periods.byParagraph.get(reading.sentence.paragraph) ?? periods.letterWide;
@@ -161,8 +167,23 @@ export function findCommitments(
           partOf: null,
           place: null,
         });
+        figures.push({ start: q.qualifierStart, end: q.unitEnd, min: q.min, unit: q.unit });
       });
     }
   }
-  return withoutRestatements(found);
+  const kept = withoutRestatements(found);
+  const commitments = kept.map((k) => found[k]!);
+  const breakdowns = readBreakdowns(
+    plain,
+    clean,
+    kept.map((k) => figures[k]!),
+  );
+  for (const [k, c] of commitments.entries()) {
+    c.partOf = breakdowns.partOf[k]!;
+    c.place = breakdowns.place[k]!;
+    // 其中甲区40个 counts what its total counts; the place only says where
+    if (c.partOf !== null && (c.object === c.place || REMAINDER.test(c.object)))
+      c.object = commitments[c.partOf]!.object;
+  }
+  return commitments;
 }
