@@ -48,12 +48,20 @@ export interface ExtractedCommitment extends TextSpan {
   per: PerScope | null;
   deadlineYear: number | null;
   section: string | null;
+  /** 0..1, how sure the evidence of its clause makes the extractor that this is a promise */
+  confidence: number;
+  /** index of the total in the same `commitments` array when this is a part of a breakdown */
+  partOf: number | null;
+  /** the district, street or town the item names (其中甲区40个), else null */
+  place: string | null;
 }
 
 /** A dated promise without a number (年内…印发职能清单): tracked as done / not done. */
 export interface ExtractedMilestone extends TextSpan {
   deadlineYear: number | null;
   section: string | null;
+  /** 0..1, as for commitments */
+  confidence: number;
 }
 
 export interface LetterExtraction {
