@@ -30,7 +30,16 @@ export interface LetterMetadata {
   contactPhone: string | null;
   /** 抄送 recipients */
   cc: string[];
+  /**
+   * How sure the evidence makes the extractor of each field, in [0, 1]: a labelled line or a
+   * signature near 1, a guess (a short name completed, the page's publication date) lower,
+   * 0 when the field is null.
+   */
+  confidence: MetadataConfidence;
 }
+
+export type MetadataField = Exclude<keyof LetterMetadata, 'confidence'>;
+export type MetadataConfidence = Record<MetadataField, number>;
 
 export interface TextSpan {
   /** `text.slice(start, end) === quote`, JavaScript string indices into the decoded text */
