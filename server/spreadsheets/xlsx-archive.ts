@@ -21,6 +21,8 @@ export const MAX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024;
 export const MAX_WORKSHEET_BYTES = 64 * 1024 * 1024;
 /** Styles, workbook, relationships, themes: kilobytes in any real workbook. */
 export const MAX_OTHER_PART_BYTES = 8 * 1024 * 1024;
+/** Pictures and other binary parts a clerk may have pasted in: exceljs skips them unparsed. */
+export const MAX_BINARY_PART_BYTES = 16 * 1024 * 1024;
 export const MAX_UNZIPPED_BYTES = 128 * 1024 * 1024;
 /** A workbook of a few sheets has a few dozen parts. */
 export const MAX_PARTS = 1000;
@@ -31,6 +33,7 @@ export const MAX_CELLS = 1_000_000;
 
 const SHARED_STRINGS = /^xl\/sharedStrings\.xml$/i;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+const XML_PART = /\.(?:xml|rels|vml)$/i;
 /** General-purpose flag bit 3: sizes and CRC follow the data in a descriptor of 12 to 24 bytes. */
 const DATA_DESCRIPTOR_FLAG = 0x08;
 const DATA_DESCRIPTOR_LENGTHS = new Set([12, 16, 20, 24]);
@@ -38,7 +41,7 @@ const DATA_DESCRIPTOR_LENGTHS = new Set([12, 16, 20, 24]);
 export function partLimit(name: string): number {
   if (SHARED_STRINGS.test(name)) return MAX_SHARED_STRINGS_BYTES;
   if (WORKSHEET.test(name)) return MAX_WORKSHEET_BYTES;
-  return MAX_OTHER_PART_BYTES;
+  return XML_PART.test(name) ? MAX_OTHER_PART_BYTES : MAX_BINARY_PART_BYTES;
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -105,14 +108,14 @@ export async function checkXlsxArchive(bytes: Uint8Array, fileName: string): Pro
     }
     entries.sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
     let expectedAt = 0;
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       const gap = entry.relativeOffsetOfLocalHeader - expectedAt;
       if (gap !== 0) throw damaged(fileName, new Error(`${gap} unlisted bytes before ${entry.fileName}`));
       const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
       expectedAt = fileDataStart + entry.compressedSize;
       if (entry.generalPurposeBitFlag & DATA_DESCRIPTOR_FLAG) {
         // the next header (or the directory) follows the descriptor; its length varies by writer
-        const next = entries[entries.indexOf(entry) + 1]?.relativeOffsetOfLocalHeader ?? directoryAt;
+        const next = entries[index + 1]?.relativeOffsetOfLocalHeader ?? directoryAt;
         if (!DATA_DESCRIPTOR_LENGTHS.has(next - expectedAt))
           throw damaged(fileName, new Error(`unlisted bytes after ${entry.fileName}`));
         expectedAt = next;

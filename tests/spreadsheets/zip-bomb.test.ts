@@ -2,6 +2,7 @@
  * XLSX uploads that unzip far beyond their size: refused from the zip directory before exceljs
  * parses anything, also when the directory lies, and bounded in strings and cells when it does not.
  */
+import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { ProgressFileError, parseProgressFile } from '../../server/spreadsheets/import';
 import {
@@ -44,6 +45,16 @@ describe('XLSX bombs', () => {
     const hidden = { ...sharedStrings(22_000, 1000), hidden: true };
     const error = await refusal(await buildZip([...workbookParts(), hidden, worksheet(1, 1)]));
     expect(error.code).toBe('UNREADABLE');
+  });
+
+  test('a pasted 9 MB picture is not mistaken for a bomb: the file is read (and has no header)', async () => {
+    // random bytes as latin1 text: one byte each in the part, and they do not deflate
+    const picture = randomBytes(9 * 1024 * 1024).toString('latin1');
+    const media = { name: 'xl/media/image1.png', chunks: () => [picture], latin1: true };
+    const error = await refusal(
+      await buildZip([...workbookParts(), media, sharedStrings(1, 1), worksheet(1, 1)]),
+    );
+    expect(error.code).toBe('NO_HEADER');
   });
 
   test(`more than ${MAX_SHARED_STRINGS} short shared strings are refused`, async () => {

@@ -15,6 +15,8 @@ export interface BombPart {
   declaredSize?: number;
   /** written to the file but not listed in the central directory */
   hidden?: boolean;
+  /** the chunks are bytes written as latin1 text (a picture), not UTF-8 */
+  latin1?: boolean;
 }
 
 interface Deflated {
@@ -23,7 +25,7 @@ interface Deflated {
   size: number;
 }
 
-async function deflatePart(chunks: Iterable<string>): Promise<Deflated> {
+async function deflatePart(chunks: Iterable<string>, encoding: BufferEncoding): Promise<Deflated> {
   const deflate = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION });
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
@@ -34,7 +36,7 @@ async function deflatePart(chunks: Iterable<string>): Promise<Deflated> {
   let crc = 0;
   let size = 0;
   for (const text of chunks) {
-    const bytes = Buffer.from(text);
+    const bytes = Buffer.from(text, encoding);
     crc = crc32(bytes, crc);
     size += bytes.length;
     if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once('drain', resolve));
@@ -51,7 +53,7 @@ export async function buildZip(parts: readonly BombPart[]): Promise<Buffer> {
   let offset = 0;
   let listed = 0;
   for (const part of parts) {
-    const { data, crc, size } = await deflatePart(part.chunks());
+    const { data, crc, size } = await deflatePart(part.chunks(), part.latin1 ? 'latin1' : 'utf8');
     const name = Buffer.from(part.name);
     const declared = part.declaredSize ?? size;
     const local = Buffer.alloc(30);
