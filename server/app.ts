@@ -10,8 +10,9 @@ import express from 'express';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { attachmentHandler } from './attachments';
+import { passwordAttemptLimit } from './auth/attempt-limits';
 import { contextFactory, type ServerContextOptions } from './context';
-import { requestLogs, securityHeaders, signInRateLimit } from './http-hardening';
+import { requestLogs, securityHeaders } from './http-hardening';
 import { progressSheetHandler } from './progress-sheet-download';
 import { reportDownloadHandler } from './report-downloads';
 import { appRouter } from './routers/_app';
@@ -20,21 +21,24 @@ export interface AppOptions extends ServerContextOptions {
   /** folder of the built client (vite build); not served when absent */
   clientDir?: string | undefined;
   log?: (message: string) => void;
-  /** behind a reverse proxy: req.secure and req.host follow X-Forwarded-Proto/Host */
-  trustProxy?: boolean;
+  /**
+   * reverse proxies in front (TRUST_PROXY): req.ip, req.secure and req.host follow the
+   * X-Forwarded-* headers those hops add. A count, never `true`: trusting every hop would let any
+   * client pick its address, and with it a fresh sign-in budget, by sending X-Forwarded-For.
+   */
+  trustProxy?: number;
   /** structured request logs; none when absent (tests) */
   logger?: Logger;
-  /** sign-in attempts per address and minute */
+  /** password checks (sign-in, changePassword) per account and per address and minute */
   signInsPerMinute?: number;
 }
 
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  if (options.trustProxy) app.set('trust proxy', true);
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders(Boolean(options.clientDir)));
   if (options.logger) app.use(requestLogs(options.logger));
-  app.use('/trpc', signInRateLimit(options.signInsPerMinute ?? 10));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -55,7 +59,10 @@ export function createApp(options: AppOptions): express.Express {
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: contextFactory(options),
+      createContext: contextFactory({
+        ...options,
+        passwordAttempts: passwordAttemptLimit(options.signInsPerMinute ?? 10),
+      }),
       // a 10 MB progress spreadsheet, base64-encoded, is the largest input
       maxBodySize: 15 * 1024 * 1024,
       onError({ error, path: procedure }) {

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/connect';
 import type { Database } from '../db/schema';
 import { CSRF_HEADER, type SessionUser } from '../shared/auth';
+import { type PasswordAttemptLimit, unlimitedPasswordAttempts } from './auth/attempt-limits';
 import { clearedSessionSetCookie, readSessionToken, sessionSetCookie } from './auth/cookies';
 import { checkRequestOrigin } from './auth/csrf';
 import { type IssuedSession, resolveSession } from './auth/sessions';
@@ -31,6 +32,12 @@ export interface ContextInner {
   /** the valid session token the request came with: sign-in replaces it, sign-out revokes it */
   sessionToken?: string | null;
   sessionCookies?: SessionCookies;
+  /** how often passwords may be checked (sign-in, changePassword); unlimited outside HTTP */
+  passwordAttempts?: PasswordAttemptLimit;
+  /** the client's address after the trusted proxies (req.ip); null outside HTTP */
+  clientAddress?: string | null;
+  /** procedures in this HTTP request: more than one is a tRPC batch */
+  callsInRequest?: number;
 }
 
 const noCookies: SessionCookies = { set: () => undefined, clear: () => undefined };
@@ -40,6 +47,9 @@ export function createContextInner(inner: ContextInner) {
     ...inner,
     sessionToken: inner.sessionToken ?? null,
     sessionCookies: inner.sessionCookies ?? noCookies,
+    passwordAttempts: inner.passwordAttempts ?? unlimitedPasswordAttempts,
+    clientAddress: inner.clientAddress ?? null,
+    callsInRequest: inner.callsInRequest ?? 1,
   };
 }
 
@@ -47,9 +57,9 @@ export type Context = ReturnType<typeof createContextInner>;
 
 export type ServerContextOptions = Pick<ContextInner, 'db' | 'dialect' | 'showDemo' | 'publicRead'>;
 
-export function contextFactory(options: ServerContextOptions) {
-  const { db, dialect, showDemo, publicRead } = options;
-  return async ({ req, res }: CreateExpressContextOptions): Promise<Context> => {
+export function contextFactory(options: ServerContextOptions & { passwordAttempts?: PasswordAttemptLimit }) {
+  const { db, dialect, showDemo, publicRead, passwordAttempts } = options;
+  return async ({ req, res, info }: CreateExpressContextOptions): Promise<Context> => {
     const verdict = checkRequestOrigin({
       method: req.method,
       host: req.host,
@@ -80,6 +90,10 @@ export function contextFactory(options: ServerContextOptions) {
       user,
       sessionToken: user ? token : null,
       sessionCookies,
+      ...(passwordAttempts ? { passwordAttempts } : {}),
+      clientAddress: req.ip ?? null,
+      // tRPC's own reading of the request, so every path form (auth%2EsignIn) and batch counts
+      callsInRequest: info.calls.length,
     });
   };
 }

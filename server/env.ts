@@ -25,8 +25,16 @@ const EnvSchema = z.object({
   /** the first supervision-office account, created on start when no office account exists */
   OFFICE_USERNAME: z.string().optional(),
   OFFICE_PASSWORD: z.string().optional(),
-  /** behind a reverse proxy: trust its X-Forwarded-Proto/Host, so cookies get Secure over https */
-  TRUST_PROXY: flag.default(false),
+  /**
+   * reverse proxies in front of the server (1 = one nginx): their X-Forwarded-For/Proto/Host are
+   * trusted, so the client's address, https and the host are seen. A count, not yes/no: trusting
+   * everything lets any client choose its address with X-Forwarded-For.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^\d{1,2}$/, '应为反向代理的层数 (number of proxy hops), 如 TRUST_PROXY=1;不接受 true')
+    .transform(Number)
+    .default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

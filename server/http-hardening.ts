@@ -1,10 +1,10 @@
 /**
  * What every response and request passes through before the API: security headers with a content
- * security policy the built client satisfies, structured request logs, and a limit on sign-in attempts.
+ * security policy the built client satisfies, and structured request logs. (Sign-in attempts are
+ * limited where the password is checked: auth/attempt-limits.ts.)
  * @see https://helmetjs.github.io/
  */
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -13,10 +13,14 @@ import { pinoHttp } from 'pino-http';
  * The built client loads only its own scripts and styles; charts set inline styles through the DOM,
  * which style-src 'unsafe-inline' allows. In development Vite injects inline scripts, so the policy
  * applies only when the built client is served.
+ *
+ * `upgrade-insecure-requests` and HSTS are sent only when the request came over https (req.secure,
+ * which follows X-Forwarded-Proto only behind the configured proxies): on a LAN address over plain
+ * http they made the browser fetch every asset as https:// and the page stayed blank.
  */
 export function securityHeaders(withContentSecurityPolicy: boolean): RequestHandler {
-  return helmet({
-    contentSecurityPolicy: withContentSecurityPolicy
+  const policy = (https: boolean) =>
+    withContentSecurityPolicy
       ? {
           directives: {
             defaultSrc: ["'self'"],
@@ -29,30 +33,14 @@ export function securityHeaders(withContentSecurityPolicy: boolean): RequestHand
             frameAncestors: ["'none'"],
             formAction: ["'self'"],
             baseUri: ["'self'"],
+            // helmet adds it by default; null leaves it out
+            upgradeInsecureRequests: https ? [] : null,
           },
         }
-      : false,
-  });
-}
-
-/** Guessing passwords is slowed to `perMinute` sign-in attempts per address and minute. */
-export function signInRateLimit(perMinute: number): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skip: (req) => req.method !== 'POST' || !req.path.includes('auth.signIn'),
-    handler: (_req, res) => {
-      res.status(429).json({
-        error: {
-          message: '登录尝试过于频繁,请一分钟后再试。',
-          code: -32029,
-          data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429 },
-        },
-      });
-    },
-  });
+      : false;
+  const overHttps = helmet({ contentSecurityPolicy: policy(true) });
+  const overHttp = helmet({ contentSecurityPolicy: policy(false), strictTransportSecurity: false });
+  return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
 }
 
 export function requestLogs(logger: Logger): RequestHandler {

@@ -5,6 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../shared/auth';
 import { ChangePasswordSchema, SignInSchema } from '../../shared/schemas/auth';
+import { refuseBatchedPasswordCheck } from '../auth/attempt-limits';
 import { verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import { createSession, revokeSession } from '../auth/sessions';
 import { recordAudit } from '../repositories/audit';
@@ -19,6 +20,8 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }): SessionUser | null => ctx.user),
 
   signIn: publicProcedure.input(SignInSchema).mutation(async ({ ctx, input }) => {
+    refuseBatchedPasswordCheck(ctx.callsInRequest);
+    ctx.passwordAttempts.take({ account: input.username, address: ctx.clientAddress });
     const now = new Date();
     const at = now.toISOString();
     const credentials = await findCredentials(ctx.db, input.username);
@@ -72,6 +75,9 @@ export const authRouter = router({
   }),
 
   changePassword: signedInProcedure.input(ChangePasswordSchema).mutation(async ({ ctx, input }) => {
+    // the current password is checked here too: the same budget as signing in to that account
+    refuseBatchedPasswordCheck(ctx.callsInRequest);
+    ctx.passwordAttempts.take({ account: ctx.user.username, address: ctx.clientAddress });
     await setAccountPassword(
       ctx.db,
       {

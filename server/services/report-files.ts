@@ -7,6 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { neutralizeFormula, neutralizeRow } from '../spreadsheets/formula-cells';
 import type { AnnualReport } from './annual-report';
 import { type Cell, type ReportTable, reportTables, reportTitle } from './report-tables';
 
@@ -27,14 +28,16 @@ function addSheet(workbook: ExcelJS.Workbook, table: ReportTable, title: string)
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.addRow([`${title} · ${table.name}`]).font = { bold: true, size: 14 };
-  const header = sheet.addRow(table.header);
+  const header = sheet.addRow(neutralizeRow(table.header));
   header.font = { bold: true };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF3' } };
     cell.border = { bottom: { style: 'thin' } };
   });
   for (const row of table.rows) {
-    const added = sheet.addRow(row.map((cell) => (isRate(cell) ? (cell.rate ?? MISSING) : cell)));
+    const added = sheet.addRow(
+      row.map((cell) => (isRate(cell) ? (cell.rate ?? MISSING) : neutralizeFormula(cell))),
+    );
     row.forEach((cell, index) => {
       if (isRate(cell) && cell.rate !== null) added.getCell(index + 1).numFmt = PERCENT_FORMAT;
     });
@@ -61,8 +64,9 @@ export async function annualReportXlsx(report: AnnualReport): Promise<Buffer> {
 export function annualReportCsv(report: AnnualReport): string {
   const rows: (string | number | null)[][] = [[reportTitle(report.year)]];
   for (const table of reportTables(report)) {
-    rows.push([], [table.name], table.header);
-    for (const row of table.rows) rows.push(row.map((cell) => (isRate(cell) ? formatRate(cell.rate) : cell)));
+    rows.push([], [table.name], neutralizeRow(table.header));
+    for (const row of table.rows)
+      rows.push(row.map((cell) => (isRate(cell) ? formatRate(cell.rate) : neutralizeFormula(cell))));
   }
   return `\uFEFF${stringify(rows, { record_delimiter: 'windows' })}`;
 }

@@ -20,6 +20,7 @@ export const MAX_PROGRESS_ROWS = 20_000;
 export type ProgressFileErrorCode =
   | 'EMPTY'
   | 'TOO_LARGE'
+  | 'UNZIPPED_TOO_LARGE'
   | 'TOO_MANY_ROWS'
   | 'LEGACY_XLS'
   | 'UNREADABLE'

@@ -8,6 +8,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { EARLIEST_AS_OF, MAX_PROGRESS_VALUE } from './cells';
+import { neutralizeFormula, neutralizeRow } from './formula-cells';
 import { instructionLines } from './instructions';
 import {
   CITY_LEVEL_LABEL,
@@ -188,7 +189,10 @@ function addDataSheet(workbook: ExcelJS.Workbook, rows: readonly ExportRow[]): E
   });
   header.height = 30;
 
-  for (const row of rows) sheet.addRow(exportCells(row));
+  for (const row of rows) {
+    const cells = exportCells(row);
+    sheet.addRow(Object.fromEntries(PROGRESS_COLUMNS.map((c) => [c.id, neutralizeFormula(cells[c.id])])));
+  }
   const lastRow = HEADER_ROW + rows.length;
   sheet.autoFilter = {
     from: { row: HEADER_ROW, column: 1 },
@@ -205,7 +209,8 @@ function addInstructionsSheet(workbook: ExcelJS.Workbook, meta: ExportMeta): voi
   sheet.getColumn(3).width = 12;
   sheet.getColumn(4).width = 70;
   for (const line of instructionLines(meta)) {
-    const row = sheet.addRow(line.cells);
+    // the title carries the agency's name
+    const row = sheet.addRow(neutralizeRow(line.cells));
     if (line.kind === 'title') row.font = { bold: true, size: 14 };
     if (line.kind === 'heading') row.font = { bold: true };
     if (line.kind === 'table') row.alignment = { vertical: 'top', wrapText: true };
@@ -232,11 +237,6 @@ export async function buildProgressWorkbook(rows: readonly ExportRow[], meta: Ex
 }
 
 const UTF8_BOM = '\uFEFF';
-
-/** Excel runs cell text starting with these as a formula when it opens a CSV. */
-function neutralizeFormula(value: ExportCell): ExportCell {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** UTF-8 with BOM and CRLF line ends: what Excel needs to open Chinese text correctly. */
 export function buildProgressCsv(rows: readonly ExportRow[]): string {

@@ -247,7 +247,7 @@ export async function parseProgressFile(
   let failure: unknown;
   for (let attempt = 0; attempt < XLSX_READ_ATTEMPTS; attempt++) {
     try {
-      return { format, encoding: null, ...(await checkRows(readXlsxRows(bytes), fileName, today)) };
+      return { format, encoding: null, ...(await checkRows(readXlsxRows(bytes, fileName), fileName, today)) };
     } catch (error) {
       if (error instanceof ProgressFileError) throw error;
       failure = error;

@@ -14,6 +14,14 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SheetCell } from './cells';
 import type { SheetRow } from './sheet-rows';
+import {
+  checkXlsxArchive,
+  MAX_CELLS,
+  MAX_SHARED_STRINGS,
+  MAX_SHARED_STRINGS_BYTES,
+  MAX_WORKSHEET_BYTES,
+  tooMuchContent,
+} from './xlsx-archive';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -48,6 +56,8 @@ function asDisplayedPercent(value: number, numFmt: string | undefined): SheetCel
 
 /** The parts of exceljs's WorkbookReader (4.4.0) that receive the raw XML bytes. */
 interface ReaderInternals {
+  /** filled while the shared strings are parsed (sharedStrings: 'cache') */
+  sharedStrings?: unknown[];
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
 }
@@ -71,7 +81,27 @@ function isReaderInternals(value: unknown): value is ReaderInternals {
   );
 }
 
-function utf8SafeReader(bytes: Uint8Array): ExcelJS.stream.xlsx.WorkbookReader {
+/**
+ * The second bound behind checkXlsxArchive: exceljs's own inflated bytes are counted as they
+ * arrive, so a part the directory check let through (a zip quirk it did not foresee) still stops
+ * at the bound instead of filling memory.
+ */
+async function* bounded<T extends Buffer | string>(
+  chunks: AsyncIterable<T>,
+  limit: number,
+  refuse: () => Error,
+  after?: () => void,
+): AsyncGenerator<T> {
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    if (bytes > limit) throw refuse();
+    yield chunk;
+    after?.();
+  }
+}
+
+function utf8SafeReader(bytes: Uint8Array, fileName: string): ExcelJS.stream.xlsx.WorkbookReader {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     // styles tell dates from numbers: without them every date cell would read as a serial number
@@ -85,20 +115,42 @@ function utf8SafeReader(bytes: Uint8Array): ExcelJS.stream.xlsx.WorkbookReader {
     throw new Error('exceljs WorkbookReader internals changed; see read-xlsx.ts');
   const parseSharedStrings = reader._parseSharedStrings.bind(reader);
   const parseWorksheet = reader._parseWorksheet.bind(reader);
+  const internals = reader;
   reader._parseSharedStrings = (entry) => {
     // Node's string decoder holds split characters back, like utf8Text does
     entry.setEncoding('utf8');
-    return parseSharedStrings(entry);
+    const counted = bounded<Buffer | string>(
+      entry,
+      MAX_SHARED_STRINGS_BYTES,
+      () => tooMuchContent(fileName, '共享字符串过大'),
+      () => {
+        if ((internals.sharedStrings?.length ?? 0) > MAX_SHARED_STRINGS)
+          throw tooMuchContent(fileName, `共享字符串超过 ${MAX_SHARED_STRINGS} 条`);
+      },
+    );
+    // objectMode keeps the decoded strings whole: a byte stream would split characters again
+    return parseSharedStrings(Readable.from(counted));
   };
-  reader._parseWorksheet = (chunks, sheetNo) => parseWorksheet(utf8Text(chunks), sheetNo);
+  reader._parseWorksheet = (chunks, sheetNo) =>
+    parseWorksheet(
+      utf8Text(
+        bounded(chunks, MAX_WORKSHEET_BYTES, () => tooMuchContent(fileName, `工作表 ${sheetNo} 过大`)),
+      ),
+      sheetNo,
+    );
   return reader;
 }
 
-export async function* readXlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
+/** Refuses a zip bomb before parsing (xlsx-archive.ts), then counts what the parse produces. */
+export async function* readXlsxRows(bytes: Uint8Array, fileName: string): AsyncGenerator<SheetRow> {
+  await checkXlsxArchive(bytes, fileName);
   let sheet = 0;
-  for await (const worksheet of utf8SafeReader(bytes)) {
+  let cellCount = 0;
+  for await (const worksheet of utf8SafeReader(bytes, fileName)) {
     for await (const row of worksheet) {
       const values = Array.isArray(row.values) ? row.values : [];
+      cellCount += values.length;
+      if (cellCount > MAX_CELLS) throw tooMuchContent(fileName, `单元格超过 ${MAX_CELLS} 个`);
       // exceljs rows are 1-based sparse arrays; index 0 is always empty
       const cells: SheetCell[] = [];
       for (let i = 1; i < values.length; i++) {

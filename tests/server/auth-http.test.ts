@@ -188,7 +188,7 @@ for (const target of testDatabases) {
         dialect: database.dialect,
         showDemo: true,
         publicRead: true,
-        trustProxy: true,
+        trustProxy: 1,
       });
       const proxied = app.listen(0, '127.0.0.1');
       await new Promise<void>((resolve) => proxied.once('listening', resolve));

@@ -39,8 +39,37 @@ test('pages and API answers carry security headers; the client page a content se
   expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   expect(page.headers.get('x-powered-by')).toBeNull();
-  const api = await fetch(`${base}/healthz`);
-  expect(api.headers.get('strict-transport-security')).toBeTruthy();
+  // over https (here: behind one trusted proxy that says so) the browser is told to stay on https
+  const proxied = createApp({
+    db,
+    dialect,
+    showDemo: true,
+    publicRead: true,
+    clientDir: CLIENT_DIR,
+    trustProxy: 1,
+  });
+  const server = proxied.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  try {
+    const https = { 'x-forwarded-proto': 'https' };
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const api = await fetch(`${at}/healthz`, { headers: https });
+    expect(api.headers.get('strict-transport-security')).toBeTruthy();
+    const securePage = await fetch(`${at}/`, { headers: https });
+    expect(securePage.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    // a client cannot claim https past a server that trusts no proxy
+    const direct = await fetch(`${base}/healthz`, { headers: https });
+    expect(direct.headers.get('strict-transport-security')).toBeNull();
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
+test('over plain http (a LAN address) neither HSTS nor upgrade-insecure-requests is sent', async () => {
+  const page = await fetch(`${base}/`);
+  expect(page.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+  expect(page.headers.get('strict-transport-security')).toBeNull();
+  expect((await fetch(`${base}/healthz`)).headers.get('strict-transport-security')).toBeNull();
 });
 
 test('sign-in attempts beyond the limit are refused with 429 and a Chinese message', async () => {

@@ -13,7 +13,8 @@ if (chromiumMissing && process.env.CI === 'true') {
 }
 if (chromiumMissing) console.warn(`⚠ Browser tests SKIPPED (not CI): no chromium at ${CHROMIUM_PATH}`);
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more chromium switches, e.g. `--host-resolver-rules` to open the app under a LAN-style name. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -25,6 +26,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
