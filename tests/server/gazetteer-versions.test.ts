@@ -15,7 +15,7 @@ import {
 } from '../../server/domain/gazetteer-versions';
 import { districtsOnDate, gazetteerVersions, listGazetteer } from '../../server/repositories/gazetteer';
 import { ingestLetter } from '../../server/services/ingest-letter';
-import { seedGazetteer } from '../../server/services/seed';
+import { seedGazetteer, UNVERSIONED_SEED_SOURCE } from '../../server/services/seed';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
 
@@ -194,6 +194,72 @@ for (const target of testDatabases) {
         streets: 7,
         towns: 4,
       });
+    });
+  });
+
+  describe.skipIf(target.skip)(`a gazetteer seeded before the versions, on ${target.name}`, () => {
+    test('gets the dated versions on the next start, keeping its district rows', async () => {
+      const database = await target.open();
+      try {
+        // what the unversioned file stored: the 2014-12-31 lists, valid from 2015 without end
+        const [first] = file.versions;
+        const ids: Record<string, number> = {};
+        for (const [order, name] of DISTRICTS.entries()) {
+          const { id } = await database.db
+            .insertInto('districts')
+            .values({
+              city: '厦门市',
+              name,
+              sort_order: order,
+              valid_from: 2003,
+              from_date: '2003-01-01',
+              source: UNVERSIONED_SEED_SOURCE,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          ids[name] = id;
+          const units = [
+            ...(first?.add?.[name]?.streets ?? []).map((n) => ({ name: n, kind: 'street' as const })),
+            ...(first?.add?.[name]?.towns ?? []).map((n) => ({ name: n, kind: 'town' as const })),
+          ];
+          await database.db
+            .insertInto('streets')
+            .values(
+              units.map((u) => ({
+                ...u,
+                district_id: id,
+                valid_from: 2015,
+                from_date: '2015-01-01',
+                source: UNVERSIONED_SEED_SOURCE,
+              })),
+            )
+            .execute();
+        }
+        const before = await districtsOnDate(database.db, '厦门市', '2023-03-19');
+        expect(before.reduce((sum, d) => sum + d.streets + d.towns, 0)).toBe(38);
+
+        await seedGazetteer(database.db);
+        const after = await districtsOnDate(database.db, '厦门市', '2023-03-19');
+        expect(after.reduce((sum, d) => sum + d.streets + d.towns, 0)).toBe(45);
+        expect(Object.fromEntries(after.map((d) => [d.name, d.id]))).toEqual(ids);
+        const haicang = (await districtsOnDate(database.db, '厦门市', '2015-03-19')).find(
+          (d) => d.name === '海沧区',
+        );
+        expect(haicang).toMatchObject({ streets: 4, towns: 0 });
+        const left = await database.db
+          .selectFrom('streets')
+          .select('id')
+          .where('source', '=', UNVERSIONED_SEED_SOURCE)
+          .execute();
+        expect(left).toEqual([]);
+
+        const count = async () => (await database.db.selectFrom('streets').select('id').execute()).length;
+        const stored = await count();
+        await seedGazetteer(database.db); // already versioned: nothing to do
+        expect(await count()).toBe(stored);
+      } finally {
+        await database.close();
+      }
     });
   });
 
