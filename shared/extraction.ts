@@ -30,7 +30,16 @@ export interface LetterMetadata {
   contactPhone: string | null;
   /** 抄送 recipients */
   cc: string[];
+  /**
+   * How sure the evidence makes the extractor of each field, in [0, 1]: a labelled line or a
+   * signature near 1, a guess (a short name completed, the page's publication date) lower,
+   * 0 when the field is null.
+   */
+  confidence: MetadataConfidence;
 }
+
+export type MetadataField = Exclude<keyof LetterMetadata, 'confidence'>;
+export type MetadataConfidence = Record<MetadataField, number>;
 
 export interface TextSpan {
   /** `text.slice(start, end) === quote`, JavaScript string indices into the decoded text */
@@ -48,12 +57,20 @@ export interface ExtractedCommitment extends TextSpan {
   per: PerScope | null;
   deadlineYear: number | null;
   section: string | null;
+  /** 0..1, how sure the evidence of its clause makes the extractor that this is a promise */
+  confidence: number;
+  /** index of the total in the same `commitments` array when this is a part of a breakdown */
+  partOf: number | null;
+  /** the district, street or town the item names (其中甲区40个), else null */
+  place: string | null;
 }
 
 /** A dated promise without a number (年内…印发职能清单): tracked as done / not done. */
 export interface ExtractedMilestone extends TextSpan {
   deadlineYear: number | null;
   section: string | null;
+  /** 0..1, as for commitments */
+  confidence: number;
 }
 
 export interface LetterExtraction {

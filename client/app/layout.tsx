@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigation } from 'react-router';
-import { hasRole, useCurrentUser } from '../features/auth/use-current-user';
 import { UserMenu } from '../features/auth/user-menu';
 import { TopbarSearch } from '../features/search/topbar-search';
 import { setLanguage } from '../lib/i18n';
+import { hasRole, useCurrentUser } from '../lib/use-current-user';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();

@@ -5,6 +5,14 @@
  */
 import type { ExtractedCommitment } from '../../shared/extraction';
 import { type ClauseReading, isDueWord, type SentenceReading } from './analysis';
+import { type Figure, readBreakdowns } from './breakdowns';
+import {
+  type ClauseEvidence,
+  clauseEvidence,
+  commitmentEvidence,
+  confidenceOf,
+  sentenceEvidence,
+} from './confidence';
 import { findMarkedRanges, notPromiseReason } from './not-promise';
 import { findObject, findPer, projectOfMoney, respectiveObjects, unitAsObject } from './objects';
 import { LONG_TERM, projectPeriods } from './project-period';
@@ -67,24 +75,28 @@ function sameTarget(a: ExtractedCommitment, b: ExtractedCommitment): boolean {
   return a.object.includes(b.object) || b.object.includes(a.object);
 }
 
-function withoutRestatements(found: ExtractedCommitment[]): ExtractedCommitment[] {
-  const kept: Array<ExtractedCommitment | null> = [];
+/** The indices of the commitments kept once each, a restatement giving way to its dated twin. */
+function withoutRestatements(found: readonly ExtractedCommitment[]): number[] {
+  const kept: number[] = [];
   // only targets with the same value, unit and scope can be twins
   const byTarget = new Map<string, number[]>();
-  for (const c of found) {
+  for (const [index, c] of found.entries()) {
     const key = `${c.min}|${c.max}|${c.unit}|${c.per}`;
     const candidates = byTarget.get(key) ?? [];
-    const twin = candidates.slice(-MAX_TWIN_CHECKS).find((k) => sameTarget(kept[k]!, c));
+    const twin = candidates.slice(-MAX_TWIN_CHECKS).find((k) => sameTarget(found[kept[k]!]!, c));
     if (twin === undefined) {
       candidates.push(kept.length);
       byTarget.set(key, candidates);
-      kept.push(c);
-    } else if (kept[twin]!.deadlineYear === null && c.deadlineYear !== null) {
-      kept[twin] = c;
+      kept.push(index);
+    } else if (found[kept[twin]!]!.deadlineYear === null && c.deadlineYear !== null) {
+      kept[twin] = index;
     }
   }
-  return kept.filter((c): c is ExtractedCommitment => c !== null);
+  return kept;
 }
+
+/** 其余10座, 剩余5个: the rest of a total, named by no object of its own. */
+const REMAINDER = /^(?:其余|其他|剩余|余下)$/;
 
 /** A restatement follows its first statement closely; comparing with the last few suffices. */
 const MAX_TWIN_CHECKS = 32;
@@ -97,12 +109,15 @@ export function findCommitments(
   const { plain, clean } = view;
   const marked = findMarkedRanges(plain);
   const found: ExtractedCommitment[] = [];
+  const figures: Figure[] = [];
   const periods = projectPeriods(plain, readings);
   for (const reading of readings) {
     const period = periods.byParagraph.get(reading.sentence.paragraph) ?? periods.letterWide;
     if (reading.rejected) continue;
     let previous: PreviousFigure | null = null;
+    const aroundClause = sentenceEvidence(reading);
     for (const [clauseIndex, clause] of reading.clauses.entries()) {
+      let ofClause: ClauseEvidence | null = null;
       const quantities = findQuantities(view, clause.start, clause.end);
       const respective = respectiveObjects(plain, clean, clause.start, quantities);
       const clauseDueWords = clause.timeWords.filter(isDueWord);
@@ -128,6 +143,17 @@ export function findCommitments(
         const closingQuote = counted?.after && /^[”"’」』]/.test(plain[counted.end] ?? '') ? 1 : 0;
         const spanEnd = Math.max(q.end, counted?.after ? counted.end + closingQuote : q.end);
         const span = originalSpan(view, spanStart, spanEnd);
+        const deadlineYear = deadlineFor(reading, clause, clauseDueWords, q, plain) ?? clausePeriod;
+        ofClause ??= clauseEvidence(plain, clause);
+        const evidence = commitmentEvidence(
+          plain,
+          aroundClause,
+          ofClause,
+          clause.start,
+          q,
+          deadlineYear,
+          object !== q.unit,
+        );
         found.push({
           ...span,
           min: q.min,
@@ -135,11 +161,29 @@ export function findCommitments(
           unit: q.unit,
           object,
           per: findPer(plain, clause.start, q),
-          deadlineYear: deadlineFor(reading, clause, clauseDueWords, q, plain) ?? clausePeriod,
+          deadlineYear,
           section: sectionAt(headings, q.start),
+          confidence: confidenceOf(evidence),
+          partOf: null,
+          place: null,
         });
+        figures.push({ start: q.qualifierStart, end: q.unitEnd, min: q.min, unit: q.unit });
       });
     }
   }
-  return withoutRestatements(found);
+  const kept = withoutRestatements(found);
+  const commitments = kept.map((k) => found[k]!);
+  const breakdowns = readBreakdowns(
+    plain,
+    clean,
+    kept.map((k) => figures[k]!),
+  );
+  for (const [k, c] of commitments.entries()) {
+    c.partOf = breakdowns.partOf[k]!;
+    c.place = breakdowns.place[k]!;
+    // 其中甲区40个 counts what its total counts; the place only says where
+    if (c.partOf !== null && (c.object === c.place || REMAINDER.test(c.object)))
+      c.object = commitments[c.partOf]!.object;
+  }
+  return commitments;
 }

@@ -4,34 +4,14 @@
  * runs on the plain reading; values are cut from the clean reading so they keep the letter's
  * own script (紅河縣交通運輸局) without mirror debris.
  */
-import type { LetterMetadata, ResultGrade } from '../../shared/extraction';
-import { isoDate } from './dates';
-import type { LetterLayout } from './layout';
-import { isOrganisationName, ORG_SUFFIX } from './organisations';
+import type { LetterMetadata, MetadataConfidence, ResultGrade } from '../../shared/extraction';
+import { type Found, findAgency } from './agency';
+import { type CalendarDate, CHINESE_DATE, isoDate, parseChineseDate, validDate } from './dates';
+import type { DateEvidence, LetterLayout } from './layout';
+import { isOrganisationName } from './organisations';
 import { splitLines } from './segments';
+import { findSuggestionRef } from './suggestion-ref';
 import { compactClean, type LetterView } from './view';
-
-const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
-const LABELLED_AGENCY = new RegExp(
-  `(?:联系单位|承办单位|答复单位|发布机构|来源)\\s*[:：\\s|]\\s*(?:主办\\s*[:：]\\s*)?([\\u4e00-\\u9fff]{1,30}?${ORG_SUFFIX}(?:[(（][\\u4e00-\\u9fff]{2,12}[)）])?)(?![\\u4e00-\\u9fff])`,
-);
-
-/** last resort: the page's 主办单位, which on reply pages is often the answering agency */
-const HOST_AGENCY = new RegExp(
-  `主办单位\\s*[:：]\\s*([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?![\\u4e00-\\u9fff])`,
-);
-/** …第8号议事原案的答复(水利局) */
-const TITLE_SUFFIX_AGENCY = new RegExp(
-  `(?:答复|复函|答复函|办理意见)\\s*[(（]([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})[)）]`,
-);
-/** 如有不同意见,请与同江市住房和城乡建设局联系 */
-const CONTACT_AGENCY = new RegExp(`请与([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})联系`);
-
-const SESSION =
-  /第?[一二三四五六七八九十百\d]{1,4}届\s*(?:人大常委会|人民代表大会|人大|政协|委员会)?\s*第?[一二三四五六七八九十\d]{1,3}次\s*(?:全体)?会议/g;
-const REF_STOP = /[于对在的和与及年、,，。:：;；\s《》“”"()（）]/;
-
-const SIGNATURE_DATE = /\s*(?:\d{4}|[〇○零一二]{4})\s*年.*$/;
 
 const GRADE_LETTER: Readonly<Record<string, ResultGrade>> = {
   A: 'A',
@@ -46,109 +26,67 @@ const GRADE_LETTER: Readonly<Record<string, ResultGrade>> = {
 const GRADE_LABEL =
   /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型|(?<![\u4e00-\u9fff])类别)\s*[:：]?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
 
-function findAgency(view: LetterView, layout: LetterLayout): string | null {
-  const { plain } = view;
-  const lines = splitLines(plain);
-  if (layout.dateLineStart >= 0) {
-    const dateLine = lines.findIndex((l) => l.start === layout.dateLineStart);
-    for (let i = dateLine; i >= Math.max(0, dateLine - 3); i--) {
-      const line = lines[i]!;
-      const candidate = line.text.replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
-      if (isOrganisationName(candidate)) {
-        return view.clean.slice(line.start, line.end).replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
-      }
-    }
-  }
-  for (const line of lines.slice(0, 40)) {
-    if (line.start >= layout.bodyStart && layout.bodyStart > 0) break;
-    const match = TITLE_AGENCY.exec(line.text);
-    if (match && !/^关于/.test(match[1]!)) return capturedName(view, match, line.start);
-  }
-  const head = plain.slice(0, Math.max(layout.bodyStart, 400));
-  const named = TITLE_SUFFIX_AGENCY.exec(head);
-  if (named) return capturedName(view, named, 0);
-  // the remaining rules, most reliable first, over the whole page
-  for (const rule of [CONTACT_AGENCY, LABELLED_AGENCY, HOST_AGENCY]) {
-    const match = rule.exec(plain);
-    if (match) return capturedName(view, match, 0);
-  }
-  return null;
-}
-
-/** The first group of a match on `plain[from…]`, cut from the clean reading. */
-function capturedName(view: LetterView, match: RegExpExecArray, from: number): string {
-  const offset = from + match.index + match[0].lastIndexOf(match[1]!);
-  return compactClean(view, offset, offset + match[1]!.length);
-}
-
-function findSuggestionRef(view: LetterView): string | null {
-  const { plain } = view;
-  SESSION.lastIndex = 0;
-  let sessionOnly: string | null = null;
-  for (let m = SESSION.exec(plain); m !== null; m = SESSION.exec(plain)) {
-    let from = m.index;
-    while (
-      from > 0 &&
-      m.index - from < 12 &&
-      /[\u4e00-\u9fff]/.test(plain[from - 1]!) &&
-      !REF_STOP.test(plain[from - 1]!)
-    )
-      from--;
-    const sessionEnd = m.index + m[0].length;
-    const session = compactClean(view, from, sessionEnd);
-    const direct = /^\s*(?:代表建议|建议|提案)?\s*第?\s*([A-Z]{0,4}\d+|[一二三四五六七八九十百]+)\s*号/.exec(
-      plain.slice(sessionEnd, sessionEnd + 40),
-    );
-    if (direct) {
-      // 市十一届人大一次会议代表建议 第106号 → …会议第106号
-      const number = compactClean(view, sessionEnd, sessionEnd + direct[0].length).replace(
-        /^(?:代表建议|建议|提案|代表建議|建議)/,
-        '',
-      );
-      return session + number;
-    }
-    const later = /[(（]\s*第\s*(\d+)\s*号|第\s*(\d+)\s*号?(?:建议|提案)/.exec(
-      plain.slice(sessionEnd, sessionEnd + 300),
-    );
-    if (later) {
-      const laterAt = sessionEnd + later.index;
-      const numberSign = /[号號]/.exec(view.clean.slice(laterAt, laterAt + later[0].length))?.[0] ?? '号';
-      return `${session}第${later[1] ?? later[2]}${numberSign}`;
-    }
-    sessionOnly ??= session;
-  }
-  if (sessionOnly) return sessionOnly;
-  // 龙陵县第十七届人民代表大会 without its sitting
-  const congress = /第[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)/.exec(plain);
-  if (congress) {
-    let from = congress.index;
-    while (
-      from > 0 &&
-      congress.index - from < 8 &&
-      /[\u4e00-\u9fff]/.test(plain[from - 1]!) &&
-      !REF_STOP.test(plain[from - 1]!)
-    )
-      from--;
-    return compactClean(view, from, congress.index + congress[0].length);
-  }
-  const bare = /[(（]\s*第\s*(\d+)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+)\s*号(?:建议|提案)/.exec(plain);
-  if (bare) {
-    const written = /第\s*\d+\s*[号號]/.exec(view.clean.slice(bare.index, bare.index + bare[0].length));
-    return written ? written[0].replace(/\s+/g, '') : `第${bare[1] ?? bare[2]}号`;
-  }
-  const labelled = /(?:建议|提案|建议\/提案)(?:编)?号\s*[:：]\s*([\w-]+)/.exec(plain);
-  return labelled ? labelled[1]! : null;
-}
-
-function findResultGrade(plain: string, layout: LetterLayout): ResultGrade | null {
+function findResultGrade(plain: string, layout: LetterLayout): Found<ResultGrade | null> {
   const labelled = GRADE_LABEL.exec(plain);
-  if (labelled) return GRADE_LETTER[labelled[1]!] ?? null;
+  const grade = labelled ? GRADE_LETTER[labelled[1]!] : undefined;
+  if (grade) return { value: grade, confidence: 0.95 };
   const head = plain.slice(0, layout.bodyStart);
   const bare =
     /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head) ??
     /[(（]([A-D甲乙丙])类[)）]/.exec(head) ??
     /(?<![A-Za-z])([A-D])\d?\s*类(?![别型])/.exec(head);
-  return bare ? (GRADE_LETTER[bare[1]!] ?? null) : null;
+  const bareGrade = bare ? GRADE_LETTER[bare[1]!] : undefined;
+  // a lone letter in the page head is a grade only by its place: less sure than a label
+  return bareGrade ? { value: bareGrade, confidence: 0.7 } : { value: null, confidence: 0 };
+}
+
+/** Confidence of the letter date by what it was read from (measured on the tuning letters). */
+const DATE_CONFIDENCE: Readonly<Record<DateEvidence | 'published', number>> = {
+  labelled: 0.95,
+  signed: 0.95,
+  runTogether: 0.85,
+  closing: 0.85,
+  published: 0.6,
+};
+
+const PUBLISHED_LABEL = /(?:发布|公开|生成|发文|成文|发表)(?:日期|时间)\s*[:：]?\s*/g;
+const NUMERIC_DATE = /^((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const NUMERAL_DATE = new RegExp(`^${CHINESE_DATE.source}`);
+
+/** 发布时间：2022-06-30 08:39, 发布日期：二〇二二年六月三十日 */
+function publishedDate(plain: string): CalendarDate | null {
+  for (const label of plain.matchAll(PUBLISHED_LABEL)) {
+    const rest = plain.slice(label.index + label[0].length, label.index + label[0].length + 24);
+    const numeric = NUMERIC_DATE.exec(rest);
+    if (numeric) return validDate(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
+    const written = NUMERAL_DATE.exec(rest);
+    if (written) return parseChineseDate(written[1]!, written[2]!, written[3]!);
+  }
+  return null;
+}
+/** The courtesies that close a reply: the letter on the page is whole, only its date is missing. */
+const CLOSING =
+  /此复|特此(?:答复|函复|回复)|感谢[您你]?们?对[^。\n]{0,40}(?:关心|关注|支持|理解)|专此函复|以上答复|如有(?:不同)?意见|再次感谢/;
+
+/**
+ * The signature's date; when the letter closes without one, the date the page published it
+ * (发布时间：2022-06-30), a stand-in with a lower confidence. A page fragment without a
+ * closing is not taken to be dated by its page.
+ */
+function findLetterDate(plain: string, layout: LetterLayout): Found<string | null> {
+  if (layout.signatureDate && layout.dateEvidence)
+    return { value: isoDate(layout.signatureDate), confidence: DATE_CONFIDENCE[layout.dateEvidence] };
+  const date = publishedDate(plain);
+  if (date && isWhole(plain, layout)) return { value: isoDate(date), confidence: DATE_CONFIDENCE.published };
+  return { value: null, confidence: 0 };
+}
+
+/** The letter on the page closes (a courtesy, or a line that is the signing body's name). */
+function isWhole(plain: string, layout: LetterLayout): boolean {
+  const body = plain.slice(layout.bodyStart);
+  return (
+    CLOSING.test(body) || splitLines(body).some((line) => isOrganisationName(line.text.replace(/\s+/g, '')))
+  );
 }
 
 /** 厦民函〔2015〕8号: found by its bracketed year, then extended left over the issuer's short name. */
@@ -168,6 +106,12 @@ function findDocNumber(view: LetterView): string | null {
     if (from < end) return compactClean(view, from, m.index + m[0].length);
   }
   return null;
+}
+
+/** The first group of a match on `plain[from…]`, cut from the clean reading. */
+function capturedName(view: LetterView, match: RegExpExecArray, from: number): string {
+  const offset = from + match.index + match[0].lastIndexOf(match[1]!);
+  return compactClean(view, offset, offset + match[1]!.length);
 }
 
 function labelledValue(view: LetterView, label: RegExp): string | null {
@@ -215,12 +159,19 @@ function findTitle(view: LetterView, layout: LetterLayout): string | null {
   return anywhere ? capturedName(view, anywhere, 0) : null;
 }
 
+/** Fields read from a label or a fixed place (文号, salutation, 联系人): sure when present. */
+const LABELLED_CONFIDENCE = 0.9;
+
 export function readMetadata(view: LetterView, layout: LetterLayout): LetterMetadata {
-  return {
-    agency: findAgency(view, layout),
-    letterDate: layout.signatureDate ? isoDate(layout.signatureDate) : null,
-    suggestionRef: findSuggestionRef(view),
-    resultGrade: findResultGrade(view.plain, layout),
+  const agency = findAgency(view, layout);
+  const letterDate = findLetterDate(view.plain, layout);
+  const suggestionRef = findSuggestionRef(view);
+  const resultGrade = findResultGrade(view.plain, layout);
+  const metadata = {
+    agency: agency.value,
+    letterDate: letterDate.value,
+    suggestionRef: suggestionRef.value,
+    resultGrade: resultGrade.value,
     docNumber: findDocNumber(view),
     deputy: layout.deputy ? addressees(view.clean.slice(layout.deputy.start, layout.deputy.end)) : null,
     title: findTitle(view, layout),
@@ -231,6 +182,22 @@ export function readMetadata(view: LetterView, layout: LetterLayout): LetterMeta
     contactPhone: labelledValue(view, /(?:联系|咨询)?电\s*话\s*[:：]\s*([\d\-()（） ]{6,24}\d)/),
     cc: findCc(view),
   };
+  const present = (value: unknown) =>
+    value === null || (Array.isArray(value) && value.length === 0) ? 0 : 1;
+  const confidence: MetadataConfidence = {
+    agency: agency.confidence,
+    letterDate: letterDate.confidence,
+    suggestionRef: suggestionRef.confidence,
+    resultGrade: resultGrade.confidence,
+    docNumber: present(metadata.docNumber) * LABELLED_CONFIDENCE,
+    deputy: present(metadata.deputy) * LABELLED_CONFIDENCE,
+    // the first 《…》 of the body is the suggestion's title in most letters, not all
+    title: present(metadata.title) * 0.8,
+    contactPerson: present(metadata.contactPerson) * LABELLED_CONFIDENCE,
+    contactPhone: present(metadata.contactPhone) * LABELLED_CONFIDENCE,
+    cc: present(metadata.cc) * LABELLED_CONFIDENCE,
+  };
+  return { ...metadata, confidence };
 }
 
 /**
@@ -239,7 +206,9 @@ export function readMetadata(view: LetterView, layout: LetterLayout): LetterMeta
  * names.
  */
 export function letterYearOf(view: LetterView, metadata: LetterMetadata): number | null {
-  if (metadata.letterDate) return Number(metadata.letterDate.slice(0, 4));
+  // a publication date standing in for the letter's own comes after the document number's year
+  if (metadata.letterDate && metadata.confidence.letterDate > DATE_CONFIDENCE.published)
+    return Number(metadata.letterDate.slice(0, 4));
   const docYear = metadata.docNumber ? /(?:19|20)\d{2}/.exec(metadata.docNumber) : null;
   if (docYear) return Number(docYear[0]);
   const published = /(?:发布|生成|发文)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2})[-/年]/.exec(view.plain);

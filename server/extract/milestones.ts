@@ -5,6 +5,7 @@
  */
 import type { ExtractedCommitment, ExtractedMilestone } from '../../shared/extraction';
 import type { SentenceReading } from './analysis';
+import { milestoneConfidence } from './confidence';
 import { type Heading, sectionAt } from './sections';
 import { type LetterView, originalSpan } from './view';
 
@@ -27,13 +28,21 @@ export function findMilestones(
     const to = view.toOriginal[sentence.end - 1]! + 1;
     while (next < starts.length && starts[next]! < from) next++;
     if (next < starts.length && starts[next]! < to) continue;
-    const word = reading.clauses
-      .flatMap((clause) => (clause.tense === 'future' && !clause.cues.restating ? clause.timeWords : []))
-      .find((w) => w.future && w.year !== null);
+    const promising = reading.clauses.filter((clause) => clause.tense === 'future' && !clause.cues.restating);
+    const word = promising.flatMap((clause) => clause.timeWords).find((w) => w.future && w.year !== null);
     if (!word) continue;
     const end = Math.min(sentence.end, word.start + MAX_QUOTE);
     const span = originalSpan(view, word.start, end);
-    milestones.push({ ...span, deadlineYear: word.year, section: sectionAt(headings, word.start) });
+    const confidence = milestoneConfidence(
+      promising.some((c) => c.cues.strongFuture),
+      reading.clauses.some((c) => c.cues.past && !c.cues.softPastOnly),
+    );
+    milestones.push({
+      ...span,
+      deadlineYear: word.year,
+      section: sectionAt(headings, word.start),
+      confidence,
+    });
   }
   return milestones;
 }

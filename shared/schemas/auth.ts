@@ -88,3 +88,14 @@ export const ResetPasswordSchema = z.object({
 
 export type SignInInput = z.infer<typeof SignInSchema>;
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
+
+/**
+ * Where sign-in returns to (/sign-in?from=/review): a path on this site. '//host' and '/\host' are
+ * read by browsers as another origin, so they are refused and the user lands on the overview.
+ */
+export const ReturnPathSchema = z.object({
+  from: z
+    .string()
+    .max(2000)
+    .regex(/^\/(?![/\\])/, '返回地址应为本站路径。'),
+});

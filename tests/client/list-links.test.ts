@@ -1,7 +1,7 @@
 /** The overview's URL filters and the links to the lists behind its numbers. */
 import { expect, test } from 'vitest';
-import { commitmentsHref, lettersHref } from '../../client/features/commitments/commitments-link';
-import { readFilters } from '../../client/features/dashboard/use-overview-filters';
+import { commitmentsHref, lettersHref } from '../../client/lib/list-links';
+import { readFilters } from '../../client/lib/overview-filters';
 
 test('filters are read from the query string; impossible values are ignored', () => {
   const params = new URLSearchParams(

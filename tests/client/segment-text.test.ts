@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { segmentText } from '../../client/features/letters/segment-text';
+import { segmentText } from '../../client/lib/segment-text';
 
 test('runs cover the whole text in order and mark each span', () => {
   const text = '争取完成30个农村幸福院和6个照料中心建设';

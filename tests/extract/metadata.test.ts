@@ -65,4 +65,111 @@ describe('letter metadata', () => {
       cc: ['市人大常委会人事代表工作室', '市政府督查室'],
     });
   });
+
+  it('keeps hyphenated suggestion numbers whole and leaves 答复 out of the reference', () => {
+    expect(letterOf('关于市十五届人大二次会议第05-2号建议的答复').suggestionRef).toBe(
+      '市十五届人大二次会议第05-2号',
+    );
+    expect(letterOf('你在县十八届人大二次会议上提出的建议(第6-3-041号)收悉。').suggestionRef).toBe(
+      '县十八届人大二次会议第6-3-041号',
+    );
+    expect(letterOf('某某县水务局答复县十八届人大二次会议第12号建议').suggestionRef).toBe(
+      '县十八届人大二次会议第12号',
+    );
+  });
+
+  it('writes 中国人民政治协商会议 as 政协 and keeps a committee with its place', () => {
+    expect(letterOf('中国人民政治协商会议泸西县委员会第十届第四次会议第13号提案').suggestionRef).toBe(
+      '政协泸西县委员会第十届第四次会议第13号',
+    );
+    expect(letterOf('關于政協第十一屆花都區委員會第三次會議第3011號提案答復的函').suggestionRef).toBe(
+      '政協第十一屆花都區委員會第三次會議第3011號',
+    );
+    expect(letterOf('人大建议第1972号关于加强山区公路建设的建议').suggestionRef).toBe('人大建议第1972号');
+  });
+
+  it('never takes the agency from a title year or the site footer', () => {
+    expect(
+      letterOf('2023年度某某县体育局关于县十八届人大二次会议第5号建议的答复\n李四代表:\n答复。').agency,
+    ).toBe('某某县体育局');
+    const footerOnly = letterOf('李四代表:\n答复。\n\n主办单位:某某市人民政府办公室 版权所有');
+    expect(footerOnly.agency).toBeNull();
+    expect(footerOnly.confidence.agency).toBe(0);
+    expect(
+      letterOf('李四代表:\n答复。\n网站主办单位:某某市大数据局 承办单位:某某市信息中心').agency,
+    ).toBeNull();
+  });
+
+  it('expands a short name with the place the letter names', () => {
+    const letter = letterOf(
+      '欢迎访问广德市政府网站\n来源:市发改委(市粮储局)\n李四代表:\n我市将建设充电桩20个。感谢您的关心和支持!',
+    );
+    expect(letter.agency).toBe('广德市发改委(市粮储局)');
+    expect(letter.confidence.agency).toBeLessThan(0.6);
+    // no place of that level named: the short name stays as written
+    expect(letterOf('李四代表:\n答复。\n市体育局\n2023年7月10日').agency).toBe('市体育局');
+  });
+
+  it('names a letter that only says 我局 from its own words, as a guess', () => {
+    const letter = letterOf(
+      '关于淮南市十七届人大三次会议第182号代表建议的答复函\n朱杰代表:\n一直是我局的主要工作。感谢您对我市交通运输事业的关注和支持。\n2023年5月5日',
+    );
+    expect(letter.agency).toBe('淮南市交通运输局');
+    expect(letter.confidence.agency).toBeLessThan(0.5);
+  });
+
+  it('reads the agency from a name line over the heading', () => {
+    expect(
+      letterOf('柳林县城市管理服务中心\n\n关于对县十一届人大五次会议第23号建议的\n答 复\n李彩虹代表:\n答复。')
+        .agency,
+    ).toBe('柳林县城市管理服务中心');
+  });
+
+  it('reads the date on the signature line, whatever follows it', () => {
+    const letter = letterOf(
+      '李四代表:\n答复。\n某某县教育局 二〇二三年七月十日（联系人：王五，电话：1234567）',
+    );
+    expect(letter.letterDate).toBe('2023-07-10');
+    expect(letter.agency).toBe('某某县教育局');
+    const oneLine = letterOf('李四代表: 答复如下。感谢您的支持! 临沭县财政局 2022年7月1日 联系科室:经建科');
+    expect(oneLine.letterDate).toBe('2022-07-01');
+    expect(oneLine.agency).toBe('临沭县财政局');
+  });
+
+  it('takes the page publication date for a closed letter without its own, with a lower confidence', () => {
+    const letter = letterOf(
+      '发布时间:2022-06-30 08:39\n张三代表:\n答复如下。\n感谢您对教育工作的关心和支持!',
+    );
+    expect(letter.letterDate).toBe('2022-06-30');
+    expect(letter.confidence.letterDate).toBeLessThan(0.8);
+    expect(letterOf('发布日期：二〇二二年六月三十日\n张三代表:\n答复。此复。').letterDate).toBe('2022-06-30');
+    const signed = letterOf('发布时间:2022-06-30\n张三代表:\n答复。\n某某县教育局\n2022年6月1日');
+    expect(signed.letterDate).toBe('2022-06-01');
+    expect(signed.confidence.letterDate).toBeGreaterThan(0.9);
+  });
+
+  it('reads a labelled date whose 年 and 月 the site dropped without ending the letter there', () => {
+    const { letter, commitments } = extractLetter(
+      `交办时间:2023815日办结时间:2023821\n办理回复:\n${'今年9月将新建幼儿园1所,开设12个教学班,容纳360名幼儿,解决入园难问题。'.repeat(2)}`,
+    );
+    expect(letter.letterDate).toBe('2023-08-21');
+    expect(commitments.length).toBeGreaterThan(0);
+  });
+
+  it('gives every metadata field a confidence in [0, 1], 0 when the field is unknown', () => {
+    const letter = letterOf(
+      '厦民函〔2015〕8号\n苏辉明代表:\n答复。\n办理结果:B\n厦门市民政局\n2015年3月19日',
+    );
+    const fields = Object.keys(letter).filter((k) => k !== 'confidence');
+    expect(Object.keys(letter.confidence).sort()).toEqual(fields.sort());
+    for (const value of Object.values(letter.confidence)) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+    expect(letter.confidence.agency).toBeGreaterThan(0.9);
+    expect(letter.confidence.resultGrade).toBeGreaterThan(0.9);
+    expect(letter.suggestionRef).toBeNull();
+    expect(letter.confidence.suggestionRef).toBe(0);
+    expect(letter.confidence.title).toBe(0);
+  });
 });

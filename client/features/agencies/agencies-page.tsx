@@ -2,13 +2,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DemoProgressNotice } from '../../components/demo-progress-notice';
 import { LoadError, Loading } from '../../components/query-state';
+import { COUNTED_STATUSES } from '../../components/status-colors';
+import { StatusStackChart } from '../../components/status-stack-chart';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { DemoProgressNotice } from '../views/demo-progress-notice';
-import { COUNTED_STATUSES } from '../views/status-colors';
-import { StatusStackChart } from '../views/status-stack-chart';
-import '../views.css';
+import '../../components/views.css';
 
 export function AgenciesPage() {
   const { t, i18n } = useTranslation();

@@ -2,14 +2,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DemoProgressNotice } from '../../components/demo-progress-notice';
+import { PromiseTable } from '../../components/promise-table';
 import { QueryBoundary } from '../../components/query-state';
+import { StatusCounts } from '../../components/status-counts';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { PromiseTable } from '../deputies/promise-table';
-import { DemoProgressNotice } from '../views/demo-progress-notice';
-import { StatusCounts } from '../views/status-counts';
 import { ReasonChart } from './reason-chart';
-import '../views.css';
+import '../../components/views.css';
 
 export function AgencyPage() {
   const { t, i18n } = useTranslation();

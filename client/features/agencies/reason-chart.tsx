@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonCode } from '../../../shared/commitments';
-import { STATUS_COLORS } from '../views/status-colors';
+import { STATUS_COLORS } from '../../components/status-colors';
 
 export function ReasonChart({ reasons }: { reasons: { code: ReasonCode; count: number }[] }) {
   const { t } = useTranslation();

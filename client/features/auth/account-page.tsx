@@ -4,9 +4,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '../../../shared/schemas/auth';
 import { errorMessage } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from './role-gate';
-import { useCurrentUser } from './use-current-user';
+import { useCurrentUser } from '../../lib/use-current-user';
 
 function ChangePasswordForm() {
   const { t } = useTranslation();

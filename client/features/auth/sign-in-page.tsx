@@ -5,13 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInSchema } from '../../../shared/schemas/auth';
 import { errorMessage } from '../../components/query-state';
+import { readReturnPath } from '../../lib/search-params';
 import { useTRPC } from '../../lib/trpc';
-import { useCurrentUser } from './use-current-user';
-
-/** Only paths inside this app: an open redirect would let a link send users anywhere. */
-function safeReturnPath(value: string | null): string {
-  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
+import { useCurrentUser } from '../../lib/use-current-user';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -19,7 +15,8 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const returnTo = safeReturnPath(params.get('from'));
+  // only paths inside this app: an open redirect would let a link send users anywhere
+  const returnTo = readReturnPath(params);
   const { user } = useCurrentUser();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -27,10 +24,9 @@ export function SignInPage() {
 
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async (signedIn) => {
+      // every read has been refreshed for the new session by now (mutation-effects.ts)
+      onSuccess: (signedIn) => {
         queryClient.setQueryData(trpc.auth.me.queryKey(), signedIn);
-        // What a page shows can depend on who reads it.
-        await queryClient.invalidateQueries();
         void navigate(returnTo, { replace: true });
       },
     }),

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTRPC } from '../../lib/trpc';
-import { useCurrentUser } from './use-current-user';
+import { useCurrentUser } from '../../lib/use-current-user';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -14,12 +14,9 @@ export function UserMenu() {
   const { user, isPending } = useCurrentUser();
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
-      onSettled: () => {
-        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
-        // What a page shows can depend on who reads it (and with PUBLIC_READ=0, whether it can).
-        void queryClient.invalidateQueries();
-        void navigate('/');
-      },
+      // every read is refreshed by the mutation cache (mutation-effects.ts); the header need not wait for it
+      onSuccess: () => queryClient.setQueryData(trpc.auth.me.queryKey(), null),
+      onSettled: () => void navigate('/'),
     }),
   );
 

@@ -8,14 +8,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { OUTCOME_FILTERS, type OutcomeFilter } from '../../../shared/commitments';
+import { OUTCOME_FILTERS } from '../../../shared/commitments';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
+import { OverviewFilterBar } from '../../components/overview-filter-bar';
 import { LoadError, Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
+import { useOverviewFilters } from '../../lib/overview-filters';
+import { readListParams } from '../../lib/search-params';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc';
-import { OverviewFilterBar } from '../dashboard/overview-filters';
-import { useOverviewFilters } from '../dashboard/use-overview-filters';
 
 const PAGE_SIZE = 50;
 const OWN_KEYS = ['outcome', 'kind', 'q', 'page'] as const;
@@ -24,26 +25,12 @@ const KINDS = ['quantified', 'milestone'] as const;
 type ListResult = RouterOutputs['commitments']['list'];
 type Row = ListResult['rows'][number];
 
-function readOutcome(value: string | null): OutcomeFilter | undefined {
-  return (OUTCOME_FILTERS as readonly (string | null)[]).includes(value)
-    ? (value as OutcomeFilter)
-    : undefined;
-}
-
-function readPage(value: string | null): number {
-  return value !== null && /^\d{1,5}$/.test(value) && Number(value) >= 1 ? Number(value) : 1;
-}
-
 function useListParams() {
   const [params, setParams] = useSearchParams();
-  const outcome = readOutcome(params.get('outcome'));
-  const q = params.get('q')?.trim() || undefined;
-  const kindParam = params.get('kind');
-  const kind = KINDS.find((k) => k === kindParam);
-  const page = readPage(params.get('page'));
+  const { outcome, kind, q, page = 1 } = readListParams(params);
   const set = (changes: Record<string, string | undefined>) =>
     setParams(() => {
-      // the address bar, not the last render's params (see use-overview-filters)
+      // the address bar, not the last render's params (see lib/overview-filters)
       const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);

@@ -1,5 +1,5 @@
 /** 督办: requests from the office with a due date, and the agency's answers. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
@@ -20,11 +20,8 @@ export interface FollowUp {
 function AnswerForm({ id }: { id: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [response, setResponse] = useState('');
-  const answer = useMutation(
-    trpc.followUps.answer.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
+  const answer = useMutation(trpc.followUps.answer.mutationOptions());
   return (
     <form
       className="inline-form"
@@ -61,15 +58,11 @@ export function FollowUpsPanel({
 }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [request, setRequest] = useState('');
   const [dueDate, setDueDate] = useState('');
   const create = useMutation(
     trpc.followUps.create.mutationOptions({
-      onSuccess: async () => {
-        setRequest('');
-        await queryClient.invalidateQueries();
-      },
+      onSuccess: () => setRequest(''),
     }),
   );
   const submit = (event: FormEvent) => {

@@ -1,5 +1,5 @@
 /** Withdrawing a commitment, or explaining why it was not kept: always with a reason code. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REASON_CODES, type ReasonCode } from '../../../shared/commitments';
@@ -15,12 +15,10 @@ export function OutcomeActions({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [reasonCode, setReasonCode] = useState<ReasonCode>('funding');
   const [reasonText, setReasonText] = useState('');
-  const options = { onSuccess: () => queryClient.invalidateQueries() };
-  const withdraw = useMutation(trpc.progress.withdraw.mutationOptions(options));
-  const explain = useMutation(trpc.progress.explainOutcome.mutationOptions(options));
+  const withdraw = useMutation(trpc.progress.withdraw.mutationOptions());
+  const explain = useMutation(trpc.progress.explainOutcome.mutationOptions());
   const mutation = mode === 'withdraw' ? withdraw : explain;
   return (
     <details className="card action-card">
@@ -74,10 +72,7 @@ export function MilestoneActions({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const set = useMutation(
-    trpc.progress.setMilestone.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
+  const set = useMutation(trpc.progress.setMilestone.mutationOptions());
   return (
     <div className="form-actions">
       {state !== 'done' && (

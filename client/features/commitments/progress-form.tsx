@@ -1,5 +1,5 @@
 /** An agency or the office records a cumulative value for one target, with evidence. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
@@ -25,7 +25,6 @@ export function ProgressForm({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const options = targets.length ? targets : [{ districtId: null, districtName: null }];
   const [district, setDistrict] = useState(String(options[0]?.districtId ?? ''));
   const [value, setValue] = useState(correcting ? String(correcting.value) : '');
@@ -34,8 +33,8 @@ export function ProgressForm({
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const [reason, setReason] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const onSuccess = async () => {
-    await queryClient.invalidateQueries();
+  // the mutation cache has refreshed what the new value changes before this runs (mutation-effects.ts)
+  const onSuccess = () => {
     setValue('');
     onDone?.();
   };

@@ -1,5 +1,5 @@
 /** The office splits a city-wide target across the districts; the parts must add up to the total. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
@@ -19,11 +19,9 @@ export function TargetSplit({
 }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [parts, setParts] = useState<Record<number, string>>({});
-  const options = { onSuccess: () => queryClient.invalidateQueries() };
-  const split = useMutation(trpc.targets.split.mutationOptions(options));
-  const merge = useMutation(trpc.targets.mergeToCity.mutationOptions(options));
+  const split = useMutation(trpc.targets.split.mutationOptions());
+  const merge = useMutation(trpc.targets.mergeToCity.mutationOptions());
   const sum = Object.values(parts).reduce((s, v) => s + (Number(v) || 0), 0);
   const failure = split.error ?? merge.error;
   return (

@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatRate } from '../../lib/format';
+import { commitmentsHref } from '../../lib/list-links';
 import { useTRPC } from '../../lib/trpc';
-import { commitmentsHref } from '../commitments/commitments-link';
 
 const SHOWN = 10;
 

@@ -2,19 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CommitmentDistrictChart } from '../../components/commitment-district-chart';
 import { DistrictLinks } from '../../components/entity-links';
+import { OverviewFilterBar } from '../../components/overview-filter-bar';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
+import { type OverviewFilters, useOverviewFilters } from '../../lib/overview-filters';
 import { useTRPC } from '../../lib/trpc';
 import { AgencyRanking } from './agency-ranking';
-import { CommitmentDistrictChart } from './commitment-district-chart';
 import { DistrictYearChart } from './district-year-chart';
 import { HeadlineFigures } from './headline-figures';
 import { KeptRateHeatmap } from './kept-rate-heatmap';
-import { OverviewFilterBar } from './overview-filters';
 import { ProgressTrendChart } from './progress-trend-chart';
 import { StatusCountList, StatusMixChart } from './status-mix-chart';
-import { type OverviewFilters, useOverviewFilters } from './use-overview-filters';
 
 function OverviewCards() {
   const { t, i18n } = useTranslation();

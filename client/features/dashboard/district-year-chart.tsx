@@ -5,9 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { YEAR_COLORS } from '../../components/chart-colors';
 import { formatPercent } from '../../lib/format';
-import { commitmentsHref } from '../commitments/commitments-link';
-import { YEAR_COLORS } from './chart-colors';
+import { commitmentsHref } from '../../lib/list-links';
 
 export interface DistrictYearData {
   years: number[];

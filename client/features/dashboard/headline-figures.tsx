@@ -6,9 +6,9 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatRate } from '../../lib/format';
+import { commitmentsHref, lettersHref } from '../../lib/list-links';
+import type { OverviewFilters } from '../../lib/overview-filters';
 import type { RouterOutputs } from '../../lib/trpc';
-import { commitmentsHref, lettersHref } from '../commitments/commitments-link';
-import type { OverviewFilters } from './use-overview-filters';
 
 export type Summary = RouterOutputs['dashboard']['summary'];
 

@@ -5,9 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatRate } from '../../lib/format';
+import { commitmentsHref } from '../../lib/list-links';
+import type { OverviewFilters } from '../../lib/overview-filters';
 import type { RouterOutputs } from '../../lib/trpc';
-import { commitmentsHref } from '../commitments/commitments-link';
-import type { OverviewFilters } from './use-overview-filters';
 
 type Grid = RouterOutputs['dashboard']['keptRates'];
 

@@ -6,11 +6,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { KEPT_COLOR, ON_TIME_COLOR } from '../../components/chart-colors';
 import { formatPercent, formatRate } from '../../lib/format';
+import { commitmentsHref } from '../../lib/list-links';
+import type { OverviewFilters } from '../../lib/overview-filters';
 import type { RouterOutputs } from '../../lib/trpc';
-import { commitmentsHref } from '../commitments/commitments-link';
-import { KEPT_COLOR, ON_TIME_COLOR } from './chart-colors';
-import type { OverviewFilters } from './use-overview-filters';
 
 type Trend = RouterOutputs['dashboard']['trend'];
 

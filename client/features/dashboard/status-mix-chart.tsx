@@ -17,9 +17,9 @@ import {
   YAxis,
 } from 'recharts';
 import { formatNumber } from '../../lib/format';
-import { commitmentsHref } from '../commitments/commitments-link';
+import { commitmentsHref } from '../../lib/list-links';
+import type { OverviewFilters } from '../../lib/overview-filters';
 import type { Summary } from './headline-figures';
-import type { OverviewFilters } from './use-overview-filters';
 
 const ORDER = ['achieved', 'on_track', 'behind', 'not_started', 'overdue'] as const;
 /** Same hues as the status badges (styles.css .status-*), darker so bars read in print. */

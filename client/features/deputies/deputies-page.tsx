@@ -1,11 +1,11 @@
 /** /deputies: pick a deputy's name to open their view. */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { NameList } from '../../components/name-list';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { NameList } from '../views/name-list-page';
-import '../views.css';
+import '../../components/views.css';
 
 export function DeputiesPage() {
   const { t, i18n } = useTranslation();

@@ -5,14 +5,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DemoProgressNotice } from '../../components/demo-progress-notice';
+import { PromiseTable } from '../../components/promise-table';
 import { LoadError, Loading } from '../../components/query-state';
+import { COUNTED_STATUSES } from '../../components/status-colors';
+import { StatusCounts } from '../../components/status-counts';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { DemoProgressNotice } from '../views/demo-progress-notice';
-import { COUNTED_STATUSES } from '../views/status-colors';
-import { StatusCounts } from '../views/status-counts';
-import { PromiseTable } from './promise-table';
-import '../views.css';
+import '../../components/views.css';
 
 export function DeputyPage() {
   const { t, i18n } = useTranslation();

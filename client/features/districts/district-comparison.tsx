@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
+import { StatusStackChart } from '../../components/status-stack-chart';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { StatusStackChart } from '../views/status-stack-chart';
 
 export function DistrictComparison({ current }: { current?: string }) {
   const { t, i18n } = useTranslation();

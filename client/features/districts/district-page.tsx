@@ -2,15 +2,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DemoProgressNotice } from '../../components/demo-progress-notice';
 import { QueryBoundary } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { StatusCounts } from '../../components/status-counts';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { DemoProgressNotice } from '../views/demo-progress-notice';
-import { StatusCounts } from '../views/status-counts';
 import { DistrictComparison } from './district-comparison';
 import { DistrictYearTable } from './district-year-table';
-import '../views.css';
+import '../../components/views.css';
 
 export function DistrictPage() {
   const { t, i18n } = useTranslation();

@@ -1,8 +1,8 @@
 /** One district year by year: targets, targets reached and mean completion at each year end. */
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { PROGRESS_COLOR } from '../../components/chart-colors';
 import { formatNumber, formatPercent } from '../../lib/format';
-import { PROGRESS_COLOR } from '../dashboard/chart-colors';
 
 export interface DistrictYear {
   year: number;

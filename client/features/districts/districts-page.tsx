@@ -1,8 +1,8 @@
 /** /districts: the districts compared side by side. */
 import { useTranslation } from 'react-i18next';
-import { DemoProgressNotice } from '../views/demo-progress-notice';
+import { DemoProgressNotice } from '../../components/demo-progress-notice';
 import { DistrictComparison } from './district-comparison';
-import '../views.css';
+import '../../components/views.css';
 
 export function DistrictsPage() {
   const { t } = useTranslation();

@@ -1,18 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, LoadError, Loading } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from '../auth/role-gate';
 
 function ImportForm() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [csv, setCsv] = useState('');
-  const importCsv = useMutation(
-    trpc.gazetteer.importCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
+  const importCsv = useMutation(trpc.gazetteer.importCsv.mutationOptions());
   return (
     <form
       className="card editor"

@@ -2,7 +2,7 @@
  * Paste or upload a reply letter; the server decodes, extracts and stores it. A letter entered
  * before is refused (CONFLICT) with a link to the stored one, named by `data.existingLetterId`.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,15 +16,13 @@ type Mode = 'paste' | 'upload';
 export function IngestPanel() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('paste');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const onSuccess = () => queryClient.invalidateQueries();
-  const ingestText = useMutation(trpc.letters.ingest.mutationOptions({ onSuccess }));
-  const ingestFile = useMutation(trpc.letters.ingestFile.mutationOptions({ onSuccess }));
+  const ingestText = useMutation(trpc.letters.ingest.mutationOptions());
+  const ingestFile = useMutation(trpc.letters.ingestFile.mutationOptions());
   const active = mode === 'paste' ? ingestText : ingestFile;
   const outcome = active.data;
 

@@ -3,10 +3,10 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AgencyLink, DeputyLinks } from '../../components/entity-links';
+import { LetterText } from '../../components/letter-text';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { LetterText } from './letter-text';
 import { SatisfactionPanel } from './satisfaction-panel';
 import { SuggestionPanel } from './suggestion-panel';
 

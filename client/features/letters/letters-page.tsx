@@ -1,17 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import {
-  LETTER_GRADE_FILTERS,
-  LETTER_RATING_FILTERS,
-  type LetterGradeFilter,
-  type LetterRatingFilter,
-} from '../../../shared/schemas/letters';
 import { AgencyLink } from '../../components/entity-links';
 import { LoadError, Loading } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { formatDate } from '../../lib/format';
+import { readLetterFilters } from '../../lib/search-params';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from '../auth/role-gate';
 import { IngestPanel } from './ingest-panel';
 
 const FILTER_KEYS = ['year', 'agency', 'session', 'deputy', 'grade', 'rating'] as const;
@@ -19,25 +14,7 @@ const FILTER_KEYS = ['year', 'agency', 'session', 'deputy', 'grade', 'rating'] a
 /** The overview's reply figures open this page with their filters in the URL (?year=2015&grade=A). */
 function useLetterFilters() {
   const [params] = useSearchParams();
-  const year = params.get('year');
-  const grade = params.get('grade');
-  const rating = params.get('rating');
-  const text = (key: string) => params.get(key)?.trim() || undefined;
-  const agency = text('agency');
-  const session = text('session');
-  const deputy = text('deputy');
-  return {
-    ...(year && /^\d{4}$/.test(year) ? { year: Number(year) } : {}),
-    ...(agency ? { agency } : {}),
-    ...(session ? { session } : {}),
-    ...(deputy ? { deputy } : {}),
-    ...((LETTER_GRADE_FILTERS as readonly (string | null)[]).includes(grade)
-      ? { grade: grade as LetterGradeFilter }
-      : {}),
-    ...((LETTER_RATING_FILTERS as readonly (string | null)[]).includes(rating)
-      ? { rating: rating as LetterRatingFilter }
-      : {}),
-  };
+  return readLetterFilters(params);
 }
 
 function ActiveFilters({ filters, count }: { filters: ReturnType<typeof useLetterFilters>; count: number }) {

@@ -1,26 +1,23 @@
 /** The deputy's verdict on a reply (满意 / 基本满意 / 不满意), with its history. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SATISFACTION_LEVELS } from '../../../shared/schemas/supervision';
 import { errorMessage } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { hasRole, useCurrentUser } from '../auth/use-current-user';
+import { hasRole, useCurrentUser } from '../../lib/use-current-user';
 
 type Level = (typeof SATISFACTION_LEVELS)[number];
 
 export function SatisfactionPanel({ letterId }: { letterId: number }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { user } = useCurrentUser();
   const rating = useQuery(trpc.suggestions.satisfaction.queryOptions({ letterId }));
   const [level, setLevel] = useState<Level>('satisfied');
   const [comment, setComment] = useState('');
-  const rate = useMutation(
-    trpc.suggestions.rate.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
+  const rate = useMutation(trpc.suggestions.rate.mutationOptions());
   const current = rating.data?.current;
   return (
     <section className="card" aria-labelledby="satisfaction-title">

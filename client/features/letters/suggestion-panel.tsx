@@ -1,22 +1,20 @@
 /** The suggestion a reply answers: its deputies and its lead and co-handling agencies (主办/协办). */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
-import { hasRole, useCurrentUser } from '../auth/use-current-user';
+import { hasRole, useCurrentUser } from '../../lib/use-current-user';
 
 export function SuggestionPanel({ suggestionId }: { suggestionId: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { user } = useCurrentUser();
   const suggestion = useQuery(trpc.suggestions.byId.queryOptions({ id: suggestionId }));
   const [agencyName, setAgencyName] = useState('');
   const [deputyName, setDeputyName] = useState('');
-  const options = { onSuccess: () => queryClient.invalidateQueries() };
-  const addHandler = useMutation(trpc.suggestions.addHandler.mutationOptions(options));
-  const addDeputy = useMutation(trpc.suggestions.addDeputy.mutationOptions(options));
+  const addHandler = useMutation(trpc.suggestions.addHandler.mutationOptions());
+  const addDeputy = useMutation(trpc.suggestions.addDeputy.mutationOptions());
   const s = suggestion.data;
   if (!s) return null;
   const failure = addHandler.error ?? addDeputy.error;

@@ -1,13 +1,13 @@
 /** 批量填报: download the agency's open targets as a spreadsheet, fill it in, upload it back. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROGRESS_SHEET_MAX_BYTES } from '../../../shared/schemas/progress';
 import { errorMessage } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { fileToBase64 } from '../../lib/files';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from '../auth/role-gate';
-import { hasRole, useCurrentUser } from '../auth/use-current-user';
+import { hasRole, useCurrentUser } from '../../lib/use-current-user';
 
 function AgencyChooser({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const { t } = useTranslation();
@@ -31,14 +31,11 @@ function AgencyChooser({ value, onChange }: { value: string; onChange: (id: stri
 function SheetWorkflow() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { user } = useCurrentUser();
   const [agency, setAgency] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
-  const importSheet = useMutation(
-    trpc.progress.importSheet.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
+  const importSheet = useMutation(trpc.progress.importSheet.mutationOptions());
   const query = agency ? `?agency=${agency}` : '';
 
   async function submit(event: FormEvent) {

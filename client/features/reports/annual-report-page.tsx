@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatDate, formatNumber, formatRate } from '../../lib/format';
+import { commitmentsHref, lettersHref } from '../../lib/list-links';
 import { useTRPC } from '../../lib/trpc';
-import { commitmentsHref, lettersHref } from '../commitments/commitments-link';
 import { type AnnualReport, OutcomeTable, OverdueTable } from './report-tables';
 
 const GRADES = ['A', 'B', 'C', 'D'] as const;

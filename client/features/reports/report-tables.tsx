@@ -2,8 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber, formatRate, formatTarget } from '../../lib/format';
+import { commitmentsHref, type ListLinkFilters } from '../../lib/list-links';
 import type { RouterOutputs } from '../../lib/trpc';
-import { commitmentsHref, type ListLinkFilters } from '../commitments/commitments-link';
 
 export type AnnualReport = RouterOutputs['reports']['annual'];
 type OutcomeRow = AnnualReport['byAgency'][number];

@@ -1,5 +1,5 @@
 /** Adds a commitment or milestone the extractor missed, from text the reviewer selected. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
@@ -24,7 +24,6 @@ export function AddFromSelection({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<CommitmentDraft>({
     min: firstNumber(quote),
     max: '',
@@ -33,10 +32,8 @@ export function AddFromSelection({
     per: '',
     deadlineYear: '',
   });
-  const onSuccess = async () => {
-    await queryClient.invalidateQueries();
-    onDone();
-  };
+  // the mutation cache has refreshed what the new item changes before this runs (mutation-effects.ts)
+  const onSuccess = () => onDone();
   const addCommitment = useMutation(trpc.review.addCommitment.mutationOptions({ onSuccess }));
   const addMilestone = useMutation(trpc.review.addMilestone.mutationOptions({ onSuccess }));
   const failure = addCommitment.error ?? addMilestone.error;

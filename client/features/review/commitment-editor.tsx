@@ -1,5 +1,5 @@
 /** One extracted item under review: its fields, and confirm / correct / reject. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
@@ -36,7 +36,6 @@ export function CommitmentEditor({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [span, setSpan] = useState({ start: item.start, end: item.end });
   const [draft, setDraft] = useState<CommitmentDraft>({
     min: String(item.min ?? ''),
@@ -48,10 +47,8 @@ export function CommitmentEditor({
   });
   const [note, setNote] = useState('');
   const [rejectReason, setRejectReason] = useState('');
-  const onSuccess = async () => {
-    await queryClient.invalidateQueries();
-    onSaved();
-  };
+  // the mutation cache has refreshed what the decision changes before this runs (mutation-effects.ts)
+  const onSuccess = () => onSaved();
   const confirm = useMutation(trpc.review.confirm.mutationOptions({ onSuccess }));
   const correct = useMutation(trpc.review.correct.mutationOptions({ onSuccess }));
   const reject = useMutation(trpc.review.reject.mutationOptions({ onSuccess }));

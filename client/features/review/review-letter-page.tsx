@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { LetterText } from '../../components/letter-text';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatTarget } from '../../lib/format';
+import { selectionOffsets } from '../../lib/text-selection';
 import { useTRPC } from '../../lib/trpc';
-import { LetterText } from '../letters/letter-text';
-import { selectionOffsets } from '../letters/text-selection';
 import { AddFromSelection } from './add-from-selection';
 import { CommitmentEditor } from './commitment-editor';
 

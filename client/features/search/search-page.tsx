@@ -7,14 +7,15 @@ import { SEARCH_MAX_LENGTH } from '../../../shared/schemas/search';
 import { LoadError, Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatTarget } from '../../lib/format';
+import { readSearchTerm } from '../../lib/search-params';
 import { useTRPC } from '../../lib/trpc';
 import { Excerpt } from './excerpt';
-import '../views.css';
+import '../../components/views.css';
 
 export function SearchPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
+  const q = readSearchTerm(params);
   const [draft, setDraft] = useState(q);
   // Back/forward and links change the URL without this form: follow them.
   useEffect(() => setDraft(q), [q]);

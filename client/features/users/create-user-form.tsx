@@ -1,5 +1,5 @@
 /** The office's form for a new account; the fields for an agency or a deputy appear with the role. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/auth';
@@ -12,17 +12,13 @@ const EMPTY = { username: '', displayName: '', password: '', agencyId: '', deput
 export function CreateUserForm() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const choices = useQuery(trpc.users.linkChoices.queryOptions());
   const [role, setRole] = useState<Role>('agency');
   const [fields, setFields] = useState(EMPTY);
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useMutation(
     trpc.users.create.mutationOptions({
-      onSuccess: () => {
-        setFields(EMPTY);
-        return queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
-      },
+      onSuccess: () => setFields(EMPTY),
     }),
   );
   const set = (name: keyof typeof EMPTY) => (value: string) => setFields((f) => ({ ...f, [name]: value }));

@@ -1,23 +1,21 @@
 /** User accounts, for the supervision office: who can sign in, as what, and switching accounts off. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, LoadError, Loading } from '../../components/query-state';
+import { RoleGate } from '../../components/role-gate';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { RoleGate } from '../auth/role-gate';
-import { useCurrentUser } from '../auth/use-current-user';
+import { useCurrentUser } from '../../lib/use-current-user';
 import { CreateUserForm } from './create-user-form';
 import { ResetPassword } from './reset-password';
 
 function UserTable() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { user: me } = useCurrentUser();
   const users = useQuery(trpc.users.list.queryOptions());
-  const onSuccess = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
-  const disable = useMutation(trpc.users.disable.mutationOptions({ onSuccess }));
-  const enable = useMutation(trpc.users.enable.mutationOptions({ onSuccess }));
+  const disable = useMutation(trpc.users.disable.mutationOptions());
+  const enable = useMutation(trpc.users.enable.mutationOptions());
   const failure = disable.error ?? enable.error;
 
   if (users.isPending) return <Loading />;

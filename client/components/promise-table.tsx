@@ -1,0 +1,62 @@
+/** The promises of one reply and whether each was kept: the heart of the printed deputy view. */
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CommitmentStatus } from '../../shared/commitments';
+import { formatNumber, formatTarget } from '../lib/format';
+import { StatusBadge } from './status-badge';
+
+export interface PromiseRow {
+  id: number;
+  kind: 'quantified' | 'milestone';
+  quote: string;
+  object: string | null;
+  unit: string | null;
+  min: number | null;
+  max: number | null;
+  deadlineYear: number | null;
+  value: number | null;
+  status: CommitmentStatus;
+}
+
+export function PromiseTable({ promises }: { promises: PromiseRow[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>{t('deputies.target')}</th>
+          <th>{t('districts.deadline')}</th>
+          <th className="num">{t('deputies.value')}</th>
+          <th>{t('deputies.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {promises.map((p) => (
+          <tr key={p.id}>
+            <td>
+              {p.kind === 'milestone' ? (
+                <span>{p.quote}</span>
+              ) : (
+                <Link to={`/commitments/${p.id}`} className="row-title">
+                  {formatTarget(p.min, p.max, i18n.language)} {p.unit} {p.object}
+                </Link>
+              )}
+              {p.kind === 'quantified' && <div className="quote-cell">{p.quote}</div>}
+            </td>
+            <td className="nowrap">
+              {p.deadlineYear ? t('letter.deadlineYear', { year: p.deadlineYear }) : t('letter.noDeadline')}
+            </td>
+            <td className="num">
+              {p.value === null
+                ? t('common.none')
+                : `${formatNumber(p.value, i18n.language)} ${p.unit ?? ''}`}
+            </td>
+            <td>
+              <StatusBadge status={p.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
