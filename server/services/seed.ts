@@ -21,6 +21,7 @@ import { decodeLetter } from '../extract/index';
 import { listTargets } from '../repositories/commitments';
 import { ingestLetter } from './ingest-letter';
 import { markFiguresChanged, markOutcomesStale } from './outcome-tallies';
+import { reallocateTargets } from './targets';
 
 const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed');
 export const SEED_LETTER_FILE = 'reply-260.txt';
@@ -115,9 +116,37 @@ async function seededFromUnversionedFile(db: Kysely<Database>): Promise<boolean>
 }
 
 /**
+ * Per-street and per-town targets derived from the gazetteer, made again from the versioned one
+ * (a letter of 2023 counted 38 units where there were 45). Commitments whose targets the office
+ * split, or that hold breakdown parts, keep theirs: only all-derived target sets are redone.
+ */
+async function reallocateStreetTargets(trx: Transaction<Database>, at: string): Promise<void> {
+  const derived = await trx
+    .selectFrom('commitments')
+    .select(['id', 'target_min', 'target_max', 'per_scope'])
+    .where('per_scope', 'in', ['street', 'town'])
+    .where('target_min', 'is not', null)
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('commitment_targets')
+            .select('commitment_targets.id')
+            .whereRef('commitment_targets.commitment_id', '=', 'commitments.id')
+            .where('commitment_targets.allocation', '!=', 'per_unit'),
+        ),
+      ),
+    )
+    .execute();
+  for (const c of derived) {
+    const spec = { min: c.target_min ?? 0, max: c.target_max, per: c.per_scope as 'street' | 'town' };
+    await reallocateTargets(trx, c.id, spec, at);
+  }
+}
+
+/**
  * Replaces the streets and towns stored from the unversioned file with the versioned ones, keeping
- * the district rows (targets and progress point at them) and any row the office imported itself.
- * Targets already stored are not recomputed here: they keep the counts they were made with.
+ * the district rows (targets and progress point at them) and any row the office imported itself,
+ * then remakes the per-street targets that were derived from the old counts.
  */
 async function upgradeUnversionedGazetteer(db: Kysely<Database>): Promise<void> {
   if (!(await seededFromUnversionedFile(db))) return;
@@ -161,6 +190,7 @@ async function upgradeUnversionedGazetteer(db: Kysely<Database>): Promise<void> 
             .values(units.map((u) => streetRow(found.id, u)))
             .execute();
       }
+      await reallocateStreetTargets(trx, new Date().toISOString());
       await markFiguresChanged(trx);
     });
   } catch (error) {
