@@ -1,5 +1,5 @@
 /**
- * Reads a gazetteer (区划) CSV so another city can be loaded, or boundary changes recorded by year.
+ * Reads a gazetteer (区划) CSV so another city can be loaded, or boundary changes recorded by year or day.
  * Columns (header names in Chinese or English): 城市 city, 区 district, 名称 name, 类型 kind
  * (区/街道/镇 or district/street/town), 起始年份 valid_from, 截止年份 valid_to (blank: still valid),
  * 来源 source (the document number or code list the row rests on; optional so older files still

@@ -7,6 +7,7 @@
  * valid_from), the letter by its content hash — so when both find the table empty, the second
  * insert is refused, its transaction leaves nothing behind, and that process takes the other's
  * work as done. Demo progress is added only by the process whose letter was stored.
+ * A gazetteer seeded before the file had dated versions is brought up to them on the next start.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,11 +16,12 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { buildDemoProgress } from '../domain/demo-progress';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
-import { expandVersions, type VersionChange } from '../domain/gazetteer-versions';
+import { expandVersions, type UnitSpan, type VersionChange } from '../domain/gazetteer-versions';
 import { decodeLetter } from '../extract/index';
 import { listTargets } from '../repositories/commitments';
 import { ingestLetter } from './ingest-letter';
-import { markOutcomesStale } from './outcome-tallies';
+import { markFiguresChanged, markOutcomesStale } from './outcome-tallies';
+import { reallocateTargets } from './targets';
 
 const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed');
 export const SEED_LETTER_FILE = 'reply-260.txt';
@@ -38,11 +40,23 @@ async function isEmpty(db: Kysely<Database>, table: keyof Database): Promise<boo
   return row === undefined;
 }
 
+/**
+ * The source text of the gazetteer file before it had versions (25 streets and 13 towns with
+ * 东孚镇 never ending): a database seeded from it gets the versioned streets on its next start.
+ */
+export const UNVERSIONED_SEED_SOURCE =
+  '厦门市行政区划(2015 年):6 个区,25 个街道、13 个镇,据厦门市民政局公布的区划名录整理。区划此后有调整(如翔安区、同安区部分镇改街道),按年份版本化维护。';
+
+async function readGazetteerFile(): Promise<GazetteerFile> {
+  return JSON.parse(await readFile(path.join(seedDir, 'gazetteer-xiamen.json'), 'utf8')) as GazetteerFile;
+}
+
 export async function seedGazetteer(db: Kysely<Database>): Promise<void> {
-  if (!(await isEmpty(db, 'districts'))) return;
-  const file = JSON.parse(
-    await readFile(path.join(seedDir, 'gazetteer-xiamen.json'), 'utf8'),
-  ) as GazetteerFile;
+  if (!(await isEmpty(db, 'districts'))) {
+    await upgradeUnversionedGazetteer(db);
+    return;
+  }
+  const file = await readGazetteerFile();
   try {
     await db.transaction().execute((trx) => storeGazetteer(trx, file));
   } catch (error) {
@@ -51,6 +65,18 @@ export async function seedGazetteer(db: Kysely<Database>): Promise<void> {
     throw error;
   }
 }
+
+/** A street or town of the versioned file as a row: its days and, for the year filter, their years. */
+const streetRow = (districtId: number, u: UnitSpan) => ({
+  district_id: districtId,
+  name: u.name,
+  kind: u.kind,
+  valid_from: Number(u.fromDate.slice(0, 4)),
+  valid_to: u.toDate === null ? null : Number(u.toDate.slice(0, 4)),
+  from_date: u.fromDate,
+  to_date: u.toDate,
+  source: u.source,
+});
 
 async function storeGazetteer(trx: Transaction<Database>, file: GazetteerFile): Promise<void> {
   const spans = expandVersions(file.versions);
@@ -74,19 +100,103 @@ async function storeGazetteer(trx: Transaction<Database>, file: GazetteerFile): 
     if (units.length === 0) continue;
     await trx
       .insertInto('streets')
-      .values(
-        units.map((u) => ({
-          district_id: id,
-          name: u.name,
-          kind: u.kind,
-          valid_from: Number(u.fromDate.slice(0, 4)),
-          valid_to: u.toDate === null ? null : Number(u.toDate.slice(0, 4)),
-          from_date: u.fromDate,
-          to_date: u.toDate,
-          source: u.source,
-        })),
-      )
+      .values(units.map((u) => streetRow(id, u)))
       .execute();
+  }
+}
+
+async function seededFromUnversionedFile(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('streets')
+    .select('id')
+    .where('source', '=', UNVERSIONED_SEED_SOURCE)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Per-street and per-town targets derived from the gazetteer, made again from the versioned one
+ * (a letter of 2023 counted 38 units where there were 45). Commitments whose targets the office
+ * split, or that hold breakdown parts, keep theirs: only all-derived target sets are redone.
+ */
+async function reallocateStreetTargets(trx: Transaction<Database>, at: string): Promise<void> {
+  const derived = await trx
+    .selectFrom('commitments')
+    .select(['id', 'target_min', 'target_max', 'per_scope'])
+    .where('per_scope', 'in', ['street', 'town'])
+    .where('target_min', 'is not', null)
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('commitment_targets')
+            .select('commitment_targets.id')
+            .whereRef('commitment_targets.commitment_id', '=', 'commitments.id')
+            .where('commitment_targets.allocation', '!=', 'per_unit'),
+        ),
+      ),
+    )
+    .execute();
+  for (const c of derived) {
+    const spec = { min: c.target_min ?? 0, max: c.target_max, per: c.per_scope as 'street' | 'town' };
+    await reallocateTargets(trx, c.id, spec, at);
+  }
+}
+
+/**
+ * Replaces the streets and towns stored from the unversioned file with the versioned ones, keeping
+ * the district rows (targets and progress point at them) and any row the office imported itself,
+ * then remakes the per-street targets that were derived from the old counts.
+ */
+async function upgradeUnversionedGazetteer(db: Kysely<Database>): Promise<void> {
+  if (!(await seededFromUnversionedFile(db))) return;
+  const file = await readGazetteerFile();
+  const spans = expandVersions(file.versions);
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const district of file.districts) {
+        const found = await trx
+          .selectFrom('districts')
+          .select('id')
+          .where('city', '=', file.city)
+          .where('name', '=', district.name)
+          .where('valid_from', '=', district.validFrom)
+          .executeTakeFirst();
+        if (!found) continue;
+        await trx
+          .deleteFrom('streets')
+          .where('district_id', '=', found.id)
+          .where('source', '=', UNVERSIONED_SEED_SOURCE)
+          .execute();
+        await trx
+          .updateTable('districts')
+          .set({ source: file.districtsSource })
+          .where('id', '=', found.id)
+          .where('source', '=', UNVERSIONED_SEED_SOURCE)
+          .execute();
+        const kept = await trx
+          .selectFrom('streets')
+          .select(['name', 'valid_from'])
+          .where('district_id', '=', found.id)
+          .execute();
+        const units = spans.filter(
+          (u) =>
+            u.district === district.name &&
+            !kept.some((k) => k.name === u.name && k.valid_from === Number(u.fromDate.slice(0, 4))),
+        );
+        if (units.length)
+          await trx
+            .insertInto('streets')
+            .values(units.map((u) => streetRow(found.id, u)))
+            .execute();
+      }
+      await reallocateStreetTargets(trx, new Date().toISOString());
+      await markFiguresChanged(trx);
+    });
+  } catch (error) {
+    // Another process upgraded it between our check and our insert: its rows refused ours.
+    if (!(await seededFromUnversionedFile(db))) return;
+    throw error;
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { allocateTargets, type GazetteerDistrict } from '../../server/domain/allocate-targets';
 
+// Xiamen from 2014-12-31 to 2015-01-21, while 东孚 was still a town (db/seed/gazetteer-xiamen.json).
 const xiamen2015: GazetteerDistrict[] = [
   { id: 1, name: '思明区', streets: 10, towns: 0 },
   { id: 2, name: '湖里区', streets: 5, towns: 0 },

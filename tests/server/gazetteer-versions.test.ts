@@ -3,9 +3,10 @@
  * target of a letter taken from the version in force on the letter's date, on SQLite and PostgreSQL.
  */
 import { readFileSync } from 'node:fs';
-import { Migrator, sql } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migrations } from '../../db/migrations/index';
+import type { Database } from '../../db/schema';
 import {
   expandVersions,
   type UnitSpan,
@@ -15,7 +16,7 @@ import {
 } from '../../server/domain/gazetteer-versions';
 import { districtsOnDate, gazetteerVersions, listGazetteer } from '../../server/repositories/gazetteer';
 import { ingestLetter } from '../../server/services/ingest-letter';
-import { seedGazetteer } from '../../server/services/seed';
+import { seedGazetteer, UNVERSIONED_SEED_SOURCE } from '../../server/services/seed';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
 
@@ -122,6 +123,29 @@ const letterSignedOn = (chineseDate: string) => {
   return text.replace('2015年3月19日', chineseDate);
 };
 
+/** The 智慧社区 commitment's per-district [min, max] targets of a letter, ingested now. */
+async function smartTargetsOf(db: Kysely<Database>, text: string) {
+  const { letterId } = await ingestLetter(db, { text, sourceName: 'test.txt', actor: 'test' });
+  return smartTargetsOfLetter(db, letterId);
+}
+
+async function smartTargetsOfLetter(db: Kysely<Database>, letterId: number) {
+  const rows = await db
+    .selectFrom('commitment_targets')
+    .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
+    .innerJoin('districts', 'districts.id', 'commitment_targets.district_id')
+    .select(['districts.name', 'commitment_targets.target_min', 'commitment_targets.target_max'])
+    .where('commitments.letter_id', '=', letterId)
+    .where('commitments.object', 'like', '%智慧社区%')
+    .where('commitment_targets.allocation', '=', 'per_unit')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.name, [r.target_min, r.target_max]]));
+}
+
+/** Units a 3—5-per-unit target was expanded over: the sum of its minimums over 3. */
+const unitsOf = (targets: Record<string, (number | null)[]>) =>
+  Object.values(targets).reduce((sum, [min]) => sum + Number(min) / 3, 0);
+
 for (const target of testDatabases) {
   describe.skipIf(target.skip)(`the gazetteer by date on ${target.name}`, () => {
     let database: TestDatabase;
@@ -134,20 +158,7 @@ for (const target of testDatabases) {
       await database?.close();
     });
 
-    /** The 智慧社区 commitment's per-district minimum targets of the letter signed that day. */
-    async function smartCommunityTargets(text: string) {
-      const { letterId } = await ingestLetter(database.db, { text, sourceName: 'test.txt', actor: 'test' });
-      const rows = await database.db
-        .selectFrom('commitment_targets')
-        .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
-        .innerJoin('districts', 'districts.id', 'commitment_targets.district_id')
-        .select(['districts.name', 'commitment_targets.target_min', 'commitment_targets.target_max'])
-        .where('commitments.letter_id', '=', letterId)
-        .where('commitments.object', 'like', '%智慧社区%')
-        .where('commitment_targets.allocation', '=', 'per_unit')
-        .execute();
-      return Object.fromEntries(rows.map((r) => [r.name, [r.target_min, r.target_max]]));
-    }
+    const smartCommunityTargets = (text: string) => smartTargetsOf(database.db, text);
 
     test('the seed letter’s 每个街(镇) target expands over 38 units, 海沧 with its 4 streets', async () => {
       const haicang = (await districtsOnDate(database.db, '厦门市', '2015-03-19')).find(
@@ -156,16 +167,14 @@ for (const target of testDatabases) {
       expect(haicang).toMatchObject({ streets: 4, towns: 0 });
       const targets = await smartCommunityTargets(seedLetterText());
       expect(targets.海沧区).toEqual([12, 20]); // 4 streets × 3—5
-      const units = Object.values(targets).reduce((sum, [min]) => sum + Number(min) / 3, 0);
-      expect(units).toBe(38);
+      expect(unitsOf(targets)).toBe(38);
     });
 
     test('a 2023 letter’s expands over 45 units: 翔安 and 同安 after their changes', async () => {
       const targets = await smartCommunityTargets(letterSignedOn('2023年3月19日'));
       expect(targets.翔安区).toEqual([27, 45]); // 7 streets + 2 towns
       expect(targets.同安区).toEqual([33, 55]); // 7 streets + 4 towns
-      const units = Object.values(targets).reduce((sum, [min]) => sum + Number(min) / 3, 0);
-      expect(units).toBe(45);
+      expect(unitsOf(targets)).toBe(45);
     });
 
     test('the day counts, not the year: a letter of 2021-03-01 sees 翔安 without the four new streets', async () => {
@@ -194,6 +203,109 @@ for (const target of testDatabases) {
         streets: 7,
         towns: 4,
       });
+    });
+  });
+
+  describe.skipIf(target.skip)(`a gazetteer seeded before the versions, on ${target.name}`, () => {
+    test('gets the dated versions on the next start, keeping its district rows', async () => {
+      const database = await target.open();
+      try {
+        // what the unversioned file stored: the 2014-12-31 lists, valid from 2015 without end
+        const [first] = file.versions;
+        const ids: Record<string, number> = {};
+        for (const [order, name] of DISTRICTS.entries()) {
+          const { id } = await database.db
+            .insertInto('districts')
+            .values({
+              city: '厦门市',
+              name,
+              sort_order: order,
+              valid_from: 2003,
+              from_date: '2003-01-01',
+              source: UNVERSIONED_SEED_SOURCE,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          ids[name] = id;
+          const units = [
+            ...(first?.add?.[name]?.streets ?? []).map((n) => ({ name: n, kind: 'street' as const })),
+            ...(first?.add?.[name]?.towns ?? []).map((n) => ({ name: n, kind: 'town' as const })),
+          ];
+          await database.db
+            .insertInto('streets')
+            .values(
+              units.map((u) => ({
+                ...u,
+                district_id: id,
+                valid_from: 2015,
+                from_date: '2015-01-01',
+                source: UNVERSIONED_SEED_SOURCE,
+              })),
+            )
+            .execute();
+        }
+        const before = await districtsOnDate(database.db, '厦门市', '2023-03-19');
+        expect(before.reduce((sum, d) => sum + d.streets + d.towns, 0)).toBe(38);
+        const { letterId: of2023 } = await ingestLetter(database.db, {
+          text: letterSignedOn('2023年3月19日'),
+          actor: 'test',
+        });
+        const { letterId: of2015 } = await ingestLetter(database.db, {
+          text: seedLetterText(),
+          actor: 'test',
+        });
+        expect(unitsOf(await smartTargetsOfLetter(database.db, of2023))).toBe(38);
+        // targets the office split over districts itself are its decision, not the gazetteer's
+        const { letterId: splitLetter } = await ingestLetter(database.db, {
+          text: letterSignedOn('2023年5月1日'),
+          actor: 'test',
+        });
+        const splitOne = await database.db
+          .selectFrom('commitments')
+          .select('id')
+          .where('letter_id', '=', splitLetter)
+          .where('object', 'like', '%智慧社区%')
+          .executeTakeFirstOrThrow();
+        await database.db
+          .updateTable('commitment_targets')
+          .set({ allocation: 'split' })
+          .where('commitment_id', '=', splitOne.id)
+          .execute();
+        const splitTargets = () =>
+          database.db
+            .selectFrom('commitment_targets')
+            .select(['district_id', 'target_min', 'target_max'])
+            .where('commitment_id', '=', splitOne.id)
+            .orderBy('district_id')
+            .execute();
+        const splitBefore = await splitTargets();
+
+        await seedGazetteer(database.db);
+        // the per-street targets made from the old counts are made again from the versions
+        expect(unitsOf(await smartTargetsOfLetter(database.db, of2023))).toBe(45);
+        expect(unitsOf(await smartTargetsOfLetter(database.db, of2015))).toBe(38);
+        expect(await splitTargets()).toEqual(splitBefore);
+        const after = await districtsOnDate(database.db, '厦门市', '2023-03-19');
+        expect(after.reduce((sum, d) => sum + d.streets + d.towns, 0)).toBe(45);
+        expect(Object.fromEntries(after.map((d) => [d.name, d.id]))).toEqual(ids);
+        const haicang = (await districtsOnDate(database.db, '厦门市', '2015-03-19')).find(
+          (d) => d.name === '海沧区',
+        );
+        expect(haicang).toMatchObject({ streets: 4, towns: 0 });
+        const left = await database.db
+          .selectFrom('streets')
+          .select('id')
+          .where('source', '=', UNVERSIONED_SEED_SOURCE)
+          .execute();
+        expect(left).toEqual([]);
+
+        const count = async () => (await database.db.selectFrom('streets').select('id').execute()).length;
+        const stored = await count();
+        await seedGazetteer(database.db); // already versioned: nothing to do
+        expect(await count()).toBe(stored);
+      } finally {
+        await database.close();
+      }
     });
   });
 
