@@ -7,7 +7,15 @@
  */
 import type { Heading } from './sections';
 import { type Sentence, splitSentences } from './segments';
-import { type ClauseCues, COURTESY, clauseCues, ownTense, PLAN_MODE_MARKER, type Tense } from './tense';
+import {
+  type ClauseCues,
+  COURTESY,
+  clauseCues,
+  FORMER_PLAN,
+  ownTense,
+  PLAN_MODE_MARKER,
+  type Tense,
+} from './tense';
 import { findTimeWords, type TimeWord } from './timewords';
 
 export interface ClauseReading {
@@ -136,6 +144,13 @@ export function readSentences(
       rejected: cues.some((c) => c.rejected),
       deadline: ownDeadline(timeWords) ?? inherited,
     };
+    // 原计划今年新建泳池2个。因资金原因,暂缓实施。: the rejection turns down the plan before it
+    if (
+      reading.rejected &&
+      sameParagraph &&
+      FORMER_PLAN.test(plain.slice(previous!.sentence.start, previous!.sentence.end))
+    )
+      previous!.rejected = true;
     readings.push(reading);
     previous = reading;
     previousState = state;
