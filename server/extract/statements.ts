@@ -12,6 +12,7 @@ import type { Quantity } from './quantities';
 
 export type StatementKind = 'description' | 'standard' | 'allocation' | 'need' | 'location';
 
+const SUBJECT_REACH = 16;
 /** How far back the predicate of a figure is read: the verb governing it stands close. */
 const PREDICATE_REACH = 12;
 
@@ -25,7 +26,7 @@ const MEASURE_OF_EXISTING = /^(?:该|此|这|上述)[\u4e00-\u9fff]{1,6}(?:全�
 /** A standard the work must meet: a noun of measure with a bound, or a named standard. */
 const BOUNDED_STANDARD =
   /(?:人均|生均|比例|占比|分辨率|规格|容积率|密度|间距)[^,，。;；]{0,6}(?:不低于|不高于|不超过|不少于|不小于|不大于|不得低于|不得超过|不得少于)$/;
-const NAMED_STANDARD = /标准(?:为|是|按|达到)?$/;
+const NAMED_STANDARD = /(?<!高)标准(?:为|是|按|达到)?$/;
 /** 已下达资金1.2亿元: money allocated before the letter, whatever the clause plans. */
 const ALLOCATED = /(?:已|已经|先后|累计)(?:下达|拨付|拨款|到位|落实|安排|争取到?|筹集|投入)[^,，。;；]{0,6}$/;
 /** 满足2000辆车充电需求: the figure qualifies a need. */
@@ -36,6 +37,11 @@ const SCALE_OVER = /规模(?:超过|逾|超)$/;
 /** 距路口500米处: a distance that says where. */
 const DISTANCE_BEFORE = /距(?!今)[^,，。;；]{0,10}$/;
 const LENGTH_UNITS = new Set(['米', 'm', '公里', 'km', '千米']);
+/** 在两个村新建厕所各一座: the places where the work is done, counted before the work. */
+const PLACES_WHERE =
+  /^(?:个|所)?(?:行政村|自然村|村|社区|乡镇|镇街|街道|镇|乡|县区|区县|区|县|学校|小区)(?:新建|建设|改造|安装|设置|实施|开展|各|分别|均|都)/;
+/** 安排资金3600万元用于…改造: money set aside for work still to do. */
+const FOR_WORK_TO_DO = /^[^。;；]{0,4}用于/;
 
 /** The kind of statement the clause makes about the figure, or null for a deliverable. */
 export function statementKind(plain: string, q: Quantity, clauseStart: number): StatementKind | null {
@@ -43,7 +49,9 @@ export function statementKind(plain: string, q: Quantity, clauseStart: number): 
   const before = plain.slice(from, q.qualifierStart);
   // with the qualifier, which may be the bound itself (不低于0.2平方米, 超过500人)
   const bound = plain.slice(Math.max(clauseStart, q.start - PREDICATE_REACH), q.start);
-  const head = plain.slice(clauseStart, q.qualifierStart);
+  // only a short clause head can be a subject and its verb: never slice a huge clause
+  const head =
+    q.qualifierStart - clauseStart <= SUBJECT_REACH ? plain.slice(clauseStart, q.qualifierStart) : '';
   const after = plain.slice(q.end, q.end + 16);
   if (EXISTS.test(before)) return 'description';
   if (head.length <= 16 && (PARTS_OF_EXISTING.test(head) || MEASURE_OF_EXISTING.test(head)))
@@ -51,7 +59,9 @@ export function statementKind(plain: string, q: Quantity, clauseStart: number): 
   if (BOUNDED_STANDARD.test(bound) || NAMED_STANDARD.test(before)) return 'standard';
   // 1800元/亩 after 标准 or 按: a rate the work is paid at
   if (q.baseUnit === '元' && plain[q.unitEnd] === '/' && /标准|按|补助|补贴/.test(before)) return 'standard';
-  if (q.baseUnit === '元' && ALLOCATED.test(before)) return 'allocation';
+  if (q.baseUnit === '元' && ALLOCATED.test(before) && !FOR_WORK_TO_DO.test(after)) return 'allocation';
+  if (/在$/.test(before) && PLACES_WHERE.test(plain.slice(q.unitEnd - q.baseUnit.length, q.unitEnd + 8)))
+    return 'location';
   if (NEED_AFTER.test(after) || BENEFIT_AFTER.test(after) || SCALE_OVER.test(bound)) return 'need';
   if (LENGTH_UNITS.has(q.baseUnit) && (DISTANCE_BEFORE.test(before) || after.startsWith('处')))
     return 'location';
