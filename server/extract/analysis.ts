@@ -7,7 +7,15 @@
  */
 import type { Heading } from './sections';
 import { type Sentence, splitSentences } from './segments';
-import { type ClauseCues, COURTESY, clauseCues, ownTense, PLAN_MODE_MARKER, type Tense } from './tense';
+import {
+  type ClauseCues,
+  COURTESY,
+  clauseCues,
+  FORMER_PLAN,
+  ownTense,
+  PLAN_MODE_MARKER,
+  type Tense,
+} from './tense';
 import { findTimeWords, type TimeWord } from './timewords';
 
 export interface ClauseReading {
@@ -37,6 +45,11 @@ export interface SentenceReading {
 /** 目前,项目已全部竣工: the sentences before it described work now finished. */
 const COMPLETION_REPORT =
   /^(?:目前|现在?|截至目前|至此)?[,\s]*(?:该|上述|以上)?(?:项目|工程)?(?:均|都)?已(?:经)?(?:全部|全面)?(?:竣工|完工|建成|完成|投入使用|通过验收)/;
+/** 2021年工作计划:, 2024年工作打算: the year of a work plan, which dates its items. */
+const WORK_PLAN = /(?:工作)?(?:计划|打算|安排|要点|思路)\s*[:：]?\s*$/;
+/** A time frame opening a passage stands alone in the sentence's first, short clause. */
+const MAX_FRAME_CLAUSE = 14;
+const FRAME_WORDS = /到|至|前|(?:19|20)\d{2}/;
 const CONTINUATION = /^(?:其中|包括|包含|第一期|一期|首期|分别|具体为|具体包括)/;
 
 function withTimeWords(cues: ClauseCues, words: TimeWord[], clauseStart: number): ClauseCues {
@@ -98,6 +111,9 @@ export function readSentences(
   let previous: SentenceReading | null = null;
   let previousState: Tense = 'neutral';
   const headingAt = new Map(headings.map((h) => [h.start, h]));
+  // 到2025年,… dates the rest of its paragraph; 2021年工作计划: dates its items up to the next heading
+  let passage: { paragraph: number; year: number } | null = null;
+  let planYear: number | null = null;
   for (const sentence of splitSentences(plain, from, to)) {
     const heading = headingAt.get(sentence.start);
     const timeWords = findTimeWords(plain, sentence.start, sentence.end, letterYear);
@@ -106,6 +122,9 @@ export function readSentences(
       else if (heading.kind === 'plan') mode = 'future';
       // a heading opens its section: nothing carries over from the text above it
       previous = null;
+      passage = null;
+      // the numbered items of a work plan are headings too: only a report ends the plan
+      if (heading.kind === 'report') planYear = null;
     }
     const sameParagraph = previous !== null && previous.sentence.paragraph === sentence.paragraph;
     const initial: Tense = sameParagraph ? previousState : mode;
@@ -125,7 +144,12 @@ export function readSentences(
     const text = plain.slice(sentence.start, sentence.end);
     const chained = sameParagraph && cues.every((c) => ownTense(c, 'neutral') === null);
     const continuation = CONTINUATION.test(text);
-    const inherited = continuation && previous ? previous.deadline : null;
+    const inherited =
+      continuation && previous
+        ? previous.deadline
+        : passage?.paragraph === sentence.paragraph
+          ? passage.year
+          : planYear;
     const reading: SentenceReading = {
       sentence,
       clauses,
@@ -136,13 +160,37 @@ export function readSentences(
       rejected: cues.some((c) => c.rejected),
       deadline: ownDeadline(timeWords) ?? inherited,
     };
+    // 原计划今年新建泳池2个。因资金原因,暂缓实施。: the rejection turns down the plan before it
+    if (
+      reading.rejected &&
+      sameParagraph &&
+      FORMER_PLAN.test(plain.slice(previous!.sentence.start, previous!.sentence.end))
+    )
+      previous!.rejected = true;
     readings.push(reading);
+    const frame = passageFrame(plain, sentence, timeWords);
+    if (frame !== null) passage = { paragraph: sentence.paragraph, year: frame };
+    const planWord = timeWords.find((w) => isDueWord(w) && w.start === sentence.start);
+    if (planWord && WORK_PLAN.test(plain.slice(planWord.end, sentence.clauses[0]!.end + 1))) {
+      planYear = planWord.year;
+      mode = 'future';
+    }
     previous = reading;
     previousState = state;
     if (PLAN_MODE_MARKER.test(text) && !COURTESY.test(text)) mode = 'future';
     if (COMPLETION_REPORT.test(text)) markFinishedWork(readings);
   }
   return readings;
+}
+
+/** The year of a time frame that opens the sentence as a clause of its own (到2025年,…). */
+function passageFrame(plain: string, sentence: Sentence, words: readonly TimeWord[]): number | null {
+  const first = sentence.clauses[0];
+  if (!first || sentence.clauses.length < 2 || first.end - first.start > MAX_FRAME_CLAUSE) return null;
+  // a target year (到2025年, 2025年底前), not the 今年 that opens many a sentence of news
+  if (!FRAME_WORDS.test(plain.slice(first.start, first.end))) return null;
+  const word = words.find((w) => isDueWord(w) && w.future && w.start < first.end);
+  return word?.year ?? null;
 }
 
 /**
@@ -175,6 +223,11 @@ function clauseTenses(written: readonly ClauseCues[], initial: Tense): Tense[] {
     }
     tenses.push(state);
   });
+  // 已申请路灯40盏,正准备安装: what was obtained is still to be put in place
+  for (let i = 0; i + 1 < cues.length; i++) {
+    const next = cues[i + 1]!;
+    if (tenses[i] === 'past' && cues[i]!.secured && next.strongFuture && !next.past) tenses[i] = 'future';
+  }
   return tenses;
 }
 

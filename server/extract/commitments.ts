@@ -18,6 +18,7 @@ import { findObject, findPer, projectOfMoney, respectiveObjects, unitAsObject } 
 import { LONG_TERM, projectPeriods } from './project-period';
 import { findQuantities, type Quantity } from './quantities';
 import { type Heading, sectionAt } from './sections';
+import { statementKind } from './statements';
 import type { TimeWord } from './timewords';
 import { type LetterView, originalSpan } from './view';
 
@@ -131,7 +132,7 @@ export function findCommitments(
             ? 'not a plan'
             : clause.cues.restating
               ? 'restates the suggestion'
-              : notPromiseReason(plain, q, clause.start, marked);
+              : (notPromiseReason(plain, q, clause.start, marked) ?? statementKind(plain, q, clause.start));
         const counted = findObject(plain, clean, q, windowStart);
         windowStart = counted?.after ? Math.max(q.end, counted.end) : q.end;
         if (reason) return;

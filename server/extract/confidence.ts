@@ -35,7 +35,7 @@ export interface CommitmentEvidence {
 
 /** Words of a description or a standard rather than of a deliverable. */
 const DESCRIPTIVE =
-  /全长|总长|长约|宽约|现有|现状|目前|标准|不低于|不高于|不超过|不少于|规模为|规模达|服务人口|需求|需要/;
+  /全长|总长|长约|宽约|现有|现状|目前|(?<!高)标准|不高于|不超过|规模为|规模达|服务人口|需求|需要/;
 const LIST_BEFORE = /、[^、,，。;；]{0,12}$/;
 const ACTION_VERB = /建|修|改|增|配|设|装|铺|购|安排|投入|完成|实施|打造|培育|培训|开展|落实|提升|新/;
 const hardPast = (c: ClauseReading) => c.cues.past && !c.cues.softPastOnly;

@@ -61,6 +61,9 @@ const LOCATION = /起点|终点|位于|坐落|毗邻|东至|西至|南至|北至
 const DIMENSION_BEFORE =
   /(?:高度|海拔|(?<![提升最])高|宽度|(?<![拓加放])宽|深度|(?<![加])深|距离|半径|直径|层高|厚度|厚|埋深)(?:为|约|达|是)?$/;
 
+/** 各县(区)…, 每个乡镇…: a scope of places before the figure, which makes 一个 one each */
+const PER_PLACE = /(?:各|每个?)(?:县|区|市|乡镇|乡|镇|街道|街|村|社区)[^,，。;；]{0,10}$/;
+
 /** Why the quantity is not a promise, or null when it may be one. */
 export function notPromiseReason(
   plain: string,
@@ -78,7 +81,8 @@ export function notPromiseReason(
   // 关于“尽快新建3所学校”的问题: the deputy's words quoted back
   if (quote && QUOTES_THE_DEPUTY.test(plain.slice(Math.max(0, quote[0] - 6), quote[0])))
     return 'the suggestion quoted';
-  if (q.bareChineseOne && GENERIC_CLASSIFIERS.has(q.baseUnit)) return 'article';
+  // 各县(区)建有一个体育公园: one per district is a count, not an article
+  if (q.bareChineseOne && GENERIC_CLASSIFIERS.has(q.baseUnit) && !PER_PLACE.test(before)) return 'article';
   if (q.chinese && plain[q.start] === '一' && ONE_IN_A_WORD.test(plain[q.start - 1] ?? ''))
     return 'word with 一';
   if (q.chinese && /^[“"「『]/.test(after)) return 'category of slogans';
@@ -107,7 +111,8 @@ export function notPromiseReason(
   if (q.baseUnit === '米' && (/^[改变]/.test(after) || /米[改变]为?$/.test(before))) return 'dimension';
   if (LENGTH_UNITS.has(q.baseUnit) && /距离|相距|离.{0,12}$/.test(before)) return 'distance';
   if (/(?:电话|热线|手机|传真)[^,，。]{0,6}$/.test(before)) return 'phone';
-  if (/(?<![将可会能还])有$/.test(before)) return 'statistic';
+  // 建有, 至少有: what each place will have, not what the letter counts now
+  if (/(?<![将可会能还少建])有$/.test(before)) return 'statistic';
   // 厦门市五个区将新增28所: the places that act, not something delivered
   if (SUBJECT_PLACES.test(plain.slice(q.end, q.end + 8))) return 'places as subject';
   if (isSummaryOfNamedList(before, plain.slice(q.end, q.end + 6), q)) return 'summary of a named list';

@@ -121,11 +121,13 @@ const UNITS = [
   '宗',
   '例',
   '羽',
+  '杆',
+  '路',
 ];
 
 const RATE_DENOMINATORS = ['天', '日', '年', '月', '周', '人', '小时', '次', '户'];
 
-const AT_LEAST_BEFORE = ['不少于', '不低于', '不少於', '至少', '最少', '超过', '多于', '逾'];
+const AT_LEAST_BEFORE = ['不少于', '不低于', '不少於', '至少', '最少', '超过', '多于', '逾', '超'];
 const APPROX_BEFORE = ['大约', '将近', '接近', '约', '近'];
 const RANGE_SEPARATOR = /^\s*(?:-{1,2}|至|到)\s*/;
 const NUMBER_START = new RegExp(`[0-9十${Object.keys(CHINESE_DIGITS).join('')}]`, 'g');
@@ -170,6 +172,8 @@ function unitAt(plain: string, at: number): string | null {
     if (plain.startsWith(unit, at)) {
       // ASCII units must not be the start of a longer Latin word (m in "mm", km in "kmh")
       if (isAsciiLetter(unit[unit.length - 1]) && isAsciiLetter(plain[at + unit.length])) continue;
+      // 5路监控 counts channels; 5路公交, 3路口 name a route or a crossing
+      if (unit === '路' && /^[公车口段面线桥灯由\d]/.test(plain[at + 1] ?? '')) continue;
       return unit;
     }
   }
@@ -177,6 +181,11 @@ function unitAt(plain: string, at: number): string | null {
 }
 
 function qualifierBefore(plain: string, at: number): { kind: Quantity['qualifier']; start: number } {
+  // 超 2000辆, 约 90张: a space may stand between the qualifier and its number
+  if (plain[at - 1] === ' ' && /[\u4e00-\u9fff]/.test(plain[at - 2] ?? '')) {
+    const spaced = qualifierBefore(plain, at - 1);
+    if (spaced.kind) return spaced;
+  }
   const before = plain.slice(Math.max(0, at - 4), at);
   for (const word of AT_LEAST_BEFORE)
     if (before.endsWith(word)) return { kind: 'atLeast', start: at - word.length };

@@ -23,8 +23,13 @@ const PAST_FRAME = /近年来|近几年|多年来|以来|截至|截止|过去|�
 /** The deputy's own words or request, quoted back in the reply. */
 const RESTATING =
   /建议中|您提出|你提出|您们提出|你们提出|代表提出|您建议|你建议|要求解决|反映的|所提|^\s*(?:\d+[.、]|[一二三四五六七八九十]+、)?\s*关于[“"]/;
+/** Resources obtained (申请到路灯40盏, 安排资金): done, but for work still to come. */
+const SECURED = /申请|争取|筹措|筹集|安排|落实|下达|获批/;
 /** A plan explicitly turned down. */
-const REJECTED = /未能|暂不|暂未|暂时未|暂时没有|暂时不能|没有必要|不能修建|无法实施|不予|不再|取消/;
+const REJECTED =
+  /未能|暂不|暂未|暂时未|暂时没有|暂时不能|没有必要|不能修建|无法实施|不予|不再|取消|暂缓|推迟实施|延期实施|搁置/;
+/** A plan of before (原计划…), which a rejection in the next sentence turns down. */
+export const FORMER_PLAN = /原计划|原定|原拟|原规划/;
 /** From here on the letter speaks about what comes next. */
 export const PLAN_MODE_MARKER = /新的一年|下一步|下步|今后|下阶段|接下来|下一阶段/;
 /** Closing courtesies (欢迎您今后多提宝贵意见) mention 今后 without announcing plans. */
@@ -46,6 +51,8 @@ export interface ClauseCues {
   strongFutureAt: number;
   /** names a time from the letter on (今年, 2026年) */
   futureFrame: boolean;
+  /** speaks of resources obtained (申请, 安排资金), which the next clause may put to work */
+  secured: boolean;
 }
 
 export function clauseCues(text: string): ClauseCues {
@@ -61,6 +68,7 @@ export function clauseCues(text: string): ClauseCues {
     pastFrameAt: text.search(PAST_FRAME),
     strongFutureAt: text.search(STRONG_FUTURE),
     futureFrame: false,
+    secured: SECURED.test(text),
   };
 }
 
