@@ -24,7 +24,9 @@ const GRADE_LETTER: Readonly<Record<string, ResultGrade>> = {
   丁: 'D',
 };
 const GRADE_LABEL =
-  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型|(?<![\u4e00-\u9fff])类别)\s*[:：]?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
+  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型|办复类型|答复结果|处理结果|(?<![\u4e00-\u9fff])类别)\s*[:：]?\s*(?:为|是|属于?)?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
+/** 本建议按A类办理, 属B类件, 列为C类: the grade said in a sentence */
+const GRADE_SENTENCE = /(?:按|属于?|列为|确定为|作为)\s*[“"]?([A-D甲乙丙丁])\s*[”"]?\s*类/;
 
 function findResultGrade(plain: string, layout: LetterLayout): Found<ResultGrade | null> {
   const labelled = GRADE_LABEL.exec(plain);
@@ -35,6 +37,9 @@ function findResultGrade(plain: string, layout: LetterLayout): Found<ResultGrade
     /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head) ??
     /[(（]([A-D甲乙丙])类[)）]/.exec(head) ??
     /(?<![A-Za-z])([A-D])\d?\s*类(?![别型])/.exec(head);
+  const said = bare ? null : GRADE_SENTENCE.exec(plain);
+  const saidGrade = said ? GRADE_LETTER[said[1]!] : undefined;
+  if (saidGrade) return { value: saidGrade, confidence: 0.8 };
   const bareGrade = bare ? GRADE_LETTER[bare[1]!] : undefined;
   // a lone letter in the page head is a grade only by its place: less sure than a label
   return bareGrade ? { value: bareGrade, confidence: 0.7 } : { value: null, confidence: 0 };
