@@ -8,6 +8,7 @@ import type { LetterMetadata, MetadataConfidence, ResultGrade } from '../../shar
 import { type Found, findAgency } from './agency';
 import { type CalendarDate, CHINESE_DATE, isoDate, parseChineseDate, validDate } from './dates';
 import type { DateEvidence, LetterLayout } from './layout';
+import { parseNumber } from './numerals';
 import { isOrganisationName } from './organisations';
 import { splitLines } from './segments';
 import { findSuggestionRef } from './suggestion-ref';
@@ -54,7 +55,8 @@ const DATE_CONFIDENCE: Readonly<Record<DateEvidence | 'published', number>> = {
   published: 0.6,
 };
 
-const PUBLISHED_LABEL = /(?:发布|公开|生成|发文|成文|发表)(?:日期|时间)\s*[:：]?\s*/g;
+const PUBLISHED_LABEL =
+  /(?:(?:发布|公开|生成|发文|成文|发表|更新|印发|信息)(?:日期|时间)|(?<![\u4e00-\u9fff])(?:日期|时间))\s*[:：]?\s*/g;
 const NUMERIC_DATE = /^((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const NUMERAL_DATE = new RegExp(`^${CHINESE_DATE.source}`);
 
@@ -71,7 +73,7 @@ function publishedDate(plain: string): CalendarDate | null {
 }
 /** The courtesies that close a reply: the letter on the page is whole, only its date is missing. */
 const CLOSING =
-  /此复|特此(?:答复|函复|回复)|感谢[您你]?们?对[^。\n]{0,40}(?:关心|关注|支持|理解)|专此函复|以上答复|如有(?:不同)?意见|再次感谢/;
+  /此复|特此(?:答复|函复|回复)|感谢[您你]?们?对[^。\n]{0,40}(?:关心|关注|支持|理解)|专此函复|以上答复|如有(?:不同)?意见|再次感谢|此致|联\s*系\s*人\s*[:：]|联系电话\s*[:：]/;
 
 /**
  * The signature's date; when the letter closes without one, the date the page published it
@@ -219,9 +221,11 @@ export function letterYearOf(view: LetterView, metadata: LetterMetadata): number
   const published = /(?:发布|生成|发文)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2})[-/年]/.exec(view.plain);
   if (published) return Number(published[1]);
   let latest: number | null = null;
-  for (const m of view.plain.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) {
-    const year = Number(m[1]);
-    if (year <= 2100 && (latest === null || year > latest)) latest = year;
+  for (const m of view.plain.matchAll(
+    /(?<![\d〇○零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s*年/g,
+  )) {
+    const year = parseNumber(m[1]!) ?? 0;
+    if (year >= 1949 && year <= 2100 && (latest === null || year > latest)) latest = year;
   }
   return latest;
 }

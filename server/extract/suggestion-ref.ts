@@ -35,7 +35,7 @@ const LATER =
 /** 人大建议第1972号: a numbered suggestion of a body without its session */
 const BODY_NUMBER = /(?:人大|政协)(?:代表)?(?:建议|提案)第\s*\d+(?:\s*[-－‐—–]\s*\d+)*\s*号/;
 const BARE =
-  /[(（]\s*第\s*(\d+(?:[-－‐—–]\d+)*)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+(?:[-－‐—–]\d+)*)\s*号(?:建议|提案)/;
+  /[(（]\s*第\s*(\d+(?:[-－‐—–]\d+)*)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+(?:[-－‐—–]\d+)*)\s*号(?:建议|提案)|(?:建议|提案)\s*第\s*(\d+(?:[-－‐—–]\d+)*)\s*号/;
 
 /** Walks back from `at` over the place and body written before a session or congress. */
 function prefixStart(plain: string, at: number, limit: number): number {
@@ -117,7 +117,7 @@ export function findSuggestionRef(view: LetterView): Found<string | null> {
       view.clean.slice(bare.index, bare.index + bare[0].length),
     );
     return {
-      value: written ? written[0].replace(/\s+/g, '') : `第${bare[1] ?? bare[2]}号`,
+      value: written ? written[0].replace(/\s+/g, '') : `第${bare[1] ?? bare[2] ?? bare[3]}号`,
       confidence: REF_CONFIDENCE.bareNumber,
     };
   }

@@ -190,4 +190,9 @@ describe('letter metadata', () => {
       '人大第十七届四次会议第68号',
     );
   });
+
+  it('reads a hyphenated number after 建议 and a page date labelled only 时间 for a closed letter', () => {
+    expect(letterOf('代表建议第05-2号\n张三代表:\n答复。').suggestionRef).toBe('第05-2号');
+    expect(letterOf('时间:2023-12-20\n张三代表:\n答复。\n联系人:李四').letterDate).toBe('2023-12-20');
+  });
 });
