@@ -195,4 +195,8 @@ describe('letter metadata', () => {
     expect(letterOf('代表建议第05-2号\n张三代表:\n答复。').suggestionRef).toBe('第05-2号');
     expect(letterOf('时间:2023-12-20\n张三代表:\n答复。\n联系人:李四').letterDate).toBe('2023-12-20');
   });
+
+  it("does not take the site's clock for the letter's date", () => {
+    expect(letterOf('今天是2023年12月20日 星期三\n张三代表:\n答复如下。').letterDate).toBeNull();
+  });
 });
