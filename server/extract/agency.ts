@@ -36,10 +36,12 @@ export const AGENCY_CONFIDENCE = {
 const TITLE_AGENCY = new RegExp(`^[\\s\\S]{0,4}?([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})(?:关于对|关于|对)`);
 const NAME = `[\\u4e00-\\u9fff]{1,30}?${ORG_SUFFIX}(?:[(（][\\u4e00-\\u9fff]{2,12}[)）])?`;
 const LABELLED_AGENCY = new RegExp(
-  `(?:承办单位|答复单位|联系单位)\\s*[:：\\s|]\\s*(?:主办\\s*[:：]\\s*)?(${NAME})(?![\\u4e00-\\u9fff])`,
+  `(?:承办单位|答复单位|联系单位|办理单位|承办部门|答复部门|主办部门|主办单位)\\s*[:：\\s|]\\s*(?:主办\\s*[:：]\\s*)?(${NAME})(?![\\u4e00-\\u9fff])`,
 );
 /** the page's 发布机构 or 来源: the publisher, often the agency itself, sometimes its parent */
-const PUBLISHER_AGENCY = new RegExp(`(?:发布机构|来源)\\s*[:：\\s|]\\s*(${NAME})(?![\\u4e00-\\u9fff])`);
+const PUBLISHER_AGENCY = new RegExp(
+  `(?:发布机构|发文机关|发布单位|发文单位|信息来源|所属机构|来源)\\s*[:：\\s|]\\s*(${NAME})(?![\\u4e00-\\u9fff])`,
+);
 /** …第8号议事原案的答复(水利局) */
 const TITLE_SUFFIX_AGENCY = new RegExp(
   `(?:答复|复函|答复函|办理意见)\\s*[(（]([\\u4e00-\\u9fff]{2,30}?${ORG_SUFFIX})[)）]`,
@@ -59,10 +61,10 @@ function acceptable(name: string): boolean {
 }
 
 /** What a site's footer says around its labels: whoever runs the site, not who answered. */
-const FOOTER = /主办(?:单位)?\s*[:：]|版权所有|备案|ICP|技术支持|网站标识码|公网安备|网站地图/;
+const FOOTER = /版权所有|备案|ICP|技术支持|网站标识码|公网安备|网站地图|网站主办|承办\s*[:：]|运维/;
 
 function inFooter(plain: string, at: number): boolean {
-  return FOOTER.test(plain.slice(Math.max(0, at - 60), at + 60));
+  return FOOTER.test(plain.slice(Math.max(0, at - 100), at + 100));
 }
 
 /** The first group of a match on `plain[from…]`, cut from the clean reading. */
@@ -124,11 +126,19 @@ function expanded(plain: string, found: Found<string>): Found<string> {
  * place it speaks for; together they give 淮南市交通运输局, a guess with a low confidence.
  */
 function selfNamed(plain: string): Found<string> | null {
-  if (!/我局/.test(plain)) return null;
+  if (!/我局|我单位/.test(plain)) return null;
   const field = /对我([市县区])([\u4e00-\u9fff]{2,8}?)(?:工作|事业)的?(?:关心|关注|支持)/.exec(plain);
-  if (!field) return null;
+  if (!field || /^(?:各项|相关|我们|这项|此项)/.test(field[2]!)) return null;
   const place = placeOf(plain, field[1]!);
   return place ? { value: `${place}${field[2]}局`, confidence: AGENCY_CONFIDENCE.selfReference } : null;
+}
+
+/** 某某县教育局（盖章） 2023年…: the name on a signature line, without its seal note and date */
+function signerOf(line: string): string {
+  return line
+    .replace(SIGNATURE_DATE, '')
+    .replace(/[(（]\s*(?:盖章|章|印|公章|签章)\s*[)）]/g, '')
+    .replace(/\s+/g, '');
 }
 
 function signed(view: LetterView, layout: LetterLayout): Found<string> | null {
@@ -139,17 +149,27 @@ function signed(view: LetterView, layout: LetterLayout): Found<string> | null {
   if (layout.dateLineStart < 0) return null;
   const lines = splitLines(view.plain);
   const dateLine = lines.findIndex((l) => l.start <= layout.dateLineStart && layout.dateLineStart <= l.end);
-  for (let i = dateLine; i >= Math.max(0, dateLine - 3); i--) {
+  let seen = 0;
+  for (let i = dateLine; i >= 0 && seen <= 3; i--) {
     const line = lines[i]!;
-    const candidate = line.text.replace(SIGNATURE_DATE, '').replace(/\s+/g, '');
+    if (line.text.trim() === '') continue;
+    seen++;
+    const candidate = signerOf(line.text);
     if (isOrganisationName(candidate)) {
-      const value = withoutYear(
-        view.clean.slice(line.start, line.end).replace(SIGNATURE_DATE, '').replace(/\s+/g, ''),
-      );
+      const value = withoutYear(signerOf(view.clean.slice(line.start, line.end)));
       if (acceptable(value)) return { value, confidence: AGENCY_CONFIDENCE.signature };
     }
   }
   return null;
+}
+
+/** 关于… next, maybe after the document number line (某体函〔2023〕5号) */
+function headingFollows(lines: readonly { text: string }[], i: number): boolean {
+  for (const next of lines.slice(i + 1, i + 3)) {
+    if (/^\s*关于/.test(next.text)) return true;
+    if (!/[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号/.test(next.text)) return false;
+  }
+  return false;
 }
 
 /** The head of the page: a name line over the heading (柳林县城市管理服务中心 / 关于对…的答复), or the heading itself. */
@@ -159,9 +179,9 @@ function headed(view: LetterView, layout: LetterLayout): Found<string> | null {
     .filter((l) => l.text.trim() !== '');
   for (const [i, line] of lines.entries()) {
     if (line.start >= layout.bodyStart && layout.bodyStart > 0) break;
-    const alone = line.text.replace(/\s+/g, '');
-    if (isOrganisationName(alone) && /^\s*关于/.test(lines[i + 1]?.text ?? '')) {
-      const value = withoutYear(compactClean(view, line.start, line.end));
+    const alone = line.text.replace(/\s+/g, '').replace(/文件$/, '');
+    if (isOrganisationName(alone) && headingFollows(lines, i)) {
+      const value = withoutYear(compactClean(view, line.start, line.end).replace(/文件$/, ''));
       if (acceptable(value)) return { value, confidence: AGENCY_CONFIDENCE.heading };
     }
     const match = TITLE_AGENCY.exec(line.text);

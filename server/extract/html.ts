@@ -4,7 +4,10 @@
  * that headings, signature and date stay on their own lines, which the metadata rules need.
  */
 
-const DROPPED_ELEMENTS = [
+import { Parser } from 'htmlparser2';
+
+/** Elements whose content a reader never sees as text. */
+const DROPPED_ELEMENTS = new Set([
   'script',
   'style',
   'noscript',
@@ -15,38 +18,45 @@ const DROPPED_ELEMENTS = [
   'nav',
   'select',
   'button',
-];
+]);
 
-const BLOCK_TAG =
-  /<\/?(?:p|div|br|li|ul|ol|tr|table|tbody|thead|h[1-6]|section|article|header|footer|aside|main|dd|dt|dl|hr|blockquote|pre|form|center|title)\b[^>]*>/gi;
+/** Elements that stand on their own lines. */
+const BLOCK_ELEMENTS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'tbody',
+  'thead',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'main',
+  'dd',
+  'dt',
+  'dl',
+  'hr',
+  'blockquote',
+  'pre',
+  'form',
+  'center',
+  'title',
+]);
 
-const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: '\u00a0',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  middot: '·',
-  bull: '•',
-  times: '×',
-  emsp: '\u2003',
-  ensp: '\u2002',
-  thinsp: '\u2009',
-  copy: '©',
-  reg: '®',
-  yen: '¥',
-  deg: '°',
-  sup2: '²',
-  sup3: '³',
-};
+/** Table cells: neighbours on one line, kept apart. */
+const CELL_ELEMENTS = new Set(['td', 'th']);
 
 /** True when the bytes decoded to a web page rather than a plain text letter. */
 export function looksLikeHtmlPage(text: string): boolean {
@@ -60,28 +70,42 @@ export function declaredCharset(head: string): string | null {
   return match ? match[1]!.toLowerCase() : null;
 }
 
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+/** What a tag written in the page adds to the text: a line break, a space or nothing. */
+function separator(name: string): string {
+  if (DROPPED_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name)) return '\n';
+  return CELL_ELEMENTS.has(name) ? ' ' : '';
 }
 
+/**
+ * The page's text through an HTML parser (htmlparser2), which reads tags as a browser does: a
+ * `>` inside a quoted attribute does not end the tag, entities are decoded, script and style
+ * bodies are never markup. Only tags written in the page separate text; the ones the parser
+ * implies (a `<p>` closed by the next) add nothing, so blank lines stay where the page has them.
+ * Offsets of the extraction then point into this text, the letter as decoded.
+ */
 export function htmlToText(html: string): string {
-  let text = html.replace(/<!--[\s\S]*?-->/g, '');
-  for (const tag of DROPPED_ELEMENTS) {
-    text = text.replace(new RegExp(`<${tag}\\b[^>]*>[\\s\\S]*?<\\/${tag}\\s*>`, 'gi'), '\n');
-  }
-  text = text
-    .replace(BLOCK_TAG, '\n')
-    .replace(/<\/?t[dh]\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, '');
-  text = decodeEntities(text);
-  return text
+  const parts: string[] = [];
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, _attributes, isImplied) {
+        if (DROPPED_ELEMENTS.has(name)) hidden++;
+        if (!isImplied) parts.push(separator(name));
+      },
+      onclosetag(name, isImplied) {
+        if (DROPPED_ELEMENTS.has(name) && hidden > 0) hidden--;
+        if (!isImplied) parts.push(separator(name));
+      },
+      ontext(text) {
+        if (hidden === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return parts
+    .join('')
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v]+$/, ''))
     .join('\n')

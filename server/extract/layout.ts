@@ -61,7 +61,11 @@ function dated(date: CalendarDate | null, evidence: DateEvidence): DatedLine | n
   return date ? { date, evidence } : null;
 }
 
+/** 今天是2023年12月20日 星期三: the site's clock, not the letter's date */
+const SITE_CLOCK = /今天是|今日是|当前时间|现在时间|星期[一二三四五六日天]|礼拜[一二三四五六日天]/;
+
 function dateOnLine(line: string): DatedLine | null {
+  if (SITE_CLOCK.test(line)) return null;
   if (line.length > 60) return signedLongLine(line);
   const labelled = DATE_LABEL.exec(line);
   if (labelled)

@@ -8,6 +8,7 @@ import type { LetterMetadata, MetadataConfidence, ResultGrade } from '../../shar
 import { type Found, findAgency } from './agency';
 import { type CalendarDate, CHINESE_DATE, isoDate, parseChineseDate, validDate } from './dates';
 import type { DateEvidence, LetterLayout } from './layout';
+import { parseNumber } from './numerals';
 import { isOrganisationName } from './organisations';
 import { splitLines } from './segments';
 import { findSuggestionRef } from './suggestion-ref';
@@ -24,7 +25,9 @@ const GRADE_LETTER: Readonly<Record<string, ResultGrade>> = {
   丁: 'D',
 };
 const GRADE_LABEL =
-  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型|(?<![\u4e00-\u9fff])类别)\s*[:：]?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
+  /(?:办理结果|办复类别|答复类别|办理类别|办复结果|结果类别|分类标识|办理类型|答复类型|办复类型|答复结果|处理结果|(?<![\u4e00-\u9fff])类别)\s*[:：]?\s*(?:为|是|属于?)?\s*[(（]?\s*([A-D甲乙丙丁])(?![A-Za-z])/;
+/** 本建议按A类办理, 属B类件, 列为C类: the grade said in a sentence */
+const GRADE_SENTENCE = /(?:按|属于?|列为|确定为|作为)\s*[“"]?([A-D甲乙丙丁])\s*[”"]?\s*类/;
 
 function findResultGrade(plain: string, layout: LetterLayout): Found<ResultGrade | null> {
   const labelled = GRADE_LABEL.exec(plain);
@@ -35,6 +38,9 @@ function findResultGrade(plain: string, layout: LetterLayout): Found<ResultGrade
     /(?:^|\n)\s*[(（]?([A-D])\s*类?[)）]?\s*(?:\n|$)/.exec(head) ??
     /[(（]([A-D甲乙丙])类[)）]/.exec(head) ??
     /(?<![A-Za-z])([A-D])\d?\s*类(?![别型])/.exec(head);
+  const said = bare ? null : GRADE_SENTENCE.exec(plain);
+  const saidGrade = said ? GRADE_LETTER[said[1]!] : undefined;
+  if (saidGrade) return { value: saidGrade, confidence: 0.8 };
   const bareGrade = bare ? GRADE_LETTER[bare[1]!] : undefined;
   // a lone letter in the page head is a grade only by its place: less sure than a label
   return bareGrade ? { value: bareGrade, confidence: 0.7 } : { value: null, confidence: 0 };
@@ -49,7 +55,8 @@ const DATE_CONFIDENCE: Readonly<Record<DateEvidence | 'published', number>> = {
   published: 0.6,
 };
 
-const PUBLISHED_LABEL = /(?:发布|公开|生成|发文|成文|发表)(?:日期|时间)\s*[:：]?\s*/g;
+const PUBLISHED_LABEL =
+  /(?:(?:发布|公开|生成|发文|成文|发表|更新|印发|信息)(?:日期|时间)|(?<![\u4e00-\u9fff])(?:日期|时间))\s*[:：]?\s*/g;
 const NUMERIC_DATE = /^((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const NUMERAL_DATE = new RegExp(`^${CHINESE_DATE.source}`);
 
@@ -66,7 +73,7 @@ function publishedDate(plain: string): CalendarDate | null {
 }
 /** The courtesies that close a reply: the letter on the page is whole, only its date is missing. */
 const CLOSING =
-  /此复|特此(?:答复|函复|回复)|感谢[您你]?们?对[^。\n]{0,40}(?:关心|关注|支持|理解)|专此函复|以上答复|如有(?:不同)?意见|再次感谢/;
+  /此复|特此(?:答复|函复|回复)|感谢[您你]?们?对[^。\n]{0,40}(?:关心|关注|支持|理解)|专此函复|以上答复|如有(?:不同)?意见|再次感谢|此致|联\s*系\s*人\s*[:：]|联系电话\s*[:：]/;
 
 /**
  * The signature's date; when the letter closes without one, the date the page published it
@@ -214,9 +221,11 @@ export function letterYearOf(view: LetterView, metadata: LetterMetadata): number
   const published = /(?:发布|生成|发文)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2})[-/年]/.exec(view.plain);
   if (published) return Number(published[1]);
   let latest: number | null = null;
-  for (const m of view.plain.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) {
-    const year = Number(m[1]);
-    if (year <= 2100 && (latest === null || year > latest)) latest = year;
+  for (const m of view.plain.matchAll(
+    /(?<![\d〇○零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s*年/g,
+  )) {
+    const year = parseNumber(m[1]!) ?? 0;
+    if (year >= 1949 && year <= 2100 && (latest === null || year > latest)) latest = year;
   }
   return latest;
 }

@@ -26,13 +26,16 @@ const SESSION =
 const REF_STOP = /[于对在的和与及年、,，。:：;；\s《》“”"()（）复函局号]/;
 /** 6-3-041: hyphen, full-width hyphen or dash between the parts */
 const NUMBER = '(?:[A-Z]{0,4}\\d+(?:\\s*[-－‐—–]\\s*\\d+)*|[一二三四五六七八九十百]+)';
-const DIRECT = new RegExp(`^\\s*(?:代表建议|建议|提案)?\\s*第?\\s*${NUMBER}\\s*号`);
+/** the number right after the session, as written even when a site left a word in it (第来信号) */
+const DIRECT = new RegExp(
+  `^\\s*(?:代表建议|建议|提案)?\\s*(?:第?\\s*${NUMBER}|第[\\u4e00-\\u9fff]{1,3}?)\\s*号`,
+);
 const LATER =
   /[(（]\s*第\s*(\d+(?:\s*[-－‐—–]\s*\d+)*)\s*号|第\s*(\d+(?:\s*[-－‐—–]\s*\d+)*)\s*号?(?:建议|提案)/;
 /** 人大建议第1972号: a numbered suggestion of a body without its session */
 const BODY_NUMBER = /(?:人大|政协)(?:代表)?(?:建议|提案)第\s*\d+(?:\s*[-－‐—–]\s*\d+)*\s*号/;
 const BARE =
-  /[(（]\s*第\s*(\d+(?:[-－‐—–]\d+)*)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+(?:[-－‐—–]\d+)*)\s*号(?:建议|提案)/;
+  /[(（]\s*第\s*(\d+(?:[-－‐—–]\d+)*)\s*号\s*(?:建议|提案)?\s*[)）]|第\s*(\d+(?:[-－‐—–]\d+)*)\s*号(?:建议|提案)|(?:建议|提案)\s*第\s*(\d+(?:[-－‐—–]\d+)*)\s*号/;
 
 /** Walks back from `at` over the place and body written before a session or congress. */
 function prefixStart(plain: string, at: number, limit: number): number {
@@ -47,6 +50,19 @@ function prefixStart(plain: string, at: number, limit: number): number {
   return from;
 }
 
+/** What may stand before a session: a place, its committee and the body (市, 政协泸州市, 泸西县委员会). */
+const SESSION_PREFIX =
+  /^(?:中国人民政治协商会议|政治协商会议|政协|人大)?(?:[\u4e00-\u9fff]{0,8}?(?:省|市|州|县|区|旗|盟|镇|乡))?(?:委员会|人大常委会|人民代表大会|人大|政协)?$/;
+
+/**
+ * The longest tail of the walked-back text that reads as place and body: a mirror's spam before
+ * the body (中国体育彩票人大第十七届…) is left out.
+ */
+function prefixTail(plain: string, from: number, at: number): number {
+  for (let start = from; start < at; start++) if (SESSION_PREFIX.test(plain.slice(start, at))) return start;
+  return at;
+}
+
 /** 中国人民政治协商会议泸西县委员会 is written 政协泸西县委员会 in references */
 function shortForm(session: string): string {
   return session.replace(/^(?:中国人民)?政治协商会议/, '政协').replace(/^中國人民政治協商會議/, '政協');
@@ -57,7 +73,7 @@ export function findSuggestionRef(view: LetterView): Found<string | null> {
   SESSION.lastIndex = 0;
   let sessionOnly: string | null = null;
   for (let m = SESSION.exec(plain); m !== null; m = SESSION.exec(plain)) {
-    const from = prefixStart(plain, m.index, 16);
+    const from = prefixTail(plain, prefixStart(plain, m.index, 16), m.index);
     const sessionEnd = m.index + m[0].length;
     const session = shortForm(compactClean(view, from, sessionEnd));
     const direct = DIRECT.exec(plain.slice(sessionEnd, sessionEnd + 40));
@@ -101,7 +117,7 @@ export function findSuggestionRef(view: LetterView): Found<string | null> {
       view.clean.slice(bare.index, bare.index + bare[0].length),
     );
     return {
-      value: written ? written[0].replace(/\s+/g, '') : `第${bare[1] ?? bare[2]}号`,
+      value: written ? written[0].replace(/\s+/g, '') : `第${bare[1] ?? bare[2] ?? bare[3]}号`,
       confidence: REF_CONFIDENCE.bareNumber,
     };
   }

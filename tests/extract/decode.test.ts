@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   decodeLetter,
+  extractLetter,
   LetterInputError,
   MAX_LETTER_BYTES,
   MAX_LETTER_CHARS,
@@ -64,6 +65,30 @@ describe('decodeLetter', () => {
   it('decodes entities and keeps block elements on their own lines', () => {
     const page = '<html><body><p>A&amp;B</p><div>&#21414;&#x95E8;</div>x<br>y</body></html>';
     expect(decodeLetter(utf8(page)).text).toBe('A&B\n\n厦门\nx\ny');
+  });
+
+  it('reads a > inside an attribute as part of the tag, as a browser does', () => {
+    const page =
+      '<html><body><p title="a > b" data-x=\'3>2\'>今年新建公园3个。</p><a href="?q=1>0">详情</a></body></html>';
+    expect(decodeLetter(utf8(page)).text).toBe('今年新建公园3个。\n详情');
+  });
+
+  it('drops scripts whose text looks like markup, and comments', () => {
+    const page =
+      '<html><head><title>t</title></head><body><script>if (a < b && c > d) { x = "</p>"; }</script><!-- 2015年3月19日 --><p>王明代表:</p></body></html>';
+    expect(decodeLetter(utf8(page)).text).toBe('王明代表:');
+  });
+
+  it('keeps the extraction offsets pointing into the decoded page text', () => {
+    const page =
+      '<html><body><div class="c" data-note="x>y"><p>王明代表:</p><p>今年计划新建&nbsp;3所社区养老服务中心。</p><p>某某市民政局</p><p>2015年3月19日</p></div></body></html>';
+    const { text } = decodeLetter(utf8(page));
+    const { letter, commitments } = extractLetter(text);
+    expect(letter.agency).toBe('某某市民政局');
+    expect(commitments).toHaveLength(1);
+    const [commitment] = commitments;
+    expect(text.slice(commitment!.start, commitment!.end)).toBe(commitment!.quote);
+    expect(commitment!.quote).toContain('3所');
   });
 
   it('refuses empty, binary and oversized input with a Chinese message', () => {

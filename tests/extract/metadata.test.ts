@@ -172,4 +172,31 @@ describe('letter metadata', () => {
     expect(letter.confidence.suggestionRef).toBe(0);
     expect(letter.confidence.title).toBe(0);
   });
+
+  it('reads a grade said in a sentence, and a signature with its seal note', () => {
+    const letter = letterOf('李四代表:\n本建议按B类办理。\n\n某某县水利局（盖章）\n\n2023年7月10日');
+    expect(letter.resultGrade).toBe('B');
+    expect(letter.agency).toBe('某某县水利局');
+    expect(letterOf('办理结果类别为A类\n李四代表:').resultGrade).toBe('A');
+  });
+
+  it('reads the name line over a document number and heading, and cuts a site spam before the body', () => {
+    expect(
+      letterOf(
+        '某某市体育局文件\n某体函〔2023〕5号\n关于市十五届人大二次会议第7号建议的答复\n李四代表:\n答复。',
+      ).agency,
+    ).toBe('某某市体育局');
+    expect(letterOf('中国体育彩票人大第十七届四次会议 第68号建议的答复').suggestionRef).toBe(
+      '人大第十七届四次会议第68号',
+    );
+  });
+
+  it('reads a hyphenated number after 建议 and a page date labelled only 时间 for a closed letter', () => {
+    expect(letterOf('代表建议第05-2号\n张三代表:\n答复。').suggestionRef).toBe('第05-2号');
+    expect(letterOf('时间:2023-12-20\n张三代表:\n答复。\n联系人:李四').letterDate).toBe('2023-12-20');
+  });
+
+  it("does not take the site's clock for the letter's date", () => {
+    expect(letterOf('今天是2023年12月20日 星期三\n张三代表:\n答复如下。').letterDate).toBeNull();
+  });
 });
