@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommitmentStatus } from '../../shared/commitments';
-import { formatNumber, formatTarget } from '../lib/format';
+import { DeadlineText, TargetText, ValueText } from './commitment-cells';
 import { StatusBadge } from './status-badge';
 
 export interface PromiseRow {
@@ -19,7 +19,7 @@ export interface PromiseRow {
 }
 
 export function PromiseTable({ promises }: { promises: PromiseRow[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <table className="table">
       <thead>
@@ -38,18 +38,16 @@ export function PromiseTable({ promises }: { promises: PromiseRow[] }) {
                 <span>{p.quote}</span>
               ) : (
                 <Link to={`/commitments/${p.id}`} className="row-title">
-                  {formatTarget(p.min, p.max, i18n.language)} {p.unit} {p.object}
+                  <TargetText min={p.min} max={p.max} unit={p.unit} /> {p.object}
                 </Link>
               )}
               {p.kind === 'quantified' && <div className="quote-cell">{p.quote}</div>}
             </td>
             <td className="nowrap">
-              {p.deadlineYear ? t('letter.deadlineYear', { year: p.deadlineYear }) : t('letter.noDeadline')}
+              <DeadlineText year={p.deadlineYear} />
             </td>
             <td className="num">
-              {p.value === null
-                ? t('common.none')
-                : `${formatNumber(p.value, i18n.language)} ${p.unit ?? ''}`}
+              <ValueText value={p.value} unit={p.unit} />
             </td>
             <td>
               <StatusBadge status={p.status} />

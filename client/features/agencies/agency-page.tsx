@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { DemoProgressNotice } from '../../components/demo-progress-notice';
 import { PromiseTable } from '../../components/promise-table';
 import { QueryBoundary } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { StatusCounts } from '../../components/status-counts';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -18,14 +19,12 @@ export function AgencyPage() {
   const card = useQuery(trpc.agencies.byName.queryOptions({ name }));
 
   return (
-    <section className="page">
-      <Link to="/agencies" className="back-link">
-        {t('agencies.back')}
-      </Link>
-      <header className="page-header">
-        <h1>{name}</h1>
-        <p className="muted">{t('agencies.pageSubtitle')}</p>
-      </header>
+    <RecordPage
+      back="/agencies"
+      backLabel={t('agencies.back')}
+      title={name}
+      subtitle={t('agencies.pageSubtitle')}
+    >
       <QueryBoundary query={card}>
         {(data) => (
           <>
@@ -119,6 +118,6 @@ export function AgencyPage() {
           </>
         )}
       </QueryBoundary>
-    </section>
+    </RecordPage>
   );
 }

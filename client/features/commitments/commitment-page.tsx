@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DeadlineText } from '../../components/commitment-cells';
 import { CommitmentDistrictChart } from '../../components/commitment-district-chart';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
 import { DemoBadge, LoadError, Loading } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { RoleGate } from '../../components/role-gate';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
@@ -37,70 +39,74 @@ export function CommitmentPage() {
   const tracked = c.reviewStatus === 'confirmed' && c.withdrawnAt === null;
 
   return (
-    <section className="page">
-      <Link to={`/letters/${c.letterId}`} className="back-link">
-        {t('commitment.back')}
-      </Link>
-      <header className="page-header">
-        <h1>
+    <RecordPage
+      back={`/letters/${c.letterId}`}
+      backLabel={t('commitment.back')}
+      title={
+        <>
           {c.object ?? c.quote}{' '}
           <span className="headline-target">
             {formatTarget(c.min, c.max, lang)} {c.unit}
           </span>
-        </h1>
-        <div className="status-line">
-          <StatusBadge status={c.status} />
-          {c.value !== null && (
-            <span>
-              {t('progress.standing')}: <strong>{formatNumber(c.value, lang)}</strong>
-              {c.targetTotal !== null && ` / ${formatNumber(c.targetTotal, lang)}`} {c.unit}
-            </span>
-          )}
-          {c.expected !== null && !['achieved', 'unverified', 'rejected', 'withdrawn'].includes(c.status) && (
-            <span className="muted">
-              {t('progress.pace')}: {formatNumber(Math.round(c.expected * 10) / 10, lang)}
-            </span>
-          )}
-          {c.reasonCode && (
-            <span className="tag">
-              {t(`reason.${c.reasonCode}`)}
-              {c.reasonText ? `:${c.reasonText}` : ''}
-            </span>
-          )}
-        </div>
-        <blockquote className="quote">{c.quote}</blockquote>
-        <dl className="meta-grid">
-          <div>
-            <dt>{t('commitment.per')}</dt>
-            <dd>{c.per ? t(`per.${c.per}`) : t('commitment.wholeCity')}</dd>
+        </>
+      }
+      header={
+        <>
+          <div className="status-line">
+            <StatusBadge status={c.status} />
+            {c.value !== null && (
+              <span>
+                {t('progress.standing')}: <strong>{formatNumber(c.value, lang)}</strong>
+                {c.targetTotal !== null && ` / ${formatNumber(c.targetTotal, lang)}`} {c.unit}
+              </span>
+            )}
+            {c.expected !== null &&
+              !['achieved', 'unverified', 'rejected', 'withdrawn'].includes(c.status) && (
+                <span className="muted">
+                  {t('progress.pace')}: {formatNumber(Math.round(c.expected * 10) / 10, lang)}
+                </span>
+              )}
+            {c.reasonCode && (
+              <span className="tag">
+                {t(`reason.${c.reasonCode}`)}
+                {c.reasonText ? `:${c.reasonText}` : ''}
+              </span>
+            )}
           </div>
-          <div>
-            <dt>{t('commitment.deadline')}</dt>
-            <dd>
-              {c.deadlineYear ? t('letter.deadlineYear', { year: c.deadlineYear }) : t('letter.noDeadline')}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('letter.meta.agency')}</dt>
-            <dd>
-              <AgencyLink name={c.agency} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('commitment.letter')}</dt>
-            <dd>
-              <Link to={`/letters/${c.letterId}`}>{c.letterTitle ?? `#${c.letterId}`}</Link>
-            </dd>
-          </div>
-          {c.section && (
+          <blockquote className="quote">{c.quote}</blockquote>
+          <dl className="meta-grid">
             <div>
-              <dt>{t('letter.section')}</dt>
-              <dd>{c.section}</dd>
+              <dt>{t('commitment.per')}</dt>
+              <dd>{c.per ? t(`per.${c.per}`) : t('commitment.wholeCity')}</dd>
             </div>
-          )}
-        </dl>
-      </header>
-
+            <div>
+              <dt>{t('commitment.deadline')}</dt>
+              <dd>
+                <DeadlineText year={c.deadlineYear} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('letter.meta.agency')}</dt>
+              <dd>
+                <AgencyLink name={c.agency} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('commitment.letter')}</dt>
+              <dd>
+                <Link to={`/letters/${c.letterId}`}>{c.letterTitle ?? `#${c.letterId}`}</Link>
+              </dd>
+            </div>
+            {c.section && (
+              <div>
+                <dt>{t('letter.section')}</dt>
+                <dd>{c.section}</dd>
+              </div>
+            )}
+          </dl>
+        </>
+      }
+    >
       <section className="card" aria-labelledby="by-district-title">
         <h2 id="by-district-title">{t('commitment.byDistrict')}</h2>
         {c.targets.length === 0 ? (
@@ -251,6 +257,6 @@ export function CommitmentPage() {
         canRequest={isOffice}
         canAnswer={canReport}
       />
-    </section>
+    </RecordPage>
   );
 }

@@ -2,11 +2,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DeadlineText, TargetText, ValueText } from '../../components/commitment-cells';
 import { DemoProgressNotice } from '../../components/demo-progress-notice';
 import { QueryBoundary } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { StatusBadge } from '../../components/status-badge';
 import { StatusCounts } from '../../components/status-counts';
-import { formatDate, formatNumber, formatTarget } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { DistrictComparison } from './district-comparison';
 import { DistrictYearTable } from './district-year-table';
@@ -19,14 +21,12 @@ export function DistrictPage() {
   const view = useQuery(trpc.districts.byName.queryOptions({ name }));
 
   return (
-    <section className="page">
-      <Link to="/districts" className="back-link">
-        {t('districts.back')}
-      </Link>
-      <header className="page-header">
-        <h1>{name}</h1>
-        <p className="muted">{t('districts.pageSubtitle')}</p>
-      </header>
+    <RecordPage
+      back="/districts"
+      backLabel={t('districts.back')}
+      title={name}
+      subtitle={t('districts.pageSubtitle')}
+    >
       <QueryBoundary query={view}>
         {(data) => (
           <>
@@ -68,12 +68,10 @@ export function DistrictPage() {
                             )}
                           </td>
                           <td className="num">
-                            {formatTarget(c.min, c.max, i18n.language)} {c.unit}
+                            <TargetText min={c.min} max={c.max} unit={c.unit} />
                           </td>
                           <td className="num">
-                            {c.value === null
-                              ? t('common.none')
-                              : `${formatNumber(c.value, i18n.language)} ${c.unit ?? ''}`}
+                            <ValueText value={c.value} unit={c.unit} />
                             {c.asOf && (
                               <div className="muted small">
                                 {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
@@ -81,9 +79,7 @@ export function DistrictPage() {
                             )}
                           </td>
                           <td className="nowrap">
-                            {c.deadlineYear
-                              ? t('letter.deadlineYear', { year: c.deadlineYear })
-                              : t('letter.noDeadline')}
+                            <DeadlineText year={c.deadlineYear} />
                           </td>
                           <td>
                             <StatusBadge status={c.status} />
@@ -107,6 +103,6 @@ export function DistrictPage() {
         <h2 id="district-compare">{t('districts.title')}</h2>
         <DistrictComparison current={name} />
       </section>
-    </section>
+    </RecordPage>
   );
 }

@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DeadlineText } from '../../components/commitment-cells';
 import { AgencyLink, DeputyLinks } from '../../components/entity-links';
 import { LetterText } from '../../components/letter-text';
 import { LoadError, Loading } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { formatDate, formatTarget } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { SatisfactionPanel } from './satisfaction-panel';
@@ -50,12 +52,11 @@ export function LetterPage() {
   ];
 
   return (
-    <section className="page">
-      <Link to="/letters" className="back-link">
-        {t('letter.back')}
-      </Link>
-      <header className="page-header">
-        <h1>{data.title ?? data.sourceName ?? t('letters.untitled')}</h1>
+    <RecordPage
+      back="/letters"
+      backLabel={t('letter.back')}
+      title={data.title ?? data.sourceName ?? t('letters.untitled')}
+      header={
         <dl className="meta-grid">
           {meta
             .filter(([, value]) => value)
@@ -66,7 +67,8 @@ export function LetterPage() {
               </div>
             ))}
         </dl>
-      </header>
+      }
+    >
       <div className="letter-layout">
         <section className="card letter-card" aria-labelledby="letter-text-title">
           <div className="card-header">
@@ -93,9 +95,7 @@ export function LetterPage() {
                       <span className="commitment-tags">
                         {c.per && <span className="tag">{t(`per.${c.per}`)}</span>}
                         <span className="tag">
-                          {c.deadlineYear
-                            ? t('letter.deadlineYear', { year: c.deadlineYear })
-                            : t('letter.noDeadline')}
+                          <DeadlineText year={c.deadlineYear} />
                         </span>
                       </span>
                     </button>
@@ -119,9 +119,7 @@ export function LetterPage() {
                       <span className="commitment-object">{m.quote}</span>
                       <span className="commitment-tags">
                         <span className="tag">
-                          {m.deadlineYear
-                            ? t('letter.deadlineYear', { year: m.deadlineYear })
-                            : t('letter.noDeadline')}
+                          <DeadlineText year={m.deadlineYear} />
                         </span>
                       </span>
                     </button>
@@ -134,6 +132,6 @@ export function LetterPage() {
           {data.suggestionId !== null && <SuggestionPanel suggestionId={data.suggestionId} />}
         </aside>
       </div>
-    </section>
+    </RecordPage>
   );
 }

@@ -2,9 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { LetterText } from '../../components/letter-text';
 import { LoadError, Loading } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { formatTarget } from '../../lib/format';
 import { selectionOffsets } from '../../lib/text-selection';
 import { useTRPC } from '../../lib/trpc';
@@ -48,19 +49,19 @@ export function ReviewLetterPage() {
   }));
 
   return (
-    <section className="page">
-      <Link to="/review" className="back-link">
-        ← {t('review.title')}
-      </Link>
-      <header className="page-header">
-        <h1>{data.title ?? data.sourceName ?? t('letters.untitled')}</h1>
-        <p className="muted">{t('review.selectHint')}</p>
-        {saved && (
+    <RecordPage
+      back="/review"
+      backLabel={`← ${t('review.title')}`}
+      title={data.title ?? data.sourceName ?? t('letters.untitled')}
+      subtitle={t('review.selectHint')}
+      header={
+        saved && (
           <p className="form-success" role="status">
             {t('review.saved')}
           </p>
-        )}
-      </header>
+        )
+      }
+    >
       <div className="letter-layout">
         <section className="card letter-card">
           <LetterText ref={textRef} text={data.text} spans={spans} activeId={active?.id ?? null} />
@@ -126,6 +127,6 @@ export function ReviewLetterPage() {
           </section>
         </aside>
       </div>
-    </section>
+    </RecordPage>
   );
 }
