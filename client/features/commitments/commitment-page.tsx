@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { DeadlineText } from '../../components/commitment-cells';
 import { CommitmentDistrictChart } from '../../components/commitment-district-chart';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
@@ -10,6 +10,7 @@ import { RecordPage } from '../../components/record-page';
 import { RoleGate } from '../../components/role-gate';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
+import { useIdParam } from '../../lib/route-params';
 import { useTRPC } from '../../lib/trpc';
 import { hasRole, useCurrentUser } from '../../lib/use-current-user';
 import { FollowUpsPanel } from './follow-ups-panel';
@@ -20,14 +21,14 @@ import { TargetSplit } from './target-split';
 export function CommitmentPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const commitment = useQuery({ ...trpc.commitments.byId.queryOptions({ id }), enabled: valid });
-  const districts = useQuery({ ...trpc.dashboard.commitmentDistricts.queryOptions({ id }), enabled: valid });
+  const id = useIdParam();
+  const input = id === null ? skipToken : { id };
+  const commitment = useQuery(trpc.commitments.byId.queryOptions(input));
+  const districts = useQuery(trpc.dashboard.commitmentDistricts.queryOptions(input));
   const { user } = useCurrentUser();
   const [correcting, setCorrecting] = useState<number | null>(null);
 
-  if (!valid) return <LoadError error={new Error()} />;
+  if (id === null) return <LoadError error={new Error()} />;
   if (commitment.isPending) return <Loading />;
   if (commitment.isError)
     return <LoadError error={commitment.error} onRetry={() => void commitment.refetch()} />;

@@ -3,11 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DeadlineText, TargetText, ValueText } from '../../components/commitment-cells';
-import { DemoProgressNotice } from '../../components/demo-progress-notice';
-import { QueryBoundary } from '../../components/query-state';
-import { RecordPage } from '../../components/record-page';
+import { StatusViewPage } from '../../components/record-page';
 import { StatusBadge } from '../../components/status-badge';
-import { StatusCounts } from '../../components/status-counts';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { DistrictComparison } from './district-comparison';
@@ -21,88 +18,85 @@ export function DistrictPage() {
   const view = useQuery(trpc.districts.byName.queryOptions({ name }));
 
   return (
-    <RecordPage
-      back="/districts"
-      backLabel={t('districts.back')}
-      title={name}
-      subtitle={t('districts.pageSubtitle')}
+    <StatusViewPage
+      area="districts"
+      name={name}
+      query={view}
+      after={
+        <section className="card" aria-labelledby="district-compare">
+          <h2 id="district-compare">{t('districts.title')}</h2>
+          <DistrictComparison current={name} />
+        </section>
+      }
     >
-      <QueryBoundary query={view}>
-        {(data) => (
-          <>
-            <DemoProgressNotice />
-            <StatusCounts counts={data.counts} />
-            <section className="card" aria-labelledby="district-commitments">
-              <h2 id="district-commitments">
-                {t('districts.commitments', { count: data.commitments.length })}
-              </h2>
-              {data.commitments.length === 0 ? (
-                <p className="empty-state">{t('districts.empty')}</p>
-              ) : (
-                <div className="table-wrap">
-                  <table className="table" data-testid="district-commitments">
-                    <thead>
-                      <tr>
-                        <th>{t('districts.commitment')}</th>
-                        <th>{t('districts.agency')}</th>
-                        <th className="num">{t('districts.target')}</th>
-                        <th className="num">{t('districts.value')}</th>
-                        <th>{t('districts.deadline')}</th>
-                        <th>{t('districts.status')}</th>
+      {(data) => (
+        <>
+          <section className="card" aria-labelledby="district-commitments">
+            <h2 id="district-commitments">
+              {t('districts.commitments', { count: data.commitments.length })}
+            </h2>
+            {data.commitments.length === 0 ? (
+              <p className="empty-state">{t('districts.empty')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table" data-testid="district-commitments">
+                  <thead>
+                    <tr>
+                      <th>{t('districts.commitment')}</th>
+                      <th>{t('districts.agency')}</th>
+                      <th className="num">{t('districts.target')}</th>
+                      <th className="num">{t('districts.value')}</th>
+                      <th>{t('districts.deadline')}</th>
+                      <th>{t('districts.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.commitments.map((c) => (
+                      <tr key={c.commitmentId}>
+                        <td>
+                          <Link to={`/commitments/${c.commitmentId}`} className="row-title">
+                            {c.object ?? c.quote}
+                          </Link>
+                          <div className="quote-cell">{c.quote}</div>
+                        </td>
+                        <td>
+                          {c.agency ? (
+                            <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link>
+                          ) : (
+                            t('common.none')
+                          )}
+                        </td>
+                        <td className="num">
+                          <TargetText min={c.min} max={c.max} unit={c.unit} />
+                        </td>
+                        <td className="num">
+                          <ValueText value={c.value} unit={c.unit} />
+                          {c.asOf && (
+                            <div className="muted small">
+                              {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
+                            </div>
+                          )}
+                        </td>
+                        <td className="nowrap">
+                          <DeadlineText year={c.deadlineYear} />
+                        </td>
+                        <td>
+                          <StatusBadge status={c.status} />
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {data.commitments.map((c) => (
-                        <tr key={c.commitmentId}>
-                          <td>
-                            <Link to={`/commitments/${c.commitmentId}`} className="row-title">
-                              {c.object ?? c.quote}
-                            </Link>
-                            <div className="quote-cell">{c.quote}</div>
-                          </td>
-                          <td>
-                            {c.agency ? (
-                              <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link>
-                            ) : (
-                              t('common.none')
-                            )}
-                          </td>
-                          <td className="num">
-                            <TargetText min={c.min} max={c.max} unit={c.unit} />
-                          </td>
-                          <td className="num">
-                            <ValueText value={c.value} unit={c.unit} />
-                            {c.asOf && (
-                              <div className="muted small">
-                                {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
-                              </div>
-                            )}
-                          </td>
-                          <td className="nowrap">
-                            <DeadlineText year={c.deadlineYear} />
-                          </td>
-                          <td>
-                            <StatusBadge status={c.status} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </section>
-            <section className="card" aria-labelledby="district-years">
-              <h2 id="district-years">{t('districts.byYear')}</h2>
-              <p className="muted small">{t('districts.byYearHint')}</p>
-              <DistrictYearTable years={data.byYear} />
-            </section>
-          </>
-        )}
-      </QueryBoundary>
-      <section className="card" aria-labelledby="district-compare">
-        <h2 id="district-compare">{t('districts.title')}</h2>
-        <DistrictComparison current={name} />
-      </section>
-    </RecordPage>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section className="card" aria-labelledby="district-years">
+            <h2 id="district-years">{t('districts.byYear')}</h2>
+            <p className="muted small">{t('districts.byYearHint')}</p>
+            <DistrictYearTable years={data.byYear} />
+          </section>
+        </>
+      )}
+    </StatusViewPage>
   );
 }

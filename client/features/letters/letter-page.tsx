@@ -1,13 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { DeadlineText } from '../../components/commitment-cells';
 import { AgencyLink, DeputyLinks } from '../../components/entity-links';
 import { LetterText } from '../../components/letter-text';
 import { LoadError, Loading } from '../../components/query-state';
 import { RecordPage } from '../../components/record-page';
 import { formatDate, formatTarget } from '../../lib/format';
+import { useIdParam } from '../../lib/route-params';
 import { useTRPC } from '../../lib/trpc';
 import { SatisfactionPanel } from './satisfaction-panel';
 import { SuggestionPanel } from './suggestion-panel';
@@ -15,14 +16,11 @@ import { SuggestionPanel } from './suggestion-panel';
 export function LetterPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const id = Number(useParams().id);
-  const letter = useQuery({
-    ...trpc.letters.byId.queryOptions({ id }),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  const id = useIdParam();
+  const letter = useQuery(trpc.letters.byId.queryOptions(id === null ? skipToken : { id }));
   const [activeId, setActiveId] = useState<number | null>(null);
 
-  if (!Number.isInteger(id) || id <= 0) return <LoadError error={new Error()} />;
+  if (id === null) return <LoadError error={new Error()} />;
   if (letter.isPending) return <Loading />;
   if (letter.isError) return <LoadError error={letter.error} onRetry={() => void letter.refetch()} />;
   const data = letter.data;

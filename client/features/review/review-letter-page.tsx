@@ -1,12 +1,12 @@
 /** Reviewing one letter: its text with every extracted item highlighted, the item being reviewed beside it. */
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { LetterText } from '../../components/letter-text';
 import { LoadError, Loading } from '../../components/query-state';
 import { RecordPage } from '../../components/record-page';
 import { formatTarget } from '../../lib/format';
+import { useIdParam } from '../../lib/route-params';
 import { selectionOffsets } from '../../lib/text-selection';
 import { useTRPC } from '../../lib/trpc';
 import { AddFromSelection } from './add-from-selection';
@@ -15,11 +15,8 @@ import { CommitmentEditor } from './commitment-editor';
 export function ReviewLetterPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const id = Number(useParams().id);
-  const letter = useQuery({
-    ...trpc.letters.byId.queryOptions({ id }),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  const id = useIdParam();
+  const letter = useQuery(trpc.letters.byId.queryOptions(id === null ? skipToken : { id }));
   const [activeId, setActiveId] = useState<number | null>(null);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [saved, setSaved] = useState(false);
