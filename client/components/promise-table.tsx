@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommitmentStatus } from '../../shared/commitments';
 import { DeadlineText, TargetText, ValueText } from './commitment-cells';
+import { DataTable } from './data-table';
 import { StatusBadge } from './status-badge';
 
 export interface PromiseRow {
@@ -21,40 +22,37 @@ export interface PromiseRow {
 export function PromiseTable({ promises }: { promises: PromiseRow[] }) {
   const { t } = useTranslation();
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th>{t('deputies.target')}</th>
-          <th>{t('districts.deadline')}</th>
-          <th className="num">{t('deputies.value')}</th>
-          <th>{t('deputies.status')}</th>
+    <DataTable
+      columns={[
+        t('deputies.target'),
+        t('districts.deadline'),
+        { label: t('deputies.value'), num: true },
+        t('deputies.status'),
+      ]}
+    >
+      {promises.map((p) => (
+        <tr key={p.id}>
+          <td>
+            {p.kind === 'milestone' ? (
+              <span>{p.quote}</span>
+            ) : (
+              <Link to={`/commitments/${p.id}`} className="row-title">
+                <TargetText min={p.min} max={p.max} unit={p.unit} /> {p.object}
+              </Link>
+            )}
+            {p.kind === 'quantified' && <div className="quote-cell">{p.quote}</div>}
+          </td>
+          <td className="nowrap">
+            <DeadlineText year={p.deadlineYear} />
+          </td>
+          <td className="num">
+            <ValueText value={p.value} unit={p.unit} />
+          </td>
+          <td>
+            <StatusBadge status={p.status} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {promises.map((p) => (
-          <tr key={p.id}>
-            <td>
-              {p.kind === 'milestone' ? (
-                <span>{p.quote}</span>
-              ) : (
-                <Link to={`/commitments/${p.id}`} className="row-title">
-                  <TargetText min={p.min} max={p.max} unit={p.unit} /> {p.object}
-                </Link>
-              )}
-              {p.kind === 'quantified' && <div className="quote-cell">{p.quote}</div>}
-            </td>
-            <td className="nowrap">
-              <DeadlineText year={p.deadlineYear} />
-            </td>
-            <td className="num">
-              <ValueText value={p.value} unit={p.unit} />
-            </td>
-            <td>
-              <StatusBadge status={p.status} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DataTable } from '../../components/data-table';
 import { PromiseTable } from '../../components/promise-table';
 import { StatusViewPage } from '../../components/record-page';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
@@ -41,9 +42,7 @@ export function AgencyPage() {
             {data.overdue.length === 0 ? (
               <p className="empty-state">{t('agencies.noOverdue')}</p>
             ) : (
-              <div className="table-wrap">
-                <PromiseTable promises={data.overdue} />
-              </div>
+              <PromiseTable promises={data.overdue} />
             )}
           </section>
           <div className="view-grid">
@@ -53,36 +52,31 @@ export function AgencyPage() {
               {data.lateFollowUps.length === 0 ? (
                 <p className="empty-state">{t('agencies.noLateFollowUps')}</p>
               ) : (
-                <div className="table-wrap">
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th>{t('agencies.request')}</th>
-                        <th>{t('districts.commitment')}</th>
-                        <th>{t('agencies.due')}</th>
-                        <th>{t('agencies.answeredAt')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.lateFollowUps.map((f) => (
-                        <tr key={f.id}>
-                          <td>{f.request}</td>
-                          <td>
-                            <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
-                          </td>
-                          <td>{formatDate(f.dueDate, i18n.language)}</td>
-                          <td>
-                            {f.respondedAt ? (
-                              formatDate(f.respondedAt, i18n.language)
-                            ) : (
-                              <span className="badge status status-overdue">{t('agencies.unanswered')}</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  columns={[
+                    t('agencies.request'),
+                    t('districts.commitment'),
+                    t('agencies.due'),
+                    t('agencies.answeredAt'),
+                  ]}
+                >
+                  {data.lateFollowUps.map((f) => (
+                    <tr key={f.id}>
+                      <td>{f.request}</td>
+                      <td>
+                        <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
+                      </td>
+                      <td>{formatDate(f.dueDate, i18n.language)}</td>
+                      <td>
+                        {f.respondedAt ? (
+                          formatDate(f.respondedAt, i18n.language)
+                        ) : (
+                          <span className="badge status status-overdue">{t('agencies.unanswered')}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               )}
             </section>
             <section className="card" aria-labelledby="agency-reasons">
@@ -97,9 +91,7 @@ export function AgencyPage() {
           </div>
           <section className="card" aria-labelledby="agency-commitments">
             <h2 id="agency-commitments">{t('agencies.commitments', { count: data.commitments.length })}</h2>
-            <div className="table-wrap">
-              <PromiseTable promises={data.commitments} />
-            </div>
+            <PromiseTable promises={data.commitments} />
           </section>
         </>
       )}

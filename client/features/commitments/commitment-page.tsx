@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DeadlineText } from '../../components/commitment-cells';
 import { CommitmentDistrictChart } from '../../components/commitment-district-chart';
+import { DataTable } from '../../components/data-table';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
 import { DemoBadge, LoadError, Loading } from '../../components/query-state';
 import { RecordPage } from '../../components/record-page';
@@ -119,32 +120,27 @@ export function CommitmentPage() {
         ) : (
           <>
             <CommitmentDistrictChart rows={districts.data.rows} unit={c.unit} />
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('commitment.district')}</th>
-                    <th className="num">{t('commitment.target')}</th>
-                    <th className="num">{t('commitment.value')}</th>
-                    <th>{t('commitment.asOf')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {districts.data.rows.map((row) => (
-                    <tr key={row.districtId ?? 'city'}>
-                      <td>
-                        <DistrictLink name={row.districtName} />
-                      </td>
-                      <td className="num">{formatTarget(row.targetMin, row.targetMax, lang)}</td>
-                      <td className="num">
-                        {row.value === null ? t('common.none') : formatNumber(row.value, lang)}
-                      </td>
-                      <td>{formatDate(row.asOf, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                t('commitment.district'),
+                { label: t('commitment.target'), num: true },
+                { label: t('commitment.value'), num: true },
+                t('commitment.asOf'),
+              ]}
+            >
+              {districts.data.rows.map((row) => (
+                <tr key={row.districtId ?? 'city'}>
+                  <td>
+                    <DistrictLink name={row.districtName} />
+                  </td>
+                  <td className="num">{formatTarget(row.targetMin, row.targetMax, lang)}</td>
+                  <td className="num">
+                    {row.value === null ? t('common.none') : formatNumber(row.value, lang)}
+                  </td>
+                  <td>{formatDate(row.asOf, lang)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </section>
@@ -192,64 +188,59 @@ export function CommitmentPage() {
         {c.progress.length === 0 ? (
           <p className="empty-state">{t('commitment.noHistory')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('commitment.asOf')}</th>
-                  <th>{t('commitment.district')}</th>
-                  <th className="num">{t('commitment.value')}</th>
-                  <th>{t('commitment.reporter')}</th>
-                  <th>{t('commitment.evidence')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {c.progress.map((p) => (
-                  <tr key={p.id} className={p.supersededBy ? 'superseded' : ''}>
-                    <td className="nowrap">{formatDate(p.asOf, lang)}</td>
-                    <td>
-                      <DistrictLink name={p.districtName} />
-                    </td>
-                    <td className="num">
-                      {formatNumber(p.value, lang)}
-                      {p.supersededBy && <div className="muted small">{t('progress.superseded')}</div>}
-                    </td>
-                    <td>{p.isDemo ? <DemoBadge /> : p.reporterName}</td>
-                    <td className="small">
-                      {p.correctionReason && (
-                        <div>{t('progress.correctionOf', { reason: p.correctionReason })}</div>
-                      )}
-                      {p.evidenceText ?? (p.correctionReason ? null : t('common.none'))}
-                      {p.evidenceUrl && (
-                        <div>
-                          <a href={p.evidenceUrl} target="_blank" rel="noreferrer">
-                            {p.evidenceUrl}
-                          </a>
-                        </div>
-                      )}
-                      {p.attachmentId && (
-                        <div>
-                          <a href={`/files/attachments/${p.attachmentId}`}>{t('progress.attachmentLink')}</a>
-                        </div>
-                      )}
-                    </td>
-                    <td>
-                      {!p.supersededBy && canReport && (
-                        <button
-                          type="button"
-                          className="button button-small button-secondary"
-                          onClick={() => setCorrecting(p.id)}
-                        >
-                          {t('progress.correct')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('commitment.asOf'),
+              t('commitment.district'),
+              { label: t('commitment.value'), num: true },
+              t('commitment.reporter'),
+              t('commitment.evidence'),
+              '',
+            ]}
+          >
+            {c.progress.map((p) => (
+              <tr key={p.id} className={p.supersededBy ? 'superseded' : ''}>
+                <td className="nowrap">{formatDate(p.asOf, lang)}</td>
+                <td>
+                  <DistrictLink name={p.districtName} />
+                </td>
+                <td className="num">
+                  {formatNumber(p.value, lang)}
+                  {p.supersededBy && <div className="muted small">{t('progress.superseded')}</div>}
+                </td>
+                <td>{p.isDemo ? <DemoBadge /> : p.reporterName}</td>
+                <td className="small">
+                  {p.correctionReason && (
+                    <div>{t('progress.correctionOf', { reason: p.correctionReason })}</div>
+                  )}
+                  {p.evidenceText ?? (p.correctionReason ? null : t('common.none'))}
+                  {p.evidenceUrl && (
+                    <div>
+                      <a href={p.evidenceUrl} target="_blank" rel="noreferrer">
+                        {p.evidenceUrl}
+                      </a>
+                    </div>
+                  )}
+                  {p.attachmentId && (
+                    <div>
+                      <a href={`/files/attachments/${p.attachmentId}`}>{t('progress.attachmentLink')}</a>
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {!p.supersededBy && canReport && (
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      onClick={() => setCorrecting(p.id)}
+                    >
+                      {t('progress.correct')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <FollowUpsPanel

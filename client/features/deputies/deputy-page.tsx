@@ -111,9 +111,7 @@ export function DeputyPage() {
                     {reply.promises.length === 0 ? (
                       <p className="empty-state">{t('deputies.noPromises')}</p>
                     ) : (
-                      <div className="table-wrap">
-                        <PromiseTable promises={reply.promises} />
-                      </div>
+                      <PromiseTable promises={reply.promises} />
                     )}
                   </div>
                 ))

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DeadlineText, TargetText, ValueText } from '../../components/commitment-cells';
+import { DataTable } from '../../components/data-table';
 import { StatusViewPage } from '../../components/record-page';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate } from '../../lib/format';
@@ -38,56 +39,52 @@ export function DistrictPage() {
             {data.commitments.length === 0 ? (
               <p className="empty-state">{t('districts.empty')}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="district-commitments">
-                  <thead>
-                    <tr>
-                      <th>{t('districts.commitment')}</th>
-                      <th>{t('districts.agency')}</th>
-                      <th className="num">{t('districts.target')}</th>
-                      <th className="num">{t('districts.value')}</th>
-                      <th>{t('districts.deadline')}</th>
-                      <th>{t('districts.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.commitments.map((c) => (
-                      <tr key={c.commitmentId}>
-                        <td>
-                          <Link to={`/commitments/${c.commitmentId}`} className="row-title">
-                            {c.object ?? c.quote}
-                          </Link>
-                          <div className="quote-cell">{c.quote}</div>
-                        </td>
-                        <td>
-                          {c.agency ? (
-                            <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link>
-                          ) : (
-                            t('common.none')
-                          )}
-                        </td>
-                        <td className="num">
-                          <TargetText min={c.min} max={c.max} unit={c.unit} />
-                        </td>
-                        <td className="num">
-                          <ValueText value={c.value} unit={c.unit} />
-                          {c.asOf && (
-                            <div className="muted small">
-                              {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
-                            </div>
-                          )}
-                        </td>
-                        <td className="nowrap">
-                          <DeadlineText year={c.deadlineYear} />
-                        </td>
-                        <td>
-                          <StatusBadge status={c.status} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                columns={[
+                  t('districts.commitment'),
+                  t('districts.agency'),
+                  { label: t('districts.target'), num: true },
+                  { label: t('districts.value'), num: true },
+                  t('districts.deadline'),
+                  t('districts.status'),
+                ]}
+                testId="district-commitments"
+              >
+                {data.commitments.map((c) => (
+                  <tr key={c.commitmentId}>
+                    <td>
+                      <Link to={`/commitments/${c.commitmentId}`} className="row-title">
+                        {c.object ?? c.quote}
+                      </Link>
+                      <div className="quote-cell">{c.quote}</div>
+                    </td>
+                    <td>
+                      {c.agency ? (
+                        <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link>
+                      ) : (
+                        t('common.none')
+                      )}
+                    </td>
+                    <td className="num">
+                      <TargetText min={c.min} max={c.max} unit={c.unit} />
+                    </td>
+                    <td className="num">
+                      <ValueText value={c.value} unit={c.unit} />
+                      {c.asOf && (
+                        <div className="muted small">
+                          {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
+                        </div>
+                      )}
+                    </td>
+                    <td className="nowrap">
+                      <DeadlineText year={c.deadlineYear} />
+                    </td>
+                    <td>
+                      <StatusBadge status={c.status} />
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
           <section className="card" aria-labelledby="district-years">
