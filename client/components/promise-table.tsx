@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommitmentStatus } from '../../shared/commitments';
-import { formatNumber, formatTarget } from '../lib/format';
+import { DeadlineText, TargetText, ValueText } from './commitment-cells';
+import { DataTable } from './data-table';
 import { StatusBadge } from './status-badge';
 
 export interface PromiseRow {
@@ -19,44 +20,39 @@ export interface PromiseRow {
 }
 
 export function PromiseTable({ promises }: { promises: PromiseRow[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th>{t('deputies.target')}</th>
-          <th>{t('districts.deadline')}</th>
-          <th className="num">{t('deputies.value')}</th>
-          <th>{t('deputies.status')}</th>
+    <DataTable
+      columns={[
+        t('deputies.target'),
+        t('districts.deadline'),
+        { label: t('deputies.value'), num: true },
+        t('deputies.status'),
+      ]}
+    >
+      {promises.map((p) => (
+        <tr key={p.id}>
+          <td>
+            {p.kind === 'milestone' ? (
+              <span>{p.quote}</span>
+            ) : (
+              <Link to={`/commitments/${p.id}`} className="row-title">
+                <TargetText min={p.min} max={p.max} unit={p.unit} /> {p.object}
+              </Link>
+            )}
+            {p.kind === 'quantified' && <div className="quote-cell">{p.quote}</div>}
+          </td>
+          <td className="nowrap">
+            <DeadlineText year={p.deadlineYear} />
+          </td>
+          <td className="num">
+            <ValueText value={p.value} unit={p.unit} />
+          </td>
+          <td>
+            <StatusBadge status={p.status} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {promises.map((p) => (
-          <tr key={p.id}>
-            <td>
-              {p.kind === 'milestone' ? (
-                <span>{p.quote}</span>
-              ) : (
-                <Link to={`/commitments/${p.id}`} className="row-title">
-                  {formatTarget(p.min, p.max, i18n.language)} {p.unit} {p.object}
-                </Link>
-              )}
-              {p.kind === 'quantified' && <div className="quote-cell">{p.quote}</div>}
-            </td>
-            <td className="nowrap">
-              {p.deadlineYear ? t('letter.deadlineYear', { year: p.deadlineYear }) : t('letter.noDeadline')}
-            </td>
-            <td className="num">
-              {p.value === null
-                ? t('common.none')
-                : `${formatNumber(p.value, i18n.language)} ${p.unit ?? ''}`}
-            </td>
-            <td>
-              <StatusBadge status={p.status} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -2,10 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { DemoProgressNotice } from '../../components/demo-progress-notice';
+import { DataTable } from '../../components/data-table';
 import { PromiseTable } from '../../components/promise-table';
-import { QueryBoundary } from '../../components/query-state';
-import { StatusCounts } from '../../components/status-counts';
+import { StatusViewPage } from '../../components/record-page';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { ReasonChart } from './reason-chart';
@@ -18,107 +17,84 @@ export function AgencyPage() {
   const card = useQuery(trpc.agencies.byName.queryOptions({ name }));
 
   return (
-    <section className="page">
-      <Link to="/agencies" className="back-link">
-        {t('agencies.back')}
-      </Link>
-      <header className="page-header">
-        <h1>{name}</h1>
-        <p className="muted">{t('agencies.pageSubtitle')}</p>
-      </header>
-      <QueryBoundary query={card}>
-        {(data) => (
-          <>
-            <DemoProgressNotice />
-            <StatusCounts
-              counts={data.counts}
-              extra={[
-                {
-                  label: t('agencies.keptRate'),
-                  value:
-                    data.keptRate === null ? t('common.none') : formatPercent(data.keptRate, i18n.language),
-                },
-                {
-                  label: t('agencies.lateFollowUps'),
-                  value: formatNumber(data.lateFollowUps.length, i18n.language),
-                },
-              ]}
-            />
-            <p className="muted small">
-              {t('agencies.letters', { count: data.letters })} · {t('agencies.keptRateHint')}
-            </p>
-            <section className="card" aria-labelledby="agency-overdue">
-              <h2 id="agency-overdue">{t('agencies.overdueItems', { count: data.overdue.length })}</h2>
-              {data.overdue.length === 0 ? (
-                <p className="empty-state">{t('agencies.noOverdue')}</p>
+    <StatusViewPage
+      area="agencies"
+      name={name}
+      query={card}
+      extra={(data) => [
+        {
+          label: t('agencies.keptRate'),
+          value: data.keptRate === null ? t('common.none') : formatPercent(data.keptRate, i18n.language),
+        },
+        {
+          label: t('agencies.lateFollowUps'),
+          value: formatNumber(data.lateFollowUps.length, i18n.language),
+        },
+      ]}
+    >
+      {(data) => (
+        <>
+          <p className="muted small">
+            {t('agencies.letters', { count: data.letters })} · {t('agencies.keptRateHint')}
+          </p>
+          <section className="card" aria-labelledby="agency-overdue">
+            <h2 id="agency-overdue">{t('agencies.overdueItems', { count: data.overdue.length })}</h2>
+            {data.overdue.length === 0 ? (
+              <p className="empty-state">{t('agencies.noOverdue')}</p>
+            ) : (
+              <PromiseTable promises={data.overdue} />
+            )}
+          </section>
+          <div className="view-grid">
+            <section className="card" aria-labelledby="agency-follow-ups">
+              <h2 id="agency-follow-ups">{t('agencies.followUps', { count: data.lateFollowUps.length })}</h2>
+              <p className="muted small">{t('agencies.followUpsHint')}</p>
+              {data.lateFollowUps.length === 0 ? (
+                <p className="empty-state">{t('agencies.noLateFollowUps')}</p>
               ) : (
-                <div className="table-wrap">
-                  <PromiseTable promises={data.overdue} />
-                </div>
+                <DataTable
+                  columns={[
+                    t('agencies.request'),
+                    t('districts.commitment'),
+                    t('agencies.due'),
+                    t('agencies.answeredAt'),
+                  ]}
+                >
+                  {data.lateFollowUps.map((f) => (
+                    <tr key={f.id}>
+                      <td>{f.request}</td>
+                      <td>
+                        <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
+                      </td>
+                      <td>{formatDate(f.dueDate, i18n.language)}</td>
+                      <td>
+                        {f.respondedAt ? (
+                          formatDate(f.respondedAt, i18n.language)
+                        ) : (
+                          <span className="badge status status-overdue">{t('agencies.unanswered')}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               )}
             </section>
-            <div className="view-grid">
-              <section className="card" aria-labelledby="agency-follow-ups">
-                <h2 id="agency-follow-ups">
-                  {t('agencies.followUps', { count: data.lateFollowUps.length })}
-                </h2>
-                <p className="muted small">{t('agencies.followUpsHint')}</p>
-                {data.lateFollowUps.length === 0 ? (
-                  <p className="empty-state">{t('agencies.noLateFollowUps')}</p>
-                ) : (
-                  <div className="table-wrap">
-                    <table className="table">
-                      <thead>
-                        <tr>
-                          <th>{t('agencies.request')}</th>
-                          <th>{t('districts.commitment')}</th>
-                          <th>{t('agencies.due')}</th>
-                          <th>{t('agencies.answeredAt')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {data.lateFollowUps.map((f) => (
-                          <tr key={f.id}>
-                            <td>{f.request}</td>
-                            <td>
-                              <Link to={`/commitments/${f.commitmentId}`}>{f.object ?? f.commitmentId}</Link>
-                            </td>
-                            <td>{formatDate(f.dueDate, i18n.language)}</td>
-                            <td>
-                              {f.respondedAt ? (
-                                formatDate(f.respondedAt, i18n.language)
-                              ) : (
-                                <span className="badge status status-overdue">
-                                  {t('agencies.unanswered')}
-                                </span>
-                              )}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                )}
-              </section>
-              <section className="card" aria-labelledby="agency-reasons">
-                <h2 id="agency-reasons">{t('agencies.reasons')}</h2>
-                <p className="muted small">{t('agencies.reasonsHint')}</p>
-                {data.reasons.every((r) => r.count === 0) ? (
-                  <p className="empty-state">{t('agencies.noReasons')}</p>
-                ) : (
-                  <ReasonChart reasons={data.reasons} />
-                )}
-              </section>
-            </div>
-            <section className="card" aria-labelledby="agency-commitments">
-              <h2 id="agency-commitments">{t('agencies.commitments', { count: data.commitments.length })}</h2>
-              <div className="table-wrap">
-                <PromiseTable promises={data.commitments} />
-              </div>
+            <section className="card" aria-labelledby="agency-reasons">
+              <h2 id="agency-reasons">{t('agencies.reasons')}</h2>
+              <p className="muted small">{t('agencies.reasonsHint')}</p>
+              {data.reasons.every((r) => r.count === 0) ? (
+                <p className="empty-state">{t('agencies.noReasons')}</p>
+              ) : (
+                <ReasonChart reasons={data.reasons} />
+              )}
             </section>
-          </>
-        )}
-      </QueryBoundary>
-    </section>
+          </div>
+          <section className="card" aria-labelledby="agency-commitments">
+            <h2 id="agency-commitments">{t('agencies.commitments', { count: data.commitments.length })}</h2>
+            <PromiseTable promises={data.commitments} />
+          </section>
+        </>
+      )}
+    </StatusViewPage>
   );
 }

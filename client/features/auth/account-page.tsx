@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '../../../shared/schemas/auth';
 import { errorMessage } from '../../components/query-state';
 import { RoleGate } from '../../components/role-gate';
+import { TextField } from '../../components/text-field';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentUser } from '../../lib/use-current-user';
 
@@ -38,36 +39,30 @@ function ChangePasswordForm() {
   return (
     <form className="card sign-in-card" onSubmit={submit} aria-labelledby="change-password-title">
       <h2 id="change-password-title">{t('account.changePassword')}</h2>
-      <label className="field">
-        <span>{t('account.current')}</span>
-        <input
-          type="password"
-          name="currentPassword"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('account.new', { min: PASSWORD_MIN_LENGTH })}</span>
-        <input
-          type="password"
-          name="newPassword"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('account.repeat')}</span>
-        <input
-          type="password"
-          name="repeatPassword"
-          autoComplete="new-password"
-          value={repeated}
-          onChange={(e) => setRepeated(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('account.current')}
+        type="password"
+        name="currentPassword"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrent}
+      />
+      <TextField
+        label={t('account.new', { min: PASSWORD_MIN_LENGTH })}
+        type="password"
+        name="newPassword"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={setNew}
+      />
+      <TextField
+        label={t('account.repeat')}
+        type="password"
+        name="repeatPassword"
+        autoComplete="new-password"
+        value={repeated}
+        onChange={setRepeated}
+      />
       <div className="form-actions">
         <button type="submit" className="button" disabled={change.isPending}>
           {t('account.submit')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInSchema } from '../../../shared/schemas/auth';
 import { errorMessage } from '../../components/query-state';
+import { TextField } from '../../components/text-field';
 import { readReturnPath } from '../../lib/search-params';
 import { useTRPC } from '../../lib/trpc';
 import { useCurrentUser } from '../../lib/use-current-user';
@@ -48,27 +49,23 @@ export function SignInPage() {
       <form className="card sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t('auth.title')}</h1>
         <p className="muted">{t('auth.subtitle')}</p>
-        <label className="field">
-          <span>{t('auth.username')}</span>
-          <input
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-        </label>
-        <label className="field">
-          <span>{t('auth.password')}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </label>
+        <TextField
+          label={t('auth.username')}
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={setUsername}
+          required
+        />
+        <TextField
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
         <div className="form-actions">
           <button type="submit" className="button" disabled={signIn.isPending}>
             {signIn.isPending ? t('auth.submitting') : t('auth.submit')}

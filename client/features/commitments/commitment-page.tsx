@@ -1,13 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
+import { DeadlineText } from '../../components/commitment-cells';
 import { CommitmentDistrictChart } from '../../components/commitment-district-chart';
+import { DataTable } from '../../components/data-table';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
 import { DemoBadge, LoadError, Loading } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { RoleGate } from '../../components/role-gate';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber, formatTarget } from '../../lib/format';
+import { useIdParam } from '../../lib/route-params';
 import { useTRPC } from '../../lib/trpc';
 import { hasRole, useCurrentUser } from '../../lib/use-current-user';
 import { FollowUpsPanel } from './follow-ups-panel';
@@ -18,14 +22,14 @@ import { TargetSplit } from './target-split';
 export function CommitmentPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const commitment = useQuery({ ...trpc.commitments.byId.queryOptions({ id }), enabled: valid });
-  const districts = useQuery({ ...trpc.dashboard.commitmentDistricts.queryOptions({ id }), enabled: valid });
+  const id = useIdParam();
+  const input = id === null ? skipToken : { id };
+  const commitment = useQuery(trpc.commitments.byId.queryOptions(input));
+  const districts = useQuery(trpc.dashboard.commitmentDistricts.queryOptions(input));
   const { user } = useCurrentUser();
   const [correcting, setCorrecting] = useState<number | null>(null);
 
-  if (!valid) return <LoadError error={new Error()} />;
+  if (id === null) return <LoadError error={new Error()} />;
   if (commitment.isPending) return <Loading />;
   if (commitment.isError)
     return <LoadError error={commitment.error} onRetry={() => void commitment.refetch()} />;
@@ -37,70 +41,74 @@ export function CommitmentPage() {
   const tracked = c.reviewStatus === 'confirmed' && c.withdrawnAt === null;
 
   return (
-    <section className="page">
-      <Link to={`/letters/${c.letterId}`} className="back-link">
-        {t('commitment.back')}
-      </Link>
-      <header className="page-header">
-        <h1>
+    <RecordPage
+      back={`/letters/${c.letterId}`}
+      backLabel={t('commitment.back')}
+      title={
+        <>
           {c.object ?? c.quote}{' '}
           <span className="headline-target">
             {formatTarget(c.min, c.max, lang)} {c.unit}
           </span>
-        </h1>
-        <div className="status-line">
-          <StatusBadge status={c.status} />
-          {c.value !== null && (
-            <span>
-              {t('progress.standing')}: <strong>{formatNumber(c.value, lang)}</strong>
-              {c.targetTotal !== null && ` / ${formatNumber(c.targetTotal, lang)}`} {c.unit}
-            </span>
-          )}
-          {c.expected !== null && !['achieved', 'unverified', 'rejected', 'withdrawn'].includes(c.status) && (
-            <span className="muted">
-              {t('progress.pace')}: {formatNumber(Math.round(c.expected * 10) / 10, lang)}
-            </span>
-          )}
-          {c.reasonCode && (
-            <span className="tag">
-              {t(`reason.${c.reasonCode}`)}
-              {c.reasonText ? `:${c.reasonText}` : ''}
-            </span>
-          )}
-        </div>
-        <blockquote className="quote">{c.quote}</blockquote>
-        <dl className="meta-grid">
-          <div>
-            <dt>{t('commitment.per')}</dt>
-            <dd>{c.per ? t(`per.${c.per}`) : t('commitment.wholeCity')}</dd>
+        </>
+      }
+      header={
+        <>
+          <div className="status-line">
+            <StatusBadge status={c.status} />
+            {c.value !== null && (
+              <span>
+                {t('progress.standing')}: <strong>{formatNumber(c.value, lang)}</strong>
+                {c.targetTotal !== null && ` / ${formatNumber(c.targetTotal, lang)}`} {c.unit}
+              </span>
+            )}
+            {c.expected !== null &&
+              !['achieved', 'unverified', 'rejected', 'withdrawn'].includes(c.status) && (
+                <span className="muted">
+                  {t('progress.pace')}: {formatNumber(Math.round(c.expected * 10) / 10, lang)}
+                </span>
+              )}
+            {c.reasonCode && (
+              <span className="tag">
+                {t(`reason.${c.reasonCode}`)}
+                {c.reasonText ? `:${c.reasonText}` : ''}
+              </span>
+            )}
           </div>
-          <div>
-            <dt>{t('commitment.deadline')}</dt>
-            <dd>
-              {c.deadlineYear ? t('letter.deadlineYear', { year: c.deadlineYear }) : t('letter.noDeadline')}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('letter.meta.agency')}</dt>
-            <dd>
-              <AgencyLink name={c.agency} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('commitment.letter')}</dt>
-            <dd>
-              <Link to={`/letters/${c.letterId}`}>{c.letterTitle ?? `#${c.letterId}`}</Link>
-            </dd>
-          </div>
-          {c.section && (
+          <blockquote className="quote">{c.quote}</blockquote>
+          <dl className="meta-grid">
             <div>
-              <dt>{t('letter.section')}</dt>
-              <dd>{c.section}</dd>
+              <dt>{t('commitment.per')}</dt>
+              <dd>{c.per ? t(`per.${c.per}`) : t('commitment.wholeCity')}</dd>
             </div>
-          )}
-        </dl>
-      </header>
-
+            <div>
+              <dt>{t('commitment.deadline')}</dt>
+              <dd>
+                <DeadlineText year={c.deadlineYear} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('letter.meta.agency')}</dt>
+              <dd>
+                <AgencyLink name={c.agency} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('commitment.letter')}</dt>
+              <dd>
+                <Link to={`/letters/${c.letterId}`}>{c.letterTitle ?? `#${c.letterId}`}</Link>
+              </dd>
+            </div>
+            {c.section && (
+              <div>
+                <dt>{t('letter.section')}</dt>
+                <dd>{c.section}</dd>
+              </div>
+            )}
+          </dl>
+        </>
+      }
+    >
       <section className="card" aria-labelledby="by-district-title">
         <h2 id="by-district-title">{t('commitment.byDistrict')}</h2>
         {c.targets.length === 0 ? (
@@ -112,32 +120,27 @@ export function CommitmentPage() {
         ) : (
           <>
             <CommitmentDistrictChart rows={districts.data.rows} unit={c.unit} />
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('commitment.district')}</th>
-                    <th className="num">{t('commitment.target')}</th>
-                    <th className="num">{t('commitment.value')}</th>
-                    <th>{t('commitment.asOf')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {districts.data.rows.map((row) => (
-                    <tr key={row.districtId ?? 'city'}>
-                      <td>
-                        <DistrictLink name={row.districtName} />
-                      </td>
-                      <td className="num">{formatTarget(row.targetMin, row.targetMax, lang)}</td>
-                      <td className="num">
-                        {row.value === null ? t('common.none') : formatNumber(row.value, lang)}
-                      </td>
-                      <td>{formatDate(row.asOf, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                t('commitment.district'),
+                { label: t('commitment.target'), num: true },
+                { label: t('commitment.value'), num: true },
+                t('commitment.asOf'),
+              ]}
+            >
+              {districts.data.rows.map((row) => (
+                <tr key={row.districtId ?? 'city'}>
+                  <td>
+                    <DistrictLink name={row.districtName} />
+                  </td>
+                  <td className="num">{formatTarget(row.targetMin, row.targetMax, lang)}</td>
+                  <td className="num">
+                    {row.value === null ? t('common.none') : formatNumber(row.value, lang)}
+                  </td>
+                  <td>{formatDate(row.asOf, lang)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </section>
@@ -185,64 +188,59 @@ export function CommitmentPage() {
         {c.progress.length === 0 ? (
           <p className="empty-state">{t('commitment.noHistory')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('commitment.asOf')}</th>
-                  <th>{t('commitment.district')}</th>
-                  <th className="num">{t('commitment.value')}</th>
-                  <th>{t('commitment.reporter')}</th>
-                  <th>{t('commitment.evidence')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {c.progress.map((p) => (
-                  <tr key={p.id} className={p.supersededBy ? 'superseded' : ''}>
-                    <td className="nowrap">{formatDate(p.asOf, lang)}</td>
-                    <td>
-                      <DistrictLink name={p.districtName} />
-                    </td>
-                    <td className="num">
-                      {formatNumber(p.value, lang)}
-                      {p.supersededBy && <div className="muted small">{t('progress.superseded')}</div>}
-                    </td>
-                    <td>{p.isDemo ? <DemoBadge /> : p.reporterName}</td>
-                    <td className="small">
-                      {p.correctionReason && (
-                        <div>{t('progress.correctionOf', { reason: p.correctionReason })}</div>
-                      )}
-                      {p.evidenceText ?? (p.correctionReason ? null : t('common.none'))}
-                      {p.evidenceUrl && (
-                        <div>
-                          <a href={p.evidenceUrl} target="_blank" rel="noreferrer">
-                            {p.evidenceUrl}
-                          </a>
-                        </div>
-                      )}
-                      {p.attachmentId && (
-                        <div>
-                          <a href={`/files/attachments/${p.attachmentId}`}>{t('progress.attachmentLink')}</a>
-                        </div>
-                      )}
-                    </td>
-                    <td>
-                      {!p.supersededBy && canReport && (
-                        <button
-                          type="button"
-                          className="button button-small button-secondary"
-                          onClick={() => setCorrecting(p.id)}
-                        >
-                          {t('progress.correct')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('commitment.asOf'),
+              t('commitment.district'),
+              { label: t('commitment.value'), num: true },
+              t('commitment.reporter'),
+              t('commitment.evidence'),
+              '',
+            ]}
+          >
+            {c.progress.map((p) => (
+              <tr key={p.id} className={p.supersededBy ? 'superseded' : ''}>
+                <td className="nowrap">{formatDate(p.asOf, lang)}</td>
+                <td>
+                  <DistrictLink name={p.districtName} />
+                </td>
+                <td className="num">
+                  {formatNumber(p.value, lang)}
+                  {p.supersededBy && <div className="muted small">{t('progress.superseded')}</div>}
+                </td>
+                <td>{p.isDemo ? <DemoBadge /> : p.reporterName}</td>
+                <td className="small">
+                  {p.correctionReason && (
+                    <div>{t('progress.correctionOf', { reason: p.correctionReason })}</div>
+                  )}
+                  {p.evidenceText ?? (p.correctionReason ? null : t('common.none'))}
+                  {p.evidenceUrl && (
+                    <div>
+                      <a href={p.evidenceUrl} target="_blank" rel="noreferrer">
+                        {p.evidenceUrl}
+                      </a>
+                    </div>
+                  )}
+                  {p.attachmentId && (
+                    <div>
+                      <a href={`/files/attachments/${p.attachmentId}`}>{t('progress.attachmentLink')}</a>
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {!p.supersededBy && canReport && (
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      onClick={() => setCorrecting(p.id)}
+                    >
+                      {t('progress.correct')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <FollowUpsPanel
@@ -251,6 +249,6 @@ export function CommitmentPage() {
         canRequest={isOffice}
         canAnswer={canReport}
       />
-    </section>
+    </RecordPage>
   );
 }

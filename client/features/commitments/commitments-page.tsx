@@ -9,11 +9,12 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OUTCOME_FILTERS } from '../../../shared/commitments';
+import { TargetText, ValueText } from '../../components/commitment-cells';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
 import { OverviewFilterBar } from '../../components/overview-filter-bar';
 import { LoadError, Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDate, formatNumber, formatTarget } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { useOverviewFilters } from '../../lib/overview-filters';
 import { readListParams } from '../../lib/search-params';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc';
@@ -133,12 +134,14 @@ function ListTable({ data, showDistrict }: { data: ListResult; showDistrict: boo
                 </td>
               )}
               <td className="num nowrap" data-label={t('list.columns.target')}>
-                {row.kind === 'milestone'
-                  ? t('list.milestoneTarget')
-                  : `${formatTarget(row.targetMin, row.targetMax, lang)} ${row.unit ?? ''}`}
+                {row.kind === 'milestone' ? (
+                  t('list.milestoneTarget')
+                ) : (
+                  <TargetText min={row.targetMin} max={row.targetMax} unit={row.unit} />
+                )}
               </td>
               <td className="num nowrap" data-label={t('list.columns.valueShort')}>
-                {row.value === null ? '—' : `${formatNumber(row.value, lang)} ${row.unit ?? ''}`}
+                <ValueText value={row.value} unit={row.unit} />
               </td>
               <td className="num" data-label={t('list.columns.deadline')}>
                 {row.deadlineYear ?? '—'}

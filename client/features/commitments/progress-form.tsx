@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
+import { TextField } from '../../components/text-field';
 import { fileToBase64, todayIso } from '../../lib/files';
 import { useTRPC } from '../../lib/trpc';
 
@@ -74,36 +75,30 @@ export function ProgressForm({
             </select>
           </label>
         )}
-        <label className="field">
-          <span>{t('progress.value')}</span>
-          <input
-            type="number"
-            min={0}
-            step="any"
-            required
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('progress.asOf')}</span>
-          <input
-            type="date"
-            required
-            max={todayIso()}
-            value={asOf}
-            onChange={(e) => setAsOf(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('progress.evidenceUrl')}</span>
-          <input
-            type="url"
-            placeholder="https://"
-            value={evidenceUrl}
-            onChange={(e) => setEvidenceUrl(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('progress.value')}
+          type="number"
+          min={0}
+          step="any"
+          required
+          value={value}
+          onChange={setValue}
+        />
+        <TextField
+          label={t('progress.asOf')}
+          type="date"
+          required
+          max={todayIso()}
+          value={asOf}
+          onChange={setAsOf}
+        />
+        <TextField
+          label={t('progress.evidenceUrl')}
+          type="url"
+          placeholder="https://"
+          value={evidenceUrl}
+          onChange={setEvidenceUrl}
+        />
       </div>
       <label className="field">
         <span>{t('progress.evidenceText')}</span>

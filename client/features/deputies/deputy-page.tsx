@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { DemoProgressNotice } from '../../components/demo-progress-notice';
 import { PromiseTable } from '../../components/promise-table';
 import { LoadError, Loading } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { COUNTED_STATUSES } from '../../components/status-colors';
 import { StatusCounts } from '../../components/status-counts';
 import { formatDate } from '../../lib/format';
@@ -22,24 +23,22 @@ export function DeputyPage() {
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <section className="page">
-      <Link to="/deputies" className="back-link">
-        {t('deputies.back')}
-      </Link>
-      <header className="page-header">
-        <div className="card-header">
-          <h1>{t('deputies.heading', { name })}</h1>
-          <div className="page-actions">
-            <button type="button" className="button button-secondary" onClick={() => window.print()}>
-              {t('deputies.print')}
-            </button>
-          </div>
-        </div>
-        <p className="muted">{t('deputies.pageSubtitle')}</p>
+    <RecordPage
+      back="/deputies"
+      backLabel={t('deputies.back')}
+      title={t('deputies.heading', { name })}
+      actions={
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          {t('deputies.print')}
+        </button>
+      }
+      subtitle={t('deputies.pageSubtitle')}
+      header={
         <p className="print-only small">
           {t('deputies.printedOn', { date: formatDate(today, i18n.language) })}
         </p>
-      </header>
+      }
+    >
       {view.isPending ? (
         <Loading />
       ) : view.isError ? (
@@ -112,9 +111,7 @@ export function DeputyPage() {
                     {reply.promises.length === 0 ? (
                       <p className="empty-state">{t('deputies.noPromises')}</p>
                     ) : (
-                      <div className="table-wrap">
-                        <PromiseTable promises={reply.promises} />
-                      </div>
+                      <PromiseTable promises={reply.promises} />
                     )}
                   </div>
                 ))
@@ -123,6 +120,6 @@ export function DeputyPage() {
           ))}
         </>
       )}
-    </section>
+    </RecordPage>
   );
 }

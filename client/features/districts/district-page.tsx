@@ -2,11 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { DemoProgressNotice } from '../../components/demo-progress-notice';
-import { QueryBoundary } from '../../components/query-state';
+import { DeadlineText, TargetText, ValueText } from '../../components/commitment-cells';
+import { DataTable } from '../../components/data-table';
+import { StatusViewPage } from '../../components/record-page';
 import { StatusBadge } from '../../components/status-badge';
-import { StatusCounts } from '../../components/status-counts';
-import { formatDate, formatNumber, formatTarget } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { DistrictComparison } from './district-comparison';
 import { DistrictYearTable } from './district-year-table';
@@ -19,94 +19,81 @@ export function DistrictPage() {
   const view = useQuery(trpc.districts.byName.queryOptions({ name }));
 
   return (
-    <section className="page">
-      <Link to="/districts" className="back-link">
-        {t('districts.back')}
-      </Link>
-      <header className="page-header">
-        <h1>{name}</h1>
-        <p className="muted">{t('districts.pageSubtitle')}</p>
-      </header>
-      <QueryBoundary query={view}>
-        {(data) => (
-          <>
-            <DemoProgressNotice />
-            <StatusCounts counts={data.counts} />
-            <section className="card" aria-labelledby="district-commitments">
-              <h2 id="district-commitments">
-                {t('districts.commitments', { count: data.commitments.length })}
-              </h2>
-              {data.commitments.length === 0 ? (
-                <p className="empty-state">{t('districts.empty')}</p>
-              ) : (
-                <div className="table-wrap">
-                  <table className="table" data-testid="district-commitments">
-                    <thead>
-                      <tr>
-                        <th>{t('districts.commitment')}</th>
-                        <th>{t('districts.agency')}</th>
-                        <th className="num">{t('districts.target')}</th>
-                        <th className="num">{t('districts.value')}</th>
-                        <th>{t('districts.deadline')}</th>
-                        <th>{t('districts.status')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.commitments.map((c) => (
-                        <tr key={c.commitmentId}>
-                          <td>
-                            <Link to={`/commitments/${c.commitmentId}`} className="row-title">
-                              {c.object ?? c.quote}
-                            </Link>
-                            <div className="quote-cell">{c.quote}</div>
-                          </td>
-                          <td>
-                            {c.agency ? (
-                              <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link>
-                            ) : (
-                              t('common.none')
-                            )}
-                          </td>
-                          <td className="num">
-                            {formatTarget(c.min, c.max, i18n.language)} {c.unit}
-                          </td>
-                          <td className="num">
-                            {c.value === null
-                              ? t('common.none')
-                              : `${formatNumber(c.value, i18n.language)} ${c.unit ?? ''}`}
-                            {c.asOf && (
-                              <div className="muted small">
-                                {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
-                              </div>
-                            )}
-                          </td>
-                          <td className="nowrap">
-                            {c.deadlineYear
-                              ? t('letter.deadlineYear', { year: c.deadlineYear })
-                              : t('letter.noDeadline')}
-                          </td>
-                          <td>
-                            <StatusBadge status={c.status} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </section>
-            <section className="card" aria-labelledby="district-years">
-              <h2 id="district-years">{t('districts.byYear')}</h2>
-              <p className="muted small">{t('districts.byYearHint')}</p>
-              <DistrictYearTable years={data.byYear} />
-            </section>
-          </>
-        )}
-      </QueryBoundary>
-      <section className="card" aria-labelledby="district-compare">
-        <h2 id="district-compare">{t('districts.title')}</h2>
-        <DistrictComparison current={name} />
-      </section>
-    </section>
+    <StatusViewPage
+      area="districts"
+      name={name}
+      query={view}
+      after={
+        <section className="card" aria-labelledby="district-compare">
+          <h2 id="district-compare">{t('districts.title')}</h2>
+          <DistrictComparison current={name} />
+        </section>
+      }
+    >
+      {(data) => (
+        <>
+          <section className="card" aria-labelledby="district-commitments">
+            <h2 id="district-commitments">
+              {t('districts.commitments', { count: data.commitments.length })}
+            </h2>
+            {data.commitments.length === 0 ? (
+              <p className="empty-state">{t('districts.empty')}</p>
+            ) : (
+              <DataTable
+                columns={[
+                  t('districts.commitment'),
+                  t('districts.agency'),
+                  { label: t('districts.target'), num: true },
+                  { label: t('districts.value'), num: true },
+                  t('districts.deadline'),
+                  t('districts.status'),
+                ]}
+                testId="district-commitments"
+              >
+                {data.commitments.map((c) => (
+                  <tr key={c.commitmentId}>
+                    <td>
+                      <Link to={`/commitments/${c.commitmentId}`} className="row-title">
+                        {c.object ?? c.quote}
+                      </Link>
+                      <div className="quote-cell">{c.quote}</div>
+                    </td>
+                    <td>
+                      {c.agency ? (
+                        <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link>
+                      ) : (
+                        t('common.none')
+                      )}
+                    </td>
+                    <td className="num">
+                      <TargetText min={c.min} max={c.max} unit={c.unit} />
+                    </td>
+                    <td className="num">
+                      <ValueText value={c.value} unit={c.unit} />
+                      {c.asOf && (
+                        <div className="muted small">
+                          {t('districts.asOf')} {formatDate(c.asOf, i18n.language)}
+                        </div>
+                      )}
+                    </td>
+                    <td className="nowrap">
+                      <DeadlineText year={c.deadlineYear} />
+                    </td>
+                    <td>
+                      <StatusBadge status={c.status} />
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </section>
+          <section className="card" aria-labelledby="district-years">
+            <h2 id="district-years">{t('districts.byYear')}</h2>
+            <p className="muted small">{t('districts.byYearHint')}</p>
+            <DistrictYearTable years={data.byYear} />
+          </section>
+        </>
+      )}
+    </StatusViewPage>
   );
 }

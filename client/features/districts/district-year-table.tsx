@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PROGRESS_COLOR } from '../../components/chart-colors';
+import { DataTable } from '../../components/data-table';
 import { formatNumber, formatPercent } from '../../lib/format';
 
 export interface DistrictYear {
@@ -15,30 +16,25 @@ export function DistrictYearTable({ years }: { years: DistrictYear[] }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="view-grid">
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('districts.year')}</th>
-              <th className="num">{t('districts.yearTargets')}</th>
-              <th className="num">{t('districts.yearAchieved')}</th>
-              <th className="num">{t('districts.yearCompletion')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.year}>
-                <td>{t('dashboard.year', { year: y.year })}</td>
-                <td className="num">{formatNumber(y.targets, i18n.language)}</td>
-                <td className="num">{formatNumber(y.achieved, i18n.language)}</td>
-                <td className="num">
-                  {y.completion === null ? t('common.none') : formatPercent(y.completion, i18n.language)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          t('districts.year'),
+          { label: t('districts.yearTargets'), num: true },
+          { label: t('districts.yearAchieved'), num: true },
+          { label: t('districts.yearCompletion'), num: true },
+        ]}
+      >
+        {years.map((y) => (
+          <tr key={y.year}>
+            <td>{t('dashboard.year', { year: y.year })}</td>
+            <td className="num">{formatNumber(y.targets, i18n.language)}</td>
+            <td className="num">{formatNumber(y.achieved, i18n.language)}</td>
+            <td className="num">
+              {y.completion === null ? t('common.none') : formatPercent(y.completion, i18n.language)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="chart" data-testid="district-year-completion">
         <ResponsiveContainer width="100%" height={240}>
           <BarChart

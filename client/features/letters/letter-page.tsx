@@ -1,11 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
+import { DeadlineText } from '../../components/commitment-cells';
 import { AgencyLink, DeputyLinks } from '../../components/entity-links';
 import { LetterText } from '../../components/letter-text';
 import { LoadError, Loading } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { formatDate, formatTarget } from '../../lib/format';
+import { useIdParam } from '../../lib/route-params';
 import { useTRPC } from '../../lib/trpc';
 import { SatisfactionPanel } from './satisfaction-panel';
 import { SuggestionPanel } from './suggestion-panel';
@@ -13,14 +16,11 @@ import { SuggestionPanel } from './suggestion-panel';
 export function LetterPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const id = Number(useParams().id);
-  const letter = useQuery({
-    ...trpc.letters.byId.queryOptions({ id }),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  const id = useIdParam();
+  const letter = useQuery(trpc.letters.byId.queryOptions(id === null ? skipToken : { id }));
   const [activeId, setActiveId] = useState<number | null>(null);
 
-  if (!Number.isInteger(id) || id <= 0) return <LoadError error={new Error()} />;
+  if (id === null) return <LoadError error={new Error()} />;
   if (letter.isPending) return <Loading />;
   if (letter.isError) return <LoadError error={letter.error} onRetry={() => void letter.refetch()} />;
   const data = letter.data;
@@ -50,12 +50,11 @@ export function LetterPage() {
   ];
 
   return (
-    <section className="page">
-      <Link to="/letters" className="back-link">
-        {t('letter.back')}
-      </Link>
-      <header className="page-header">
-        <h1>{data.title ?? data.sourceName ?? t('letters.untitled')}</h1>
+    <RecordPage
+      back="/letters"
+      backLabel={t('letter.back')}
+      title={data.title ?? data.sourceName ?? t('letters.untitled')}
+      header={
         <dl className="meta-grid">
           {meta
             .filter(([, value]) => value)
@@ -66,7 +65,8 @@ export function LetterPage() {
               </div>
             ))}
         </dl>
-      </header>
+      }
+    >
       <div className="letter-layout">
         <section className="card letter-card" aria-labelledby="letter-text-title">
           <div className="card-header">
@@ -93,9 +93,7 @@ export function LetterPage() {
                       <span className="commitment-tags">
                         {c.per && <span className="tag">{t(`per.${c.per}`)}</span>}
                         <span className="tag">
-                          {c.deadlineYear
-                            ? t('letter.deadlineYear', { year: c.deadlineYear })
-                            : t('letter.noDeadline')}
+                          <DeadlineText year={c.deadlineYear} />
                         </span>
                       </span>
                     </button>
@@ -119,9 +117,7 @@ export function LetterPage() {
                       <span className="commitment-object">{m.quote}</span>
                       <span className="commitment-tags">
                         <span className="tag">
-                          {m.deadlineYear
-                            ? t('letter.deadlineYear', { year: m.deadlineYear })
-                            : t('letter.noDeadline')}
+                          <DeadlineText year={m.deadlineYear} />
                         </span>
                       </span>
                     </button>
@@ -134,6 +130,6 @@ export function LetterPage() {
           {data.suggestionId !== null && <SuggestionPanel suggestionId={data.suggestionId} />}
         </aside>
       </div>
-    </section>
+    </RecordPage>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '../../components/data-table';
 import { AgencyLink } from '../../components/entity-links';
 import { LoadError, Loading } from '../../components/query-state';
 import { RoleGate } from '../../components/role-gate';
@@ -72,50 +73,46 @@ export function LettersPage() {
             {Object.keys(filters).length > 0 ? t('letters.filters.empty') : t('letters.empty')}
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="letters-table">
-              <thead>
-                <tr>
-                  <th>{t('letters.columns.title')}</th>
-                  <th>{t('letters.columns.agency')}</th>
-                  <th>{t('letters.columns.date')}</th>
-                  <th>{t('letters.columns.grade')}</th>
-                  <th className="num">{t('letters.columns.commitments')}</th>
-                  <th className="num">{t('letters.columns.milestones')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {letters.data.map((letter) => (
-                  <tr key={letter.id}>
-                    <td>
-                      <Link to={`/letters/${letter.id}`} className="row-title">
-                        {letter.title ?? letter.sourceName ?? t('letters.untitled')}
-                      </Link>
-                      {letter.suggestionRef && <div className="muted small">{letter.suggestionRef}</div>}
-                    </td>
-                    <td>
-                      <AgencyLink name={letter.agency} />
-                    </td>
-                    <td className="nowrap">{formatDate(letter.letterDate, i18n.language)}</td>
-                    <td>
-                      {letter.resultGrade ? (
-                        <span
-                          className={`grade grade-${letter.resultGrade}`}
-                          title={t(`grade.${letter.resultGrade}`)}
-                        >
-                          {letter.resultGrade}
-                        </span>
-                      ) : (
-                        t('common.none')
-                      )}
-                    </td>
-                    <td className="num">{letter.commitments}</td>
-                    <td className="num">{letter.milestones}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('letters.columns.title'),
+              t('letters.columns.agency'),
+              t('letters.columns.date'),
+              t('letters.columns.grade'),
+              { label: t('letters.columns.commitments'), num: true },
+              { label: t('letters.columns.milestones'), num: true },
+            ]}
+            testId="letters-table"
+          >
+            {letters.data.map((letter) => (
+              <tr key={letter.id}>
+                <td>
+                  <Link to={`/letters/${letter.id}`} className="row-title">
+                    {letter.title ?? letter.sourceName ?? t('letters.untitled')}
+                  </Link>
+                  {letter.suggestionRef && <div className="muted small">{letter.suggestionRef}</div>}
+                </td>
+                <td>
+                  <AgencyLink name={letter.agency} />
+                </td>
+                <td className="nowrap">{formatDate(letter.letterDate, i18n.language)}</td>
+                <td>
+                  {letter.resultGrade ? (
+                    <span
+                      className={`grade grade-${letter.resultGrade}`}
+                      title={t(`grade.${letter.resultGrade}`)}
+                    >
+                      {letter.resultGrade}
+                    </span>
+                  ) : (
+                    t('common.none')
+                  )}
+                </td>
+                <td className="num">{letter.commitments}</td>
+                <td className="num">{letter.milestones}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </section>

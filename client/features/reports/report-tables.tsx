@@ -1,7 +1,8 @@
 /** The annual report's tables: outcome per district or agency, and the overdue list. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber, formatRate, formatTarget } from '../../lib/format';
+import { TargetText } from '../../components/commitment-cells';
+import { formatNumber, formatRate } from '../../lib/format';
 import { commitmentsHref, type ListLinkFilters } from '../../lib/list-links';
 import type { RouterOutputs } from '../../lib/trpc';
 
@@ -118,7 +119,7 @@ export function OverdueTable({ items }: { items: AnnualReport['overdue'] }) {
                 {item.docNumber && <div className="muted small">{item.docNumber}</div>}
               </td>
               <td className="num nowrap">
-                {formatTarget(item.targetMin, item.targetMax, lang)} {item.unit ?? ''}
+                <TargetText min={item.targetMin} max={item.targetMax} unit={item.unit} />
               </td>
               <td className="num">{item.value === null ? '—' : formatNumber(item.value, lang)}</td>
               <td className="num">{item.deadlineYear ?? '—'}</td>

@@ -1,11 +1,12 @@
 /** Reviewing one letter: its text with every extracted item highlighted, the item being reviewed beside it. */
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { LetterText } from '../../components/letter-text';
 import { LoadError, Loading } from '../../components/query-state';
+import { RecordPage } from '../../components/record-page';
 import { formatTarget } from '../../lib/format';
+import { useIdParam } from '../../lib/route-params';
 import { selectionOffsets } from '../../lib/text-selection';
 import { useTRPC } from '../../lib/trpc';
 import { AddFromSelection } from './add-from-selection';
@@ -14,11 +15,8 @@ import { CommitmentEditor } from './commitment-editor';
 export function ReviewLetterPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const id = Number(useParams().id);
-  const letter = useQuery({
-    ...trpc.letters.byId.queryOptions({ id }),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  const id = useIdParam();
+  const letter = useQuery(trpc.letters.byId.queryOptions(id === null ? skipToken : { id }));
   const [activeId, setActiveId] = useState<number | null>(null);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [saved, setSaved] = useState(false);
@@ -48,19 +46,19 @@ export function ReviewLetterPage() {
   }));
 
   return (
-    <section className="page">
-      <Link to="/review" className="back-link">
-        ← {t('review.title')}
-      </Link>
-      <header className="page-header">
-        <h1>{data.title ?? data.sourceName ?? t('letters.untitled')}</h1>
-        <p className="muted">{t('review.selectHint')}</p>
-        {saved && (
+    <RecordPage
+      back="/review"
+      backLabel={`← ${t('review.title')}`}
+      title={data.title ?? data.sourceName ?? t('letters.untitled')}
+      subtitle={t('review.selectHint')}
+      header={
+        saved && (
           <p className="form-success" role="status">
             {t('review.saved')}
           </p>
-        )}
-      </header>
+        )
+      }
+    >
       <div className="letter-layout">
         <section className="card letter-card">
           <LetterText ref={textRef} text={data.text} spans={spans} activeId={active?.id ?? null} />
@@ -126,6 +124,6 @@ export function ReviewLetterPage() {
           </section>
         </aside>
       </div>
-    </section>
+    </RecordPage>
   );
 }

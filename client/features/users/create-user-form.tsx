@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/auth';
 import { CreateUserSchema, PASSWORD_MIN_LENGTH } from '../../../shared/schemas/auth';
 import { errorMessage } from '../../components/query-state';
+import { TextField } from '../../components/text-field';
 import { useTRPC } from '../../lib/trpc';
 
 const EMPTY = { username: '', displayName: '', password: '', agencyId: '', deputyId: '' };
@@ -79,33 +80,27 @@ export function CreateUserForm() {
             </select>
           </label>
         )}
-        <label className="field">
-          <span>{t('users.columns.username')}</span>
-          <input
-            name="username"
-            autoComplete="off"
-            value={fields.username}
-            onChange={(e) => set('username')(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('users.columns.displayName')}</span>
-          <input
-            name="displayName"
-            value={fields.displayName}
-            onChange={(e) => set('displayName')(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('users.create.password', { min: PASSWORD_MIN_LENGTH })}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            value={fields.password}
-            onChange={(e) => set('password')(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('users.columns.username')}
+          name="username"
+          autoComplete="off"
+          value={fields.username}
+          onChange={set('username')}
+        />
+        <TextField
+          label={t('users.columns.displayName')}
+          name="displayName"
+          value={fields.displayName}
+          onChange={set('displayName')}
+        />
+        <TextField
+          label={t('users.create.password', { min: PASSWORD_MIN_LENGTH })}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={fields.password}
+          onChange={set('password')}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button" disabled={create.isPending}>

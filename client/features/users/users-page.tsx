@@ -1,6 +1,7 @@
 /** User accounts, for the supervision office: who can sign in, as what, and switching accounts off. */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
 import { errorMessage, LoadError, Loading } from '../../components/query-state';
 import { RoleGate } from '../../components/role-gate';
 import { formatDate } from '../../lib/format';
@@ -27,56 +28,49 @@ function UserTable() {
           {errorMessage(failure, t('errors.generic'))}
         </p>
       )}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('users.columns.username')}</th>
-              <th>{t('users.columns.displayName')}</th>
-              <th>{t('users.columns.role')}</th>
-              <th>{t('users.columns.belongsTo')}</th>
-              <th>{t('users.columns.created')}</th>
-              <th>{t('users.columns.status')}</th>
-              <th>{t('users.columns.password')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((u) => (
-              <tr key={u.id} className={u.disabled ? 'muted' : ''}>
-                <td>{u.username}</td>
-                <td>{u.displayName}</td>
-                <td>{t(`auth.roles.${u.role}`)}</td>
-                <td>{u.agencyName ?? u.deputyName ?? t('common.none')}</td>
-                <td className="nowrap">{formatDate(u.createdAt, i18n.language)}</td>
-                <td className="nowrap">
-                  {u.disabled ? t('users.disabled') : t('users.active')}{' '}
-                  {u.id !== me?.id &&
-                    (u.disabled ? (
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
-                        onClick={() => enable.mutate({ id: u.id })}
-                      >
-                        {t('users.enable')}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button-secondary button-small"
-                        onClick={() => disable.mutate({ id: u.id })}
-                      >
-                        {t('users.disable')}
-                      </button>
-                    ))}
-                </td>
-                <td>
-                  {!u.disabled && u.id !== me?.id && <ResetPassword userId={u.id} username={u.username} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          t('users.columns.username'),
+          t('users.columns.displayName'),
+          t('users.columns.role'),
+          t('users.columns.belongsTo'),
+          t('users.columns.created'),
+          t('users.columns.status'),
+          t('users.columns.password'),
+        ]}
+      >
+        {users.data.map((u) => (
+          <tr key={u.id} className={u.disabled ? 'muted' : ''}>
+            <td>{u.username}</td>
+            <td>{u.displayName}</td>
+            <td>{t(`auth.roles.${u.role}`)}</td>
+            <td>{u.agencyName ?? u.deputyName ?? t('common.none')}</td>
+            <td className="nowrap">{formatDate(u.createdAt, i18n.language)}</td>
+            <td className="nowrap">
+              {u.disabled ? t('users.disabled') : t('users.active')}{' '}
+              {u.id !== me?.id &&
+                (u.disabled ? (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => enable.mutate({ id: u.id })}
+                  >
+                    {t('users.enable')}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => disable.mutate({ id: u.id })}
+                  >
+                    {t('users.disable')}
+                  </button>
+                ))}
+            </td>
+            <td>{!u.disabled && u.id !== me?.id && <ResetPassword userId={u.id} username={u.username} />}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
