@@ -74,12 +74,12 @@ function captured(view: LetterView, match: RegExpExecArray, from: number): strin
 }
 
 /** Characters after which a place name may start in running text (欢迎访问广德市, 在淮南市). */
-const PLACE_START = /[^\u4e00-\u9fff]|[在对于和与及由向为是的据经按从访问]/;
+const PLACE_START = /[^\u4e00-\u9fff]|[在对于和与及由向为是的据经按从访问到入至往]/;
 /** Words that end like a place but are not one (社区, 园区). */
 const NOT_A_PLACE = /^(?:社区|园区|景区|辖区|片区|小区|城区|新区|校区|地区|山区|矿区)$/;
 /** 关于市, 对县, 我市, 全区: function words before a bare level, not a place */
 const FUNCTION_CHARACTER =
-  /[答复函议案关于对在的和与及由向为是我本全该各此其将已从按经据访问迎城省市县区两三四五六七八九十]/;
+  /[到入至往答复函议案关于对在的和与及由向为是我本全该各此其将已从按经据访问迎城省市县区两三四五六七八九十]/;
 
 /**
  * The place of a level (市, 县, 区) the letter names most often, when it names one: 广德市 in

@@ -199,4 +199,12 @@ describe('letter metadata', () => {
   it("does not take the site's clock for the letter's date", () => {
     expect(letterOf('今天是2023年12月20日 星期三\n张三代表:\n答复如下。').letterDate).toBeNull();
   });
+
+  it('finds the place after a verb such as 列入 for a letter that says 我单位', () => {
+    const letter = letterOf(
+      '王建平代表:\n该项目已列入牟定县城乡供水一体化项目。交由我单位办理。感谢您们对我县水务工作的关心与支持。',
+    );
+    expect(letter.agency).toBe('牟定县水务局');
+    expect(letter.confidence.agency).toBeLessThan(0.5);
+  });
 });
