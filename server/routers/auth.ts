@@ -9,9 +9,8 @@ import { verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import { createSession, revokeSession } from '../auth/sessions';
 import { recordAudit } from '../repositories/audit';
 import { findCredentials } from '../repositories/users';
-import { setAccountPassword } from '../services/user-accounts';
+import { actorOf, setAccountPassword } from '../services/user-accounts';
 import { publicProcedure, router, signedInProcedure } from '../trpc';
-import { actorOf, rethrowAccountError } from './account-errors';
 
 const WRONG_CREDENTIALS = '用户名或密码不正确。';
 
@@ -82,7 +81,7 @@ export const authRouter = router({
       },
       actorOf(ctx.user),
       new Date(),
-    ).catch(rethrowAccountError);
+    );
     return { changed: true };
   }),
 

@@ -2,6 +2,7 @@
 import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema } from '../../shared/schemas/commitments';
 import { AnswerFollowUpSchema, CreateFollowUpSchema } from '../../shared/schemas/supervision';
+import { notFound } from '../domain/errors';
 import { recordAudit } from '../repositories/audit';
 import { listFollowUps } from '../repositories/suggestions';
 import { assertMayReportFor } from '../services/access';
@@ -16,8 +17,7 @@ export const followUpsRouter = router({
       .select('id')
       .where('id', '=', input.commitmentId)
       .executeTakeFirst();
-    if (!commitment)
-      throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.commitmentId} 的承诺事项。` });
+    if (!commitment) throw notFound('commitment', input.commitmentId);
     const at = new Date().toISOString();
     if (input.dueDate && input.dueDate < at.slice(0, 10)) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: '办理期限不能早于今天。' });
@@ -58,8 +58,7 @@ export const followUpsRouter = router({
         .select(['follow_ups.id', 'follow_ups.response', 'commitments.letter_id'])
         .where('follow_ups.id', '=', input.id)
         .executeTakeFirst();
-      if (!followUp)
-        throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的督办事项。` });
+      if (!followUp) throw notFound('followUp', input.id);
       await assertMayReportFor(trx, ctx.user, followUp.letter_id);
       if (followUp.response !== null) {
         throw new TRPCError({ code: 'CONFLICT', message: '该督办事项已经答复;如需补充,请督查室另发督办。' });

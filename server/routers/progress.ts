@@ -1,5 +1,4 @@
 /** Progress updates with evidence, corrections, withdrawal, milestone states, not-kept reasons. */
-import { TRPCError } from '@trpc/server';
 import {
   CorrectProgressSchema,
   ImportSheetSchema,
@@ -8,6 +7,7 @@ import {
   RecordProgressSchema,
   WithdrawSchema,
 } from '../../shared/schemas/progress';
+import { notFound } from '../domain/errors';
 import { assertMayReportFor } from '../services/access';
 import { correctProgress, recordProgress } from '../services/progress';
 import { importProgressSheet } from '../services/progress-sheets';
@@ -51,6 +51,6 @@ async function letterOf(db: Parameters<typeof assertMayReportFor>[0], commitment
     .select('letter_id')
     .where('id', '=', commitmentId)
     .executeTakeFirst();
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${commitmentId} 的承诺事项。` });
+  if (!row) throw notFound('commitment', commitmentId);
   return row.letter_id;
 }

@@ -6,6 +6,7 @@ import {
   SatisfactionSchema,
   SuggestionIdSchema,
 } from '../../shared/schemas/supervision';
+import { notFound } from '../domain/errors';
 import { recordAudit } from '../repositories/audit';
 import { ensureAgency, ensureDeputy } from '../repositories/parties';
 import { listSuggestions, satisfactionHistory } from '../repositories/suggestions';
@@ -18,7 +19,7 @@ export const suggestionsRouter = router({
 
   byId: readProcedure.input(SuggestionIdSchema).query(async ({ ctx, input }) => {
     const [suggestion] = await listSuggestions(ctx.db, { id: input.id });
-    if (!suggestion) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的建议。` });
+    if (!suggestion) throw notFound('suggestion', input.id);
     return suggestion;
   }),
 
@@ -30,8 +31,7 @@ export const suggestionsRouter = router({
         .select('id')
         .where('id', '=', input.suggestionId)
         .executeTakeFirst();
-      if (!suggestion)
-        throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.suggestionId} 的建议。` });
+      if (!suggestion) throw notFound('suggestion', input.suggestionId);
       const agencyId = await ensureAgency(trx, input.agencyName, at);
       const existing = await trx
         .selectFrom('suggestion_agencies')
@@ -70,8 +70,7 @@ export const suggestionsRouter = router({
         .select('id')
         .where('id', '=', input.suggestionId)
         .executeTakeFirst();
-      if (!suggestion)
-        throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.suggestionId} 的建议。` });
+      if (!suggestion) throw notFound('suggestion', input.suggestionId);
       const deputyId = await ensureDeputy(trx, input.deputyName, at);
       await trx
         .insertInto('suggestion_deputies')
@@ -109,8 +108,7 @@ export const suggestionsRouter = router({
       .select('id')
       .where('id', '=', input.letterId)
       .executeTakeFirst();
-    if (!letter)
-      throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.letterId} 的答复函。` });
+    if (!letter) throw notFound('letter', input.letterId);
     await assertMayRate(ctx.db, ctx.user, input.letterId);
     const at = new Date().toISOString();
     return ctx.db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@
 import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema } from '../../shared/schemas/commitments';
 import { SplitTargetSchema } from '../../shared/schemas/supervision';
+import { notFound } from '../domain/errors';
 import { recordAudit } from '../repositories/audit';
 import { writeTargets } from '../services/targets';
 import { officeProcedure, router } from '../trpc';
@@ -15,10 +16,7 @@ export const targetsRouter = router({
         .where('id', '=', input.commitmentId)
         .executeTakeFirst();
       if (commitment?.kind !== 'quantified' || commitment.target_min === null) {
-        throw new TRPCError({
-          code: 'NOT_FOUND',
-          message: `找不到编号为 ${input.commitmentId} 的量化承诺。`,
-        });
+        throw notFound('quantified', input.commitmentId);
       }
       if (commitment.per_scope !== null) {
         throw new TRPCError({
@@ -87,7 +85,7 @@ export const targetsRouter = router({
         .where('id', '=', input.id)
         .executeTakeFirst();
       if (!commitment || commitment.target_min === null) {
-        throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的量化承诺。` });
+        throw notFound('quantified', input.id);
       }
       if (commitment.per_scope !== null) {
         throw new TRPCError({

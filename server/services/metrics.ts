@@ -4,7 +4,6 @@
  * loadCommitmentData is the same rules applied to the raw rows, for views over a few commitments
  * and as the reference the tallies are tested against.
  */
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { TrackedStatus } from '../../shared/commitments';
@@ -19,6 +18,7 @@ import {
   ratio,
   summarizeOutcomes,
 } from '../domain/commitment-metrics';
+import { Invalid } from '../domain/errors';
 import { type ReplyMetrics, summarizeReplies, summarizeReplyCounts } from '../domain/reply-metrics';
 import { type CountedTarget, districtItems, wholeItems } from '../domain/tracked-items';
 import {
@@ -284,8 +284,7 @@ export async function buildDistrictYears(
   const shown = yearRange(span, Number(options.today.slice(0, 4)));
   const from = range.fromYear ?? shown[0] ?? Number(options.today.slice(0, 4));
   const to = range.toYear ?? Math.max(from, shown.at(-1) ?? from);
-  if (to < from)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `起始年份 ${from} 晚于结束年份 ${to}。` });
+  if (to < from) throw new Invalid('figures.yearRange', `起始年份 ${from} 晚于结束年份 ${to}。`);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const byCell = new Map(sums.map((s) => [`${s.year}:${s.districtId}`, s]));
   const cells = years.flatMap((year) =>

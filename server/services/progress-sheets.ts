@@ -4,10 +4,10 @@
  * nothing is written, and the user gets each problem with its row number. A good file is written
  * as progress entries in one transaction.
  */
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import { Forbidden } from '../domain/errors';
 import { progressKey, standingEntries } from '../domain/progress-summary';
 import { recordAudit } from '../repositories/audit';
 import { listProgress } from '../repositories/commitments';
@@ -15,7 +15,6 @@ import { listSheetTargets, type SheetTargetRow } from '../repositories/progress-
 import type { ExportRow } from '../spreadsheets/export';
 import {
   type KnownTarget,
-  ProgressFileError,
   parseProgressFile,
   type RowError,
   validateAgainstTargets,
@@ -79,16 +78,12 @@ export async function importProgressSheet(
 ): Promise<SheetImportOutcome> {
   const now = options.now ?? new Date();
   if (user.role === 'agency' && user.agencyId === null) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: '您的账号未关联承办单位,不能批量填报。' });
+    throw new Forbidden('access.noAgency', '您的账号未关联承办单位,不能批量填报。');
   }
-  let parsed: Awaited<ReturnType<typeof parseProgressFile>>;
-  try {
-    parsed = await parseProgressFile(file.bytes, file.fileName, { today: now.toISOString().slice(0, 10) });
-  } catch (error) {
-    if (error instanceof ProgressFileError)
-      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
-    throw error;
-  }
+  // A file that cannot be read at all throws ProgressFileError, an Invalid the transport maps.
+  const parsed = await parseProgressFile(file.bytes, file.fileName, {
+    today: now.toISOString().slice(0, 10),
+  });
   if (parsed.errors.length) return { imported: 0, skippedRows: parsed.skippedRows, errors: parsed.errors };
 
   const targets = await listSheetTargets(db, {

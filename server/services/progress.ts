@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { TRPCError } from '@trpc/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
+import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
 import { recordAudit } from '../repositories/audit';
+import { isUniqueViolation } from '../repositories/unique-violation';
 import { assertMayReportFor } from './access';
 import { markOutcomesStale } from './outcome-tallies';
 
@@ -44,18 +45,12 @@ async function storeAttachment(trx: Trx, attachment: NonNullable<EvidenceInput['
   const extension = path.extname(attachment.fileName).toLowerCase();
   const mime = MIME_TYPES[extension];
   if (!mime) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: '附件只支持 PDF、图片(JPG/PNG)、Word、Excel 或文本文件。',
-    });
+    throw new Invalid('attachment.type', '附件只支持 PDF、图片(JPG/PNG)、Word、Excel 或文本文件。');
   }
   const content = new Uint8Array(Buffer.from(attachment.contentBase64, 'base64'));
-  if (content.byteLength === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '附件为空。' });
+  if (content.byteLength === 0) throw new Invalid('attachment.empty', '附件为空。');
   if (content.byteLength > ATTACHMENT_MAX_BYTES) {
-    throw new TRPCError({
-      code: 'PAYLOAD_TOO_LARGE',
-      message: `附件过大(上限 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)。`,
-    });
+    throw new TooLarge('attachment.tooLarge', `附件过大(上限 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)。`);
   }
   // Kept in the database, not on local disk, so several server processes see the same files.
   const row = await trx
@@ -79,18 +74,17 @@ async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
     .select(['id', 'letter_id', 'kind', 'review_status', 'withdrawn_at'])
     .where('id', '=', input.commitmentId)
     .executeTakeFirst();
-  if (!commitment)
-    throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.commitmentId} 的承诺事项。` });
+  if (!commitment) throw notFound('commitment', input.commitmentId);
   if (commitment.kind !== 'quantified') {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '节点事项没有数值目标,请标记“已完成/未完成”。' });
+    throw new Invalid('progress.milestone', '节点事项没有数值目标,请标记“已完成/未完成”。');
   }
   if (commitment.review_status !== 'confirmed') {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: '该承诺事项尚未核实,核实后才能填报进度。' });
+    throw new PreconditionFailed('progress.unconfirmed', '该承诺事项尚未核实,核实后才能填报进度。');
   }
   if (commitment.withdrawn_at) {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: '该承诺事项已取消,不再填报进度。' });
+    throw new PreconditionFailed('progress.withdrawn', '该承诺事项已取消,不再填报进度。');
   }
-  if (input.asOf > today) throw new TRPCError({ code: 'BAD_REQUEST', message: '截至日期不能晚于今天。' });
+  if (input.asOf > today) throw new Invalid('progress.future', '截至日期不能晚于今天。');
   const targets = await trx
     .selectFrom('commitment_targets')
     .select('district_id')
@@ -99,13 +93,9 @@ async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
   const known = targets.some((t) => t.district_id === input.districtId);
   // A commitment the gazetteer could not break down is reported for the city as a whole.
   if (!known && !(targets.length === 0 && input.districtId === null)) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message:
-        input.districtId === null
-          ? '该承诺已分解到各区,请按区填报。'
-          : '该承诺在所选的区没有目标,请选择有目标的区。',
-    });
+    throw input.districtId === null
+      ? new Invalid('progress.byDistrict', '该承诺已分解到各区,请按区填报。')
+      : new Invalid('progress.noTargetInDistrict', '该承诺在所选的区没有目标,请选择有目标的区。');
   }
   return commitment;
 }
@@ -180,11 +170,7 @@ export async function correctProgress(
         .select(['id', 'commitment_id', 'district_id'])
         .where('id', '=', input.supersedesId)
         .executeTakeFirst();
-      if (!old)
-        throw new TRPCError({
-          code: 'NOT_FOUND',
-          message: `找不到编号为 ${input.supersedesId} 的进度记录。`,
-        });
+      if (!old) throw notFound('progress', input.supersedesId);
       const replaced = await trx
         .selectFrom('progress_updates')
         .select('id')
@@ -198,10 +184,10 @@ export async function correctProgress(
     });
   } catch (error) {
     // The unique index on supersedes_id refuses the second of two concurrent corrections.
-    if (!(error instanceof TRPCError) && /unique|UNIQUE/.test(String(error))) throw alreadyCorrected();
+    if (isUniqueViolation(error)) throw alreadyCorrected();
     throw error;
   }
 }
 
 const alreadyCorrected = () =>
-  new TRPCError({ code: 'CONFLICT', message: '这条进度记录已被更正过,请在最新的记录上更正。' });
+  new Conflict('progress.alreadyCorrected', '这条进度记录已被更正过,请在最新的记录上更正。');

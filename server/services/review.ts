@@ -2,11 +2,11 @@
  * The review queue (待核实): the office confirms, corrects, rejects, or adds what the extractor
  * missed. Every change is audited with the row before and after; only confirmed items count.
  */
-import { TRPCError } from '@trpc/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { CommitmentRow, Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import type { AddCommitmentInput, CorrectInput } from '../../shared/schemas/review';
+import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
 import { recordAudit } from '../repositories/audit';
 import { markOutcomesStale } from './outcome-tallies';
 import { reallocateTargets } from './targets';
@@ -15,22 +15,22 @@ type Trx = Transaction<Database>;
 
 async function loadForUpdate(trx: Trx, id: number): Promise<CommitmentRow> {
   const row = await trx.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${id} 的承诺事项。` });
+  if (!row) throw notFound('commitment', id);
   return row;
 }
 
 async function letterText(trx: Trx, letterId: number): Promise<string> {
   const letter = await trx.selectFrom('letters').select('text').where('id', '=', letterId).executeTakeFirst();
-  if (!letter) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${letterId} 的答复函。` });
+  if (!letter) throw notFound('letter', letterId);
   return letter.text;
 }
 
 function quoteOf(text: string, start: number, end: number): string {
   if (end > text.length) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '所选原文超出了答复函的范围,请重新选择。' });
+    throw new Invalid('review.spanOutside', '所选原文超出了答复函的范围,请重新选择。');
   }
   const quote = text.slice(start, end);
-  if (!quote.trim()) throw new TRPCError({ code: 'BAD_REQUEST', message: '所选原文为空,请重新选择。' });
+  if (!quote.trim()) throw new Invalid('review.spanEmpty', '所选原文为空,请重新选择。');
   return quote;
 }
 
@@ -183,7 +183,7 @@ export function withdrawCommitment(
 ) {
   return audited(db, user, 'commitment.withdraw', input.id, async (trx, before, at) => {
     if (before.review_status !== 'confirmed') {
-      throw new TRPCError({ code: 'PRECONDITION_FAILED', message: '只有已核实的承诺事项才能取消。' });
+      throw new PreconditionFailed('review.withdrawUnconfirmed', '只有已核实的承诺事项才能取消。');
     }
     await trx
       .updateTable('commitments')
@@ -220,7 +220,7 @@ export function setMilestoneState(
 ) {
   return audited(db, user, 'milestone.state', input.id, async (trx, before, at) => {
     if (before.kind !== 'milestone') {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '这是量化承诺,请填报进度数值而不是标记完成。' });
+      throw new Invalid('review.notMilestone', '这是量化承诺,请填报进度数值而不是标记完成。');
     }
     await trx
       .updateTable('commitments')

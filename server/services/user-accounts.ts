@@ -7,7 +7,9 @@ import type { Database } from '../../db/schema';
 import type { CreateUserInput } from '../../shared/schemas/auth';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
+import { Conflict, Invalid, notFound } from '../domain/errors';
 import { recordAudit } from '../repositories/audit';
+import { isUniqueViolation } from '../repositories/unique-violation';
 import {
   agencyExists,
   deputyExists,
@@ -26,36 +28,23 @@ export interface Actor {
   name: string;
 }
 
-export type AccountProblem =
-  | 'username-taken'
-  | 'unknown-agency'
-  | 'unknown-deputy'
-  | 'not-found'
-  | 'self'
-  | 'wrong-password';
+/** The signed-in user as the audit log names them. */
+export const actorOf = (user: { id: number; username: string }): Actor => ({
+  userId: user.id,
+  name: user.username,
+});
 
-/** A refusal the person making the change can fix; the message says how. */
-export class AccountError extends Error {
-  constructor(
-    readonly problem: AccountProblem,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AccountError';
-  }
-}
-
-/** SQLite (better-sqlite3) and PostgreSQL (pg) name a unique-index violation differently. */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === '23505';
-}
+/** The key of the refusal a second account of one username gets (first start checks for it). */
+export const USERNAME_TAKEN = 'user.usernameTaken';
 
 /** What the audit log keeps of an account: never the password hash. */
 function auditView(user: UserSummary) {
   const { id, username, displayName, role, agencyId, deputyId, disabled } = user;
   return { id, username, displayName, role, agencyId, deputyId, disabled };
 }
+
+/** An account linked to an agency or deputy that does not exist: the form's choice is wrong, not a lookup. */
+const invalidLink = (missing: Error) => new Invalid('user.unknownLink', missing.message);
 
 export async function createUserAccount(
   db: Kysely<Database>,
@@ -66,10 +55,10 @@ export async function createUserAccount(
   const agencyId = input.role === 'agency' ? input.agencyId : null;
   const deputyId = input.role === 'deputy' ? input.deputyId : null;
   if (agencyId !== null && !(await agencyExists(db, agencyId)))
-    throw new AccountError('unknown-agency', `找不到编号为 ${agencyId} 的承办单位,请先录入该单位的答复函。`);
+    throw invalidLink(notFound('agency', agencyId, '请先录入该单位的答复函'));
   if (deputyId !== null && !(await deputyExists(db, deputyId)))
-    throw new AccountError('unknown-deputy', `找不到编号为 ${deputyId} 的代表。`);
-  const taken = () => new AccountError('username-taken', `用户名“${input.username}”已被使用,请换一个。`);
+    throw invalidLink(notFound('deputy', deputyId));
+  const taken = () => new Conflict(USERNAME_TAKEN, `用户名“${input.username}”已被使用,请换一个。`);
   if (await usernameTaken(db, input.username)) throw taken();
 
   const passwordHash = await hashPassword(input.password);
@@ -114,11 +103,11 @@ export async function setAccountDisabled(
   now: Date,
 ): Promise<UserSummary> {
   if (disabled && actor.userId === userId)
-    throw new AccountError('self', '不能停用自己的账号;请由另一位督查室用户操作。');
+    throw new Invalid('user.disableSelf', '不能停用自己的账号;请由另一位督查室用户操作。');
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const before = await findUser(trx, userId);
-    if (!before) throw new AccountError('not-found', `找不到编号为 ${userId} 的用户。`);
+    if (!before) throw notFound('user', userId);
     if (before.disabled === disabled) return before;
     await setUserDisabled(trx, userId, disabled);
     if (disabled) await revokeUserSessions(trx, userId);
@@ -152,9 +141,9 @@ export async function setAccountPassword(
   now: Date,
 ): Promise<void> {
   const storedHash = await findPasswordHash(db, change.userId);
-  if (storedHash === null) throw new AccountError('not-found', `找不到编号为 ${change.userId} 的用户。`);
+  if (storedHash === null) throw notFound('user', change.userId);
   if (change.currentPassword !== undefined && !(await verifyPassword(storedHash, change.currentPassword)))
-    throw new AccountError('wrong-password', '当前密码不正确。');
+    throw new Invalid('user.wrongPassword', '当前密码不正确。');
   const passwordHash = await hashPassword(change.newPassword);
   const own = actor.userId === change.userId;
   await db.transaction().execute(async (trx) => {
