@@ -12,6 +12,7 @@ import { CSRF_HEADER, type SessionUser } from '../shared/auth';
 import { clearedSessionSetCookie, readSessionToken, sessionSetCookie } from './auth/cookies';
 import { checkRequestOrigin } from './auth/csrf';
 import { type IssuedSession, resolveSession } from './auth/sessions';
+import { guardWrites } from './repositories/write-guard';
 
 /** How procedures hand a session to the browser; a no-op outside HTTP (createCaller tests). */
 export interface SessionCookies {
@@ -35,9 +36,11 @@ export interface ContextInner {
 
 const noCookies: SessionCookies = { set: () => undefined, clear: () => undefined };
 
+/** Procedures get the guarded handle: a write that does not go through the write door is refused. */
 export function createContextInner(inner: ContextInner) {
   return {
     ...inner,
+    db: guardWrites(inner.db),
     sessionToken: inner.sessionToken ?? null,
     sessionCookies: inner.sessionCookies ?? noCookies,
   };

@@ -13,6 +13,7 @@ import type { Role } from '../shared/auth';
 import type { Context } from './context';
 import { DuplicateLetterError } from './domain/duplicate-letter';
 import { DomainError, type DomainErrorKind } from './domain/errors';
+import { asRead } from './repositories/write-guard';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -65,8 +66,9 @@ const DOMAIN_CODES = {
  * Every procedure is built on this, so a refusal reaches the client with its own code and Chinese
  * message, and the original error stays the cause (the formatter reads `existingLetterId` from it).
  */
-const domainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
+const domainErrors = t.middleware(async ({ type, path, next }) => {
+  // Reads never write: inside a query the write door refuses to open (repositories/write-guard.ts).
+  const result = await (type === 'query' ? asRead(path, () => next()) : next());
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: DOMAIN_CODES[cause.kind], message: cause.message, cause });

@@ -11,10 +11,9 @@ import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '
 import { allocateTargets } from '../domain/allocate-targets';
 import { DuplicateLetterError, type ExistingLetter } from '../domain/duplicate-letter';
 import { extractLetter } from '../extract/index';
-import { recordAudit } from '../repositories/audit';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
-import { markFiguresChanged } from './outcome-tallies';
 import { gazetteerForLetter, writeTargets } from './targets';
+import { runWrite } from './write';
 
 export interface LetterSource {
   /** decoded text; every span offset points into it */
@@ -63,9 +62,21 @@ export async function ingestLetter(
 
   const extraction = extractLetter(text);
   try {
-    const letterId = await db
-      .transaction()
-      .execute((trx) => storeLetter(trx, { ...source, text }, hash, extraction, now));
+    const meta = extraction.letter;
+    const letterId = await runWrite(db, {
+      actor: { userId: null, name: source.actor ?? 'system' },
+      action: 'letter.ingest',
+      entity: 'letter',
+      entityId: (id: number) => id,
+      now,
+      after: () => ({ contentHash: hash, sourceName: source.sourceName ?? null, ...meta }),
+      write: ({ trx, uncounted }) => {
+        // Its commitments wait for review and count only once confirmed (the confirmation touches
+        // them); the letter itself moves only the reply figures, which the door's revision covers.
+        uncounted();
+        return storeLetter(trx, { ...source, text }, hash, extraction, now);
+      },
+    });
     return {
       letterId,
       commitmentCount: extraction.commitments.length,
@@ -130,21 +141,6 @@ async function storeLetter(
     await writeTargets(trx, id, allocateTargets(commitment, districts), at);
   }
   for (const milestone of extraction.milestones) await insertItem(trx, letter.id, milestone, at);
-  // Its commitments wait for review and count only once confirmed (which marks them); the letter
-  // itself moves the reply figures.
-  await markFiguresChanged(trx);
-
-  await recordAudit(
-    trx,
-    {
-      actor: source.actor ?? 'system',
-      action: 'letter.ingest',
-      entity: 'letter',
-      entityId: letter.id,
-      after: { contentHash: hash, sourceName: source.sourceName ?? null, ...meta },
-    },
-    at,
-  );
   return letter.id;
 }
 

@@ -39,7 +39,7 @@ import {
   type TallySums,
   talliedYearSpan,
 } from '../repositories/outcome-tallies';
-import { ensureOutcomeTallies, tallyScopes } from './outcome-tallies';
+import { tallyScopes } from './outcome-tallies';
 import { inLetterScope, inSuggestionScope, type SuggestionScope, withStatus } from './suggestion-scope';
 
 export interface MetricsFilter {
@@ -121,7 +121,6 @@ export async function buildSummary(
 ): Promise<Summary> {
   const cutoff = cutoffFor(filter.year, options.today);
   if (filter.scope) return buildScopedSummary(db, filter, options);
-  await ensureOutcomeTallies(db, options.today);
   const [replies, byStatus] = await Promise.all([
     loadReplyMetrics(db, filter),
     sumTalliesByStatus(db, {
@@ -215,7 +214,6 @@ export async function buildKeptRateGrid(
   /** session / deputy filter */
   scope: SuggestionScope | null = null,
 ) {
-  await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
   const [span, districts] = await Promise.all([talliedYearSpan(db), listTargetDistricts(db)]);
   const years = yearRange(span, Number(options.today.slice(0, 4)));
@@ -274,7 +272,6 @@ export async function buildDistrictYears(
   range: { fromYear?: number | undefined; toYear?: number | undefined },
   options: MetricsOptions,
 ) {
-  await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
   const [span, districts, sums] = await Promise.all([
     talliedYearSpan(db),
@@ -310,7 +307,6 @@ export async function buildDistrictYears(
 
 /** What the overview's filters offer: the years with data, districts with targets, replying agencies. */
 export async function listFilterChoices(db: Kysely<Database>, options: MetricsOptions) {
-  await ensureOutcomeTallies(db, options.today);
   const [span, suggestionYears, districts, agencies] = await Promise.all([
     talliedYearSpan(db),
     suggestionYearSpan(db),

@@ -5,14 +5,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, ProgressUpdateRow } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
 import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
-import { recordAudit } from '../repositories/audit';
 import { isUniqueViolation } from '../repositories/unique-violation';
 import { assertMayReportFor } from './access';
-import { markOutcomesStale } from './outcome-tallies';
+import { type Door, runWrite, userActor } from './write';
 
 type Trx = Transaction<Database>;
 
@@ -106,20 +105,25 @@ export async function recordProgress(
   input: ProgressInput,
   now = new Date(),
 ) {
-  return db.transaction().execute(async (trx) => {
-    const at = now.toISOString();
-    const commitment = await checkTarget(trx, input, at.slice(0, 10));
-    await assertMayReportFor(trx, user, commitment.letter_id);
-    return insertEntry(trx, user, input, { supersedesId: null, reason: null }, at);
+  return runWrite(db, {
+    actor: userActor(user),
+    action: 'progress.record',
+    entity: 'progress_update',
+    entityId: (row: ProgressUpdateRow) => row.id,
+    now,
+    authorize: async (trx) => {
+      const commitment = await checkTarget(trx, input, now.toISOString().slice(0, 10));
+      await assertMayReportFor(trx, user, commitment.letter_id);
+    },
+    write: (door) => insertEntry(door, user, input, { supersedesId: null, reason: null }),
   });
 }
 
 async function insertEntry(
-  trx: Trx,
+  { trx, at, touched }: Door,
   user: SessionUser,
   input: ProgressInput,
   correction: { supersedesId: number | null; reason: string | null },
-  at: string,
 ) {
   const attachmentId = input.attachment ? await storeAttachment(trx, input.attachment, at) : null;
   const row = await trx
@@ -140,19 +144,7 @@ async function insertEntry(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await markOutcomesStale(trx, { commitmentIds: [input.commitmentId] });
-  await recordAudit(
-    trx,
-    {
-      actor: user.displayName,
-      userId: user.id,
-      action: correction.supersedesId ? 'progress.correct' : 'progress.record',
-      entity: 'progress_update',
-      entityId: row.id,
-      after: { ...row, attachment_id: attachmentId },
-    },
-    at,
-  );
+  touched({ commitmentIds: [input.commitmentId] });
   return row;
 }
 
@@ -163,24 +155,34 @@ export async function correctProgress(
   now = new Date(),
 ) {
   try {
-    return await db.transaction().execute(async (trx) => {
-      const at = now.toISOString();
-      const old = await trx
-        .selectFrom('progress_updates')
-        .select(['id', 'commitment_id', 'district_id'])
-        .where('id', '=', input.supersedesId)
-        .executeTakeFirst();
-      if (!old) throw notFound('progress', input.supersedesId);
-      const replaced = await trx
-        .selectFrom('progress_updates')
-        .select('id')
-        .where('supersedes_id', '=', old.id)
-        .executeTakeFirst();
-      if (replaced) throw alreadyCorrected();
-      const entry = { ...input, commitmentId: old.commitment_id, districtId: old.district_id };
-      const commitment = await checkTarget(trx, entry, at.slice(0, 10));
-      await assertMayReportFor(trx, user, commitment.letter_id);
-      return insertEntry(trx, user, entry, { supersedesId: old.id, reason: input.reason }, at);
+    let entry: ProgressInput | undefined;
+    return await runWrite(db, {
+      actor: userActor(user),
+      action: 'progress.correct',
+      entity: 'progress_update',
+      entityId: (row: ProgressUpdateRow) => row.id,
+      now,
+      authorize: async (trx) => {
+        const old = await trx
+          .selectFrom('progress_updates')
+          .select(['id', 'commitment_id', 'district_id'])
+          .where('id', '=', input.supersedesId)
+          .executeTakeFirst();
+        if (!old) throw notFound('progress', input.supersedesId);
+        const replaced = await trx
+          .selectFrom('progress_updates')
+          .select('id')
+          .where('supersedes_id', '=', old.id)
+          .executeTakeFirst();
+        if (replaced) throw alreadyCorrected();
+        entry = { ...input, commitmentId: old.commitment_id, districtId: old.district_id };
+        const commitment = await checkTarget(trx, entry, now.toISOString().slice(0, 10));
+        await assertMayReportFor(trx, user, commitment.letter_id);
+      },
+      write: (door) => {
+        if (!entry) throw new Error('authorize finds the entry first');
+        return insertEntry(door, user, entry, { supersedesId: input.supersedesId, reason: input.reason });
+      },
     });
   } catch (error) {
     // The unique index on supersedes_id refuses the second of two concurrent corrections.

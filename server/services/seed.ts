@@ -18,7 +18,7 @@ import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { decodeLetter } from '../extract/index';
 import { listTargets } from '../repositories/commitments';
 import { ingestLetter } from './ingest-letter';
-import { markOutcomesStale } from './outcome-tallies';
+import { runWrite } from './write';
 
 const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed');
 export const SEED_LETTER_FILE = 'reply-260.txt';
@@ -108,6 +108,28 @@ export async function seedDemoProgress(db: Kysely<Database>, letterId: number, n
     .select('letter_date')
     .where('id', '=', letterId)
     .executeTakeFirstOrThrow();
+  // One pass through the write door: confirmation, demo entries, their audit entry and the
+  // agency's figures are stored together, so a process killed midway leaves no half-seeded letter.
+  return runWrite(db, {
+    actor: { userId: null, name: 'seed' },
+    action: 'seed.demo_progress',
+    entity: 'seed',
+    entityId: letterId,
+    now,
+    after: (count: number) => ({ letterId, demoEntries: count }),
+    write: ({ trx, touched }) => {
+      touched({ letterIds: [letterId] });
+      return storeDemoProgress(trx, letterId, letter.letter_date, now);
+    },
+  });
+}
+
+async function storeDemoProgress(
+  db: Transaction<Database>,
+  letterId: number,
+  letterDate: string | null,
+  now: Date,
+): Promise<number> {
   // The demo shows a reviewed letter: its extracted items are marked confirmed, noted as demo.
   await db
     .updateTable('commitments')
@@ -123,9 +145,8 @@ export async function seedDemoProgress(db: Kysely<Database>, letterId: number, n
     await db.selectFrom('commitments').select('id').where('letter_id', '=', letterId).execute()
   ).map((c) => c.id);
   const targets = await listTargets(db, { commitmentIds });
-  const year = letter.letter_date ? Number(letter.letter_date.slice(0, 4)) : now.getUTCFullYear();
+  const year = letterDate ? Number(letterDate.slice(0, 4)) : now.getUTCFullYear();
   const entries = buildDemoProgress(targets, year, now.toISOString().slice(0, 10));
-  await markOutcomesStale(db, { letterIds: [letterId] });
   if (entries.length === 0) return 0;
   const at = now.toISOString();
   await db

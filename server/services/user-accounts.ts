@@ -8,7 +8,6 @@ import type { CreateUserInput } from '../../shared/schemas/auth';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
 import { Conflict, Invalid, notFound } from '../domain/errors';
-import { recordAudit } from '../repositories/audit';
 import { isUniqueViolation } from '../repositories/unique-violation';
 import {
   agencyExists,
@@ -21,12 +20,10 @@ import {
   type UserSummary,
   usernameTaken,
 } from '../repositories/users';
+import { runWrite, type WriteActor } from './write';
 
 /** Who made the change, for the audit log: a signed-in user, or 'cli' / 'system' with no id. */
-export interface Actor {
-  userId: number | null;
-  name: string;
-}
+export type Actor = WriteActor;
 
 /** The signed-in user as the audit log names them. */
 export const actorOf = (user: { id: number; username: string }): Actor => ({
@@ -63,34 +60,30 @@ export async function createUserAccount(
 
   const passwordHash = await hashPassword(input.password);
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const id = await insertUser(trx, {
-      username: input.username,
-      display_name: input.displayName,
-      role: input.role,
-      agency_id: agencyId,
-      deputy_id: deputyId,
-      password_hash: passwordHash,
-      created_at: at,
-    }).catch((error: unknown) => {
-      // Two offices creating the same username at once: the unique index decides.
-      throw isUniqueViolation(error) ? taken() : error;
-    });
-    const created = await findUser(trx, id);
-    if (!created) throw new Error(`user ${id} vanished inside its own transaction`);
-    await recordAudit(
-      trx,
-      {
-        actor: actor.name,
-        userId: actor.userId,
-        action: 'user.create',
-        entity: 'user',
-        entityId: id,
-        after: auditView(created),
-      },
-      at,
-    );
-    return created;
+  return runWrite(db, {
+    actor,
+    action: 'user.create',
+    entity: 'user',
+    entityId: (created: UserSummary) => created.id,
+    now,
+    after: auditView,
+    write: async ({ trx }) => {
+      const id = await insertUser(trx, {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        agency_id: agencyId,
+        deputy_id: deputyId,
+        password_hash: passwordHash,
+        created_at: at,
+      }).catch((error: unknown) => {
+        // Two offices creating the same username at once: the unique index decides.
+        throw isUniqueViolation(error) ? taken() : error;
+      });
+      const created = await findUser(trx, id);
+      if (!created) throw new Error(`user ${id} vanished inside its own transaction`);
+      return created;
+    },
   });
 }
 
@@ -104,28 +97,29 @@ export async function setAccountDisabled(
 ): Promise<UserSummary> {
   if (disabled && actor.userId === userId)
     throw new Invalid('user.disableSelf', '不能停用自己的账号;请由另一位督查室用户操作。');
-  const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const before = await findUser(trx, userId);
-    if (!before) throw notFound('user', userId);
-    if (before.disabled === disabled) return before;
-    await setUserDisabled(trx, userId, disabled);
-    if (disabled) await revokeUserSessions(trx, userId);
-    const after = { ...before, disabled };
-    await recordAudit(
-      trx,
-      {
-        actor: actor.name,
-        userId: actor.userId,
-        action: disabled ? 'user.disable' : 'user.enable',
-        entity: 'user',
-        entityId: userId,
-        before: auditView(before),
-        after: auditView(after),
-      },
-      at,
-    );
-    return after;
+  let before: UserSummary | null | undefined;
+  return runWrite(db, {
+    actor,
+    action: disabled ? 'user.disable' : 'user.enable',
+    entity: 'user',
+    entityId: userId,
+    now,
+    before: async (trx) => {
+      before = await findUser(trx, userId);
+      if (!before) throw notFound('user', userId);
+      return auditView(before);
+    },
+    after: auditView,
+    write: async ({ trx, unchanged }) => {
+      if (!before) throw new Error('before loads the account first');
+      if (before.disabled === disabled) {
+        unchanged();
+        return before;
+      }
+      await setUserDisabled(trx, userId, disabled);
+      if (disabled) await revokeUserSessions(trx, userId);
+      return { ...before, disabled };
+    },
   });
 }
 
@@ -146,19 +140,16 @@ export async function setAccountPassword(
     throw new Invalid('user.wrongPassword', '当前密码不正确。');
   const passwordHash = await hashPassword(change.newPassword);
   const own = actor.userId === change.userId;
-  await db.transaction().execute(async (trx) => {
-    await setPasswordHash(trx, change.userId, passwordHash);
-    await revokeUserSessions(trx, change.userId, own ? (change.keepSessionToken ?? null) : null);
-    await recordAudit(
-      trx,
-      {
-        actor: actor.name,
-        userId: actor.userId,
-        action: own ? 'user.changePassword' : 'user.resetPassword',
-        entity: 'user',
-        entityId: change.userId,
-      },
-      now.toISOString(),
-    );
+  await runWrite(db, {
+    actor,
+    action: own ? 'user.changePassword' : 'user.resetPassword',
+    entity: 'user',
+    entityId: change.userId,
+    now,
+    after: null,
+    write: async ({ trx }) => {
+      await setPasswordHash(trx, change.userId, passwordHash);
+      await revokeUserSessions(trx, change.userId, own ? (change.keepSessionToken ?? null) : null);
+    },
   });
 }
