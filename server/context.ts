@@ -13,6 +13,7 @@ import { type PasswordAttemptLimit, unlimitedPasswordAttempts } from './auth/att
 import { clearedSessionSetCookie, readSessionToken, sessionSetCookie } from './auth/cookies';
 import { checkRequestOrigin } from './auth/csrf';
 import { type IssuedSession, resolveSession } from './auth/sessions';
+import { guardWrites } from './repositories/write-guard';
 
 /** How procedures hand a session to the browser; a no-op outside HTTP (createCaller tests). */
 export interface SessionCookies {
@@ -42,9 +43,11 @@ export interface ContextInner {
 
 const noCookies: SessionCookies = { set: () => undefined, clear: () => undefined };
 
+/** Procedures get the guarded handle: a write that does not go through the write door is refused. */
 export function createContextInner(inner: ContextInner) {
   return {
     ...inner,
+    db: guardWrites(inner.db),
     sessionToken: inner.sessionToken ?? null,
     sessionCookies: inner.sessionCookies ?? noCookies,
     passwordAttempts: inner.passwordAttempts ?? unlimitedPasswordAttempts,

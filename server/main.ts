@@ -63,12 +63,18 @@ async function main() {
     });
     app.use(vite.middlewares);
   }
-  // The running year's figures are as of today: recompute them at start and soon after each
-  // midnight here, so the first reader of the day does not wait for a province's worth of them.
-  const keepTalliesCurrent = () =>
-    refreshOutcomeTalliesForToday(db, todayIso()).catch((error: unknown) =>
+  // The background step of ADR 0006 (reads never write): the running year's figures are as of
+  // today, so every agency computed on an earlier day is recomputed at start and within ten minutes
+  // of each day change, with any agency a writer outside the door (bench, restore) left stale; and
+  // expired sessions are purged on the same beat instead of only at start.
+  const keepTalliesCurrent = async () => {
+    await refreshOutcomeTalliesForToday(db, todayIso()).catch((error: unknown) =>
       logger.error({ err: error }, 'outcome tallies could not be refreshed'),
     );
+    await purgeExpiredSessions(db, new Date()).catch((error: unknown) =>
+      logger.error({ err: error }, 'expired sessions could not be purged'),
+    );
+  };
   void keepTalliesCurrent();
   const talliesTimer = setInterval(keepTalliesCurrent, 10 * 60_000);
   talliesTimer.unref();

@@ -12,6 +12,8 @@ import { ZodError, z } from 'zod';
 import type { Role } from '../shared/auth';
 import type { Context } from './context';
 import { DuplicateLetterError } from './domain/duplicate-letter';
+import { DomainError, type DomainErrorKind } from './domain/errors';
+import { asRead } from './repositories/write-guard';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -48,18 +50,47 @@ function describeInvalidInput(flat: {
 /** @see https://trpc.io/docs/server/routers */
 export const router = t.router;
 
+/** The one table from a domain refusal's kind to the code (and HTTP status) a client sees. */
+const DOMAIN_CODES = {
+  'not-found': 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  forbidden: 'FORBIDDEN',
+  invalid: 'BAD_REQUEST',
+  unauthenticated: 'UNAUTHORIZED',
+  'too-large': 'PAYLOAD_TOO_LARGE',
+  'precondition-failed': 'PRECONDITION_FAILED',
+  'too-many-attempts': 'TOO_MANY_REQUESTS',
+} as const satisfies Record<DomainErrorKind, TRPCError['code']>;
+
+/**
+ * Services throw DomainError; tRPC would wrap it as INTERNAL_SERVER_ERROR (and hide its message).
+ * Every procedure is built on this, so a refusal reaches the client with its own code and Chinese
+ * message, and the original error stays the cause (the formatter reads `existingLetterId` from it).
+ */
+const domainErrors = t.middleware(async ({ type, path, next }) => {
+  // Reads never write: inside a query the write door refuses to open (repositories/write-guard.ts).
+  const result = await (type === 'query' ? asRead(path, () => next()) : next());
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: DOMAIN_CODES[cause.kind], message: cause.message, cause });
+  }
+  return result;
+});
+
+const base = t.procedure.use(domainErrors);
+
 /**
  * No role check at all: only for signing in and out and asking who is signed in, which must work
  * for anonymous visitors even with PUBLIC_READ off. Never for data.
  */
-export const publicProcedure = t.procedure;
+export const publicProcedure = base;
 
 /**
  * Reading: open to anyone while PUBLIC_READ is on, to signed-in users otherwise.
  * Role checks run before input validation, so a refused caller learns nothing about inputs.
  * @see https://trpc.io/docs/server/middlewares
  */
-export const readProcedure = t.procedure.use(({ ctx, next }) => {
+export const readProcedure = base.use(({ ctx, next }) => {
   if (!ctx.user && !ctx.publicRead)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录后再查看。' });
   return next();
@@ -76,12 +107,12 @@ function requireRole(roles: readonly Role[]) {
 }
 
 /** The supervision office only. */
-export const officeProcedure = t.procedure.use(requireRole(['office']));
+export const officeProcedure = base.use(requireRole(['office']));
 /** The office and agency clerks (ownership of the agency's commitments is checked in the procedure). */
-export const clerkProcedure = t.procedure.use(requireRole(['office', 'agency']));
+export const clerkProcedure = base.use(requireRole(['office', 'agency']));
 /** The office and deputies (a deputy acts only on their own suggestions, checked in the procedure). */
-export const deputyProcedure = t.procedure.use(requireRole(['office', 'deputy']));
+export const deputyProcedure = base.use(requireRole(['office', 'deputy']));
 /** Any signed-in user. */
-export const signedInProcedure = t.procedure.use(requireRole(['office', 'agency', 'deputy']));
+export const signedInProcedure = base.use(requireRole(['office', 'agency', 'deputy']));
 /** @see https://trpc.io/docs/server/server-side-calls */
 export const createCallerFactory = t.createCallerFactory;

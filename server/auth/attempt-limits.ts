@@ -7,8 +7,9 @@
  * Counts live in this process (an LRU, so a flood of made-up usernames cannot grow it without
  * bound); several servers behind a load balancer each keep their own.
  */
-import { TRPCError } from '@trpc/server';
+
 import { LRUCache } from 'lru-cache';
+import { Invalid, TooManyAttempts } from '../domain/errors';
 
 export interface PasswordAttempt {
   /** the username (sign-in) or user id (changePassword) whose password is checked */
@@ -51,8 +52,7 @@ export function passwordAttemptLimit(perMinute: number, now: () => number = Date
       // both are counted even when one is already over, so a blocked address keeps its window full
       const accountOver = over(`account:${account.normalize('NFKC').toLowerCase()}`, at);
       const addressOver = address !== null && over(`address:${address}`, at);
-      if (accountOver || addressOver)
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY_ATTEMPTS });
+      if (accountOver || addressOver) throw new TooManyAttempts('auth.tooManyAttempts', TOO_MANY_ATTEMPTS);
     },
   };
 }
@@ -63,5 +63,5 @@ export const unlimitedPasswordAttempts: PasswordAttemptLimit = { take: () => und
 /** A batch can carry any number of sign-ins in one request: they must come one at a time. */
 export function refuseBatchedPasswordCheck(callsInRequest: number): void {
   if (callsInRequest > 1)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '登录和修改密码请求不能与其他请求合并发送。' });
+    throw new Invalid('auth.batchedPasswordCheck', '登录和修改密码请求不能与其他请求合并发送。');
 }

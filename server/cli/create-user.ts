@@ -17,9 +17,10 @@ import { openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import { ROLES } from '../../shared/auth';
 import { CreateUserSchema } from '../../shared/schemas/auth';
+import { DomainError } from '../domain/errors';
 import { readEnv } from '../env';
 import { ensureAgency, ensureDeputy } from '../repositories/parties';
-import { AccountError, createUserAccount } from '../services/user-accounts';
+import { createUserAccount } from '../services/user-accounts';
 
 const USAGE = `usage: npm run create-user -- --username NAME --role ${ROLES.join('|')} [--name 显示名]
                               [--agency 承办单位名称] [--deputy 代表姓名] [--password-stdin]`;
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof AccountError) {
+    if (error instanceof DomainError) {
       console.error(`✗ ${error.message}`);
       return 1;
     }

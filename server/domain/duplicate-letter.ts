@@ -3,6 +3,7 @@
  * returning the stored one: the office should learn that the letter was entered before, and by
  * which record, instead of believing a new one was added.
  */
+import { Conflict } from './errors';
 
 export interface ExistingLetter {
   id: number;
@@ -10,10 +11,10 @@ export interface ExistingLetter {
   title: string | null;
 }
 
-export class DuplicateLetterError extends Error {
+/** A Conflict that names the stored letter: the client links to it (`data.existingLetterId`). */
+export class DuplicateLetterError extends Conflict {
   constructor(readonly existing: ExistingLetter) {
-    super(`letter already stored as #${existing.id}`);
-    this.name = 'DuplicateLetterError';
+    super('letter.duplicate', describeDuplicate(existing));
   }
 }
 

@@ -3,6 +3,8 @@
  * `message` as is, so it is Chinese; `code` is for programs.
  */
 
+import { Invalid } from '../domain/errors';
+
 /**
  * Largest accepted letter, in bytes. A reply letter is a few pages (the longest seen is about
  * 40 KB as a saved web page); 2 MiB leaves room for bulky HTML while keeping one extraction
@@ -25,12 +27,12 @@ const MESSAGES: Record<LetterInputErrorCode, string> = {
   TOO_LARGE: `文件过大:答复函不能超过 ${MAX_LETTER_BYTES / 1024 / 1024} MB。`,
 };
 
-export class LetterInputError extends Error {
+/** Invalid input, even when too large: the office fixes the file, the server is not at fault. */
+export class LetterInputError extends Invalid {
   readonly code: LetterInputErrorCode;
 
   constructor(code: LetterInputErrorCode) {
-    super(MESSAGES[code]);
-    this.name = 'LetterInputError';
+    super(`letter.${code}`, MESSAGES[code]);
     this.code = code;
   }
 }

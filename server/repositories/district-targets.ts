@@ -1,6 +1,8 @@
 /** District targets with the commitment, letter and agency they belong to, for the district views. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 /** The districts as they stand today (no end year), city by city in gazetteer order. */
 export async function listCurrentDistricts(db: Kysely<Database>) {
@@ -48,4 +50,28 @@ export async function listDistrictTargets(db: Kysely<Database>, districtIds?: re
     query = query.where('commitment_targets.district_id', 'in', districtIds);
   }
   return query.orderBy('commitments.deadline_year').orderBy('commitments.id').execute();
+}
+
+/** What a manual split or merge needs to know of a commitment's total. */
+export async function findTargetTotal(db: Db, commitmentId: number) {
+  return db
+    .selectFrom('commitments')
+    .select(['id', 'kind', 'target_min', 'target_max', 'per_scope'])
+    .where('id', '=', commitmentId)
+    .executeTakeFirst();
+}
+
+export async function countDistricts(db: Db, ids: readonly number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .selectFrom('districts')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.length;
+}
+
+/** A commitment's target rows as stored, for the audit's record before a change. */
+export async function listTargetRows(db: Db, commitmentId: number) {
+  return db.selectFrom('commitment_targets').selectAll().where('commitment_id', '=', commitmentId).execute();
 }

@@ -175,6 +175,17 @@ export async function bumpTallyVersions(db: Db, agencyKeys: readonly number[]) {
   await bumpFiguresRevision(db);
 }
 
+/** The agencies' current stale versions (every one has a state row once bumped). */
+export async function tallyVersions(db: Db, agencyKeys: readonly number[]) {
+  const rows = await db
+    .selectFrom('outcome_tally_state')
+    .select(['agency_key as agencyKey', 'stale_version as version'])
+    .where('agency_key', 'in', [...agencyKeys])
+    .orderBy('agency_key')
+    .execute();
+  return rows.map((r) => ({ agencyKey: r.agencyKey, version: Number(r.version) }));
+}
+
 /**
  * Agencies whose tallies are behind: a write since they were computed, never computed (an agency,
  * or letters without one, that no write has marked yet), or — with `withDayChange` — computed on

@@ -1,6 +1,8 @@
 /** Suggestions with their deputies, handling agencies (主办/协办), replies and satisfaction. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export async function listSuggestions(db: Kysely<Database>, filter: { id?: number } = {}) {
   let query = db.selectFrom('suggestions').selectAll().orderBy('id', 'desc');
@@ -76,4 +78,113 @@ export async function listFollowUps(db: Kysely<Database>, commitmentId: number) 
     .where('follow_ups.commitment_id', '=', commitmentId)
     .orderBy('follow_ups.id')
     .execute();
+}
+
+export async function suggestionExists(db: Db, id: number): Promise<boolean> {
+  return (
+    (await db.selectFrom('suggestions').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
+}
+
+export async function letterExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('letters').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function commitmentExists(db: Db, id: number): Promise<boolean> {
+  return (
+    (await db.selectFrom('commitments').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
+}
+
+export async function isHandler(db: Db, suggestionId: number, agencyId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('suggestion_agencies')
+    .select('role')
+    .where('suggestion_id', '=', suggestionId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertHandler(
+  db: Db,
+  link: { suggestionId: number; agencyId: number; role: 'lead' | 'co' },
+): Promise<void> {
+  await db
+    .insertInto('suggestion_agencies')
+    .values({ suggestion_id: link.suggestionId, agency_id: link.agencyId, role: link.role })
+    .execute();
+}
+
+/** A co-signing deputy; naming one twice keeps one link. */
+export async function linkDeputy(db: Db, suggestionId: number, deputyId: number): Promise<void> {
+  await db
+    .insertInto('suggestion_deputies')
+    .values({ suggestion_id: suggestionId, deputy_id: deputyId, is_lead: 0 })
+    .onConflict((oc) => oc.columns(['suggestion_id', 'deputy_id']).doNothing())
+    .execute();
+}
+
+export async function insertRating(
+  db: Db,
+  rating: { letterId: number; level: 'satisfied' | 'basically' | 'unsatisfied'; comment: string | null },
+  recordedBy: number,
+  at: string,
+) {
+  return db
+    .insertInto('satisfaction_ratings')
+    .values({
+      letter_id: rating.letterId,
+      level: rating.level,
+      comment: rating.comment,
+      recorded_by: recordedBy,
+      created_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertFollowUp(
+  db: Db,
+  followUp: { commitmentId: number; request: string; dueDate: string | null },
+  requestedBy: number,
+  at: string,
+) {
+  return db
+    .insertInto('follow_ups')
+    .values({
+      commitment_id: followUp.commitmentId,
+      request: followUp.request,
+      due_date: followUp.dueDate,
+      requested_by: requestedBy,
+      created_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A follow-up with the letter its commitment belongs to (whose agencies may answer it). */
+export async function findFollowUp(db: Db, id: number) {
+  return db
+    .selectFrom('follow_ups')
+    .innerJoin('commitments', 'commitments.id', 'follow_ups.commitment_id')
+    .select(['follow_ups.id', 'follow_ups.response', 'commitments.letter_id as letterId'])
+    .where('follow_ups.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Answers a follow-up not answered yet; false when another answer came first. */
+export async function answerFollowUp(
+  db: Db,
+  id: number,
+  answer: { response: string; respondedBy: number },
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('follow_ups')
+    .set({ response: answer.response, responded_by: answer.respondedBy, responded_at: at })
+    .where('id', '=', id)
+    .where('response', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

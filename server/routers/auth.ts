@@ -2,19 +2,12 @@
  * Signing in and out, and asking who is signed in — open to everyone (even with PUBLIC_READ off):
  * the sign-in page must work for anonymous visitors. Changing one's own password needs a session.
  */
-import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../../shared/auth';
 import { ChangePasswordSchema, SignInSchema } from '../../shared/schemas/auth';
 import { refuseBatchedPasswordCheck } from '../auth/attempt-limits';
-import { verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
-import { createSession, revokeSession } from '../auth/sessions';
-import { recordAudit } from '../repositories/audit';
-import { findCredentials } from '../repositories/users';
-import { setAccountPassword } from '../services/user-accounts';
+import { signIn, signOut } from '../services/sign-in';
+import { actorOf, setAccountPassword } from '../services/user-accounts';
 import { publicProcedure, router, signedInProcedure } from '../trpc';
-import { actorOf, rethrowAccountError } from './account-errors';
-
-const WRONG_CREDENTIALS = '用户名或密码不正确。';
 
 export const authRouter = router({
   me: publicProcedure.query(({ ctx }): SessionUser | null => ctx.user),
@@ -22,54 +15,7 @@ export const authRouter = router({
   signIn: publicProcedure.input(SignInSchema).mutation(async ({ ctx, input }) => {
     refuseBatchedPasswordCheck(ctx.callsInRequest);
     ctx.passwordAttempts.take({ account: input.username, address: ctx.clientAddress });
-    const now = new Date();
-    const at = now.toISOString();
-    const credentials = await findCredentials(ctx.db, input.username);
-    const valid = credentials
-      ? await verifyPassword(credentials.passwordHash, input.password)
-      : await verifyAgainstDecoy(input.password);
-    if (!credentials || !valid) {
-      // Kept for spotting password guessing; the message never says which half was wrong.
-      await recordAudit(
-        ctx.db,
-        {
-          actor: input.username,
-          userId: null,
-          action: 'auth.signInFailed',
-          entity: 'user',
-          entityId: credentials?.user.id ?? null,
-        },
-        at,
-      );
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
-    }
-    const { user } = credentials;
-    if (credentials.disabled) {
-      await recordAudit(
-        ctx.db,
-        {
-          actor: user.username,
-          userId: user.id,
-          action: 'auth.signInRefused',
-          entity: 'user',
-          entityId: user.id,
-        },
-        at,
-      );
-      throw new TRPCError({ code: 'FORBIDDEN', message: '该账号已停用,请联系督查室。' });
-    }
-
-    const session = await ctx.db.transaction().execute(async (trx) => {
-      // Rotation: whatever session this browser had is replaced, never reused.
-      if (ctx.sessionToken) await revokeSession(trx, ctx.sessionToken);
-      const issued = await createSession(trx, user.id, now);
-      await recordAudit(
-        trx,
-        { actor: user.username, userId: user.id, action: 'auth.signIn', entity: 'user', entityId: user.id },
-        at,
-      );
-      return issued;
-    });
+    const { user, session } = await signIn(ctx.db, input, ctx.sessionToken);
     ctx.sessionCookies.set(session);
     return user;
   }),
@@ -88,28 +34,12 @@ export const authRouter = router({
       },
       actorOf(ctx.user),
       new Date(),
-    ).catch(rethrowAccountError);
+    );
     return { changed: true };
   }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {
-    const { user, sessionToken } = ctx;
-    if (user && sessionToken) {
-      await ctx.db.transaction().execute(async (trx) => {
-        await revokeSession(trx, sessionToken);
-        await recordAudit(
-          trx,
-          {
-            actor: user.username,
-            userId: user.id,
-            action: 'auth.signOut',
-            entity: 'user',
-            entityId: user.id,
-          },
-          new Date().toISOString(),
-        );
-      });
-    }
+    if (ctx.user && ctx.sessionToken) await signOut(ctx.db, ctx.user, ctx.sessionToken);
     ctx.sessionCookies.clear();
     return { signedOut: true };
   }),

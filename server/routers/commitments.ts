@@ -1,6 +1,6 @@
 /** Commitments (承诺事项): the promises found in letters, with status, targets, progress, follow-ups. */
-import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema, CommitmentListSchema } from '../../shared/schemas/commitments';
+import { notFound } from '../domain/errors';
 import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
 import { listFollowUps } from '../repositories/suggestions';
 import { listTrackedCommitments } from '../services/commitment-list';
@@ -33,8 +33,7 @@ export const commitmentsRouter = router({
 
   byId: readProcedure.input(CommitmentIdSchema).query(async ({ ctx, input }) => {
     const commitment = await findCommitment(ctx.db, input.id);
-    if (!commitment)
-      throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });
+    if (!commitment) throw notFound('commitment', input.id);
     const [targets, progress, followUps, districts] = await Promise.all([
       listTargets(ctx.db, { commitmentIds: [input.id] }),
       listProgress(ctx.db, { includeDemo: ctx.showDemo, commitmentIds: [input.id] }),

@@ -1,5 +1,4 @@
 /** The dashboard's figures: targets against recorded progress per district and per year. */
-import { TRPCError } from '@trpc/server';
 import { CommitmentIdSchema } from '../../shared/schemas/commitments';
 import {
   AgencyRankingInputSchema,
@@ -8,6 +7,7 @@ import {
   SummaryFilterSchema,
   TrendInputSchema,
 } from '../../shared/schemas/dashboard';
+import { notFound } from '../domain/errors';
 import { progressKey, standingEntries } from '../domain/progress-summary';
 import { findCommitment, listProgress, listTargets } from '../repositories/commitments';
 import { countOverview, listAllocatedCommitments } from '../repositories/dashboard';
@@ -77,8 +77,7 @@ export const dashboardRouter = router({
 
   commitmentDistricts: readProcedure.input(CommitmentIdSchema).query(async ({ ctx, input }) => {
     const commitment = await findCommitment(ctx.db, input.id);
-    if (!commitment)
-      throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的承诺事项。` });
+    if (!commitment) throw notFound('commitment', input.id);
     const [targets, progress] = await Promise.all([
       listTargets(ctx.db, { commitmentIds: [input.id] }),
       listProgress(ctx.db, { includeDemo: ctx.showDemo, commitmentIds: [input.id] }),

@@ -1,14 +1,11 @@
 /** The gazetteer (区划): districts and their streets/towns by year, importable from CSV. */
-import { TRPCError } from '@trpc/server';
 import {
   GazetteerCitySchema,
   GazetteerCsvSchema,
   GazetteerYearSchema,
 } from '../../shared/schemas/supervision';
-import { parseGazetteerCsv } from '../domain/gazetteer-csv';
-import { recordAudit } from '../repositories/audit';
-import { gazetteerVersions, importGazetteer, listGazetteer } from '../repositories/gazetteer';
-import { markFiguresChanged } from '../services/outcome-tallies';
+import { gazetteerVersions, listGazetteer } from '../repositories/gazetteer';
+import { importGazetteerCsv } from '../services/gazetteer-import';
 import { officeProcedure, readProcedure, router } from '../trpc';
 
 export const gazetteerRouter = router({
@@ -18,40 +15,7 @@ export const gazetteerRouter = router({
     .input(GazetteerCitySchema)
     .query(({ ctx, input }) => gazetteerVersions(ctx.db, input)),
 
-  importCsv: officeProcedure.input(GazetteerCsvSchema).mutation(async ({ ctx, input }) => {
-    const parsed = parseGazetteerCsv(input.csv);
-    if (parsed.errors.length) {
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: parsed.errors
-          .slice(0, 20)
-          .map((e) => e.message)
-          .join('\n'),
-      });
-    }
-    const at = new Date().toISOString();
-    return ctx.db.transaction().execute(async (trx) => {
-      const outcome = await importGazetteer(trx, parsed.rows);
-      if (outcome.conflicts.length) {
-        throw new TRPCError({
-          code: 'CONFLICT',
-          message: `以下区划已存在,未导入任何数据:${outcome.conflicts.slice(0, 10).join('、')}${outcome.conflicts.length > 10 ? ' 等' : ''}。`,
-        });
-      }
-      await markFiguresChanged(trx);
-      await recordAudit(
-        trx,
-        {
-          actor: ctx.user.displayName,
-          userId: ctx.user.id,
-          action: 'gazetteer.import',
-          entity: 'gazetteer',
-          entityId: null,
-          after: { districts: outcome.districts, units: outcome.units },
-        },
-        at,
-      );
-      return outcome;
-    });
-  }),
+  importCsv: officeProcedure
+    .input(GazetteerCsvSchema)
+    .mutation(({ ctx, input }) => importGazetteerCsv(ctx.db, ctx.user, input.csv)),
 });

@@ -1,31 +1,17 @@
 /** Reply letters (答复函): ingest by text or file, list, read one with its commitments. */
-import { TRPCError } from '@trpc/server';
 import {
   IngestFileSchema,
   IngestTextSchema,
   LetterIdSchema,
   LetterListSchema,
 } from '../../shared/schemas/letters';
-import { DuplicateLetterError, describeDuplicate } from '../domain/duplicate-letter';
-import { decodeLetter, LetterInputError } from '../extract/index';
+import { notFound } from '../domain/errors';
+import { decodeLetter } from '../extract/index';
 import { listCommitments } from '../repositories/commitments';
 import { findLetter, listLetters } from '../repositories/letters';
 import { ingestLetter } from '../services/ingest-letter';
 import { filteredLetterIds } from '../services/letter-list';
 import { officeProcedure, readProcedure, router } from '../trpc';
-
-/**
- * Input the extractor refuses (empty, binary, too large) is the user's to fix, not a server fault.
- * A letter entered before is a CONFLICT whose cause carries the stored letter, which the error
- * formatter (server/trpc.ts) hands to the client as `data.existingLetterId` for a link.
- */
-function rethrowIngestError(error: unknown): never {
-  if (error instanceof LetterInputError)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
-  if (error instanceof DuplicateLetterError)
-    throw new TRPCError({ code: 'CONFLICT', message: describeDuplicate(error.existing), cause: error });
-  throw error;
-}
 
 export const lettersRouter = router({
   /** Every letter, or those behind an overview figure (year, agency, session, deputy, grade, rating). */
@@ -36,7 +22,7 @@ export const lettersRouter = router({
 
   byId: readProcedure.input(LetterIdSchema).query(async ({ ctx, input }) => {
     const letter = await findLetter(ctx.db, input.id);
-    if (!letter) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的答复函。` });
+    if (!letter) throw notFound('letter', input.id);
     const items = await listCommitments(ctx.db, { letterId: input.id });
     return {
       ...letter,
@@ -49,23 +35,17 @@ export const lettersRouter = router({
   ingest: officeProcedure
     .input(IngestTextSchema)
     .mutation(({ ctx, input }) =>
-      ingestLetter(ctx.db, { text: input.text, sourceName: input.sourceName ?? null }).catch(
-        rethrowIngestError,
-      ),
+      ingestLetter(ctx.db, { text: input.text, sourceName: input.sourceName ?? null }),
     ),
 
   ingestFile: officeProcedure.input(IngestFileSchema).mutation(async ({ ctx, input }) => {
     const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
-    try {
-      const decoded = decodeLetter(bytes);
-      return await ingestLetter(ctx.db, {
-        text: decoded.text,
-        sourceName: input.fileName,
-        encoding: decoded.encoding,
-        rawBytes: bytes,
-      });
-    } catch (error) {
-      rethrowIngestError(error);
-    }
+    const decoded = decodeLetter(bytes);
+    return ingestLetter(ctx.db, {
+      text: decoded.text,
+      sourceName: input.fileName,
+      encoding: decoded.encoding,
+      rawBytes: bytes,
+    });
   }),
 });

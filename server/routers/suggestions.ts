@@ -1,16 +1,13 @@
 /** Suggestions (代表建议): deputies, lead and co-handling agencies, the deputy's satisfaction. */
-import { TRPCError } from '@trpc/server';
 import {
   AddDeputySchema,
   AddHandlerSchema,
   SatisfactionSchema,
   SuggestionIdSchema,
 } from '../../shared/schemas/supervision';
-import { recordAudit } from '../repositories/audit';
-import { ensureAgency, ensureDeputy } from '../repositories/parties';
+import { notFound } from '../domain/errors';
 import { listSuggestions, satisfactionHistory } from '../repositories/suggestions';
-import { assertMayRate } from '../services/access';
-import { markFiguresChanged } from '../services/outcome-tallies';
+import { addDeputy, addHandler, rateReply } from '../services/supervision';
 import { deputyProcedure, officeProcedure, readProcedure, router } from '../trpc';
 
 export const suggestionsRouter = router({
@@ -18,82 +15,17 @@ export const suggestionsRouter = router({
 
   byId: readProcedure.input(SuggestionIdSchema).query(async ({ ctx, input }) => {
     const [suggestion] = await listSuggestions(ctx.db, { id: input.id });
-    if (!suggestion) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.id} 的建议。` });
+    if (!suggestion) throw notFound('suggestion', input.id);
     return suggestion;
   }),
 
-  addHandler: officeProcedure.input(AddHandlerSchema).mutation(async ({ ctx, input }) => {
-    const at = new Date().toISOString();
-    return ctx.db.transaction().execute(async (trx) => {
-      const suggestion = await trx
-        .selectFrom('suggestions')
-        .select('id')
-        .where('id', '=', input.suggestionId)
-        .executeTakeFirst();
-      if (!suggestion)
-        throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.suggestionId} 的建议。` });
-      const agencyId = await ensureAgency(trx, input.agencyName, at);
-      const existing = await trx
-        .selectFrom('suggestion_agencies')
-        .select('role')
-        .where('suggestion_id', '=', input.suggestionId)
-        .where('agency_id', '=', agencyId)
-        .executeTakeFirst();
-      if (existing)
-        throw new TRPCError({ code: 'CONFLICT', message: `${input.agencyName} 已是该建议的承办单位。` });
-      await trx
-        .insertInto('suggestion_agencies')
-        .values({ suggestion_id: input.suggestionId, agency_id: agencyId, role: input.role })
-        .execute();
-      await markFiguresChanged(trx);
-      await recordAudit(
-        trx,
-        {
-          actor: ctx.user.displayName,
-          userId: ctx.user.id,
-          action: 'suggestion.add_handler',
-          entity: 'suggestion',
-          entityId: input.suggestionId,
-          after: input,
-        },
-        at,
-      );
-      return { agencyId };
-    });
-  }),
+  addHandler: officeProcedure
+    .input(AddHandlerSchema)
+    .mutation(({ ctx, input }) => addHandler(ctx.db, ctx.user, input)),
 
-  addDeputy: officeProcedure.input(AddDeputySchema).mutation(async ({ ctx, input }) => {
-    const at = new Date().toISOString();
-    return ctx.db.transaction().execute(async (trx) => {
-      const suggestion = await trx
-        .selectFrom('suggestions')
-        .select('id')
-        .where('id', '=', input.suggestionId)
-        .executeTakeFirst();
-      if (!suggestion)
-        throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.suggestionId} 的建议。` });
-      const deputyId = await ensureDeputy(trx, input.deputyName, at);
-      await trx
-        .insertInto('suggestion_deputies')
-        .values({ suggestion_id: input.suggestionId, deputy_id: deputyId, is_lead: 0 })
-        .onConflict((oc) => oc.columns(['suggestion_id', 'deputy_id']).doNothing())
-        .execute();
-      await markFiguresChanged(trx);
-      await recordAudit(
-        trx,
-        {
-          actor: ctx.user.displayName,
-          userId: ctx.user.id,
-          action: 'suggestion.add_deputy',
-          entity: 'suggestion',
-          entityId: input.suggestionId,
-          after: input,
-        },
-        at,
-      );
-      return { deputyId };
-    });
-  }),
+  addDeputy: officeProcedure
+    .input(AddDeputySchema)
+    .mutation(({ ctx, input }) => addDeputy(ctx.db, ctx.user, input)),
 
   satisfaction: readProcedure
     .input(SatisfactionSchema.pick({ letterId: true }))
@@ -103,42 +35,7 @@ export const suggestionsRouter = router({
     }),
 
   /** The deputy's verdict on a reply; a later verdict by the deputy or the office replaces it, history kept. */
-  rate: deputyProcedure.input(SatisfactionSchema).mutation(async ({ ctx, input }) => {
-    const letter = await ctx.db
-      .selectFrom('letters')
-      .select('id')
-      .where('id', '=', input.letterId)
-      .executeTakeFirst();
-    if (!letter)
-      throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.letterId} 的答复函。` });
-    await assertMayRate(ctx.db, ctx.user, input.letterId);
-    const at = new Date().toISOString();
-    return ctx.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('satisfaction_ratings')
-        .values({
-          letter_id: input.letterId,
-          level: input.level,
-          comment: input.comment ?? null,
-          recorded_by: ctx.user.id,
-          created_at: at,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await markFiguresChanged(trx);
-      await recordAudit(
-        trx,
-        {
-          actor: ctx.user.displayName,
-          userId: ctx.user.id,
-          action: 'letter.rate',
-          entity: 'letter',
-          entityId: input.letterId,
-          after: row,
-        },
-        at,
-      );
-      return row;
-    });
-  }),
+  rate: deputyProcedure
+    .input(SatisfactionSchema)
+    .mutation(({ ctx, input }) => rateReply(ctx.db, ctx.user, input)),
 });

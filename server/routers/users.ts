@@ -1,9 +1,13 @@
 /** User accounts, managed by the supervision office only. */
 import { CreateUserSchema, ResetPasswordSchema, UserIdSchema } from '../../shared/schemas/auth';
 import { listAccountLinks, listUsers } from '../repositories/users';
-import { createUserAccount, setAccountDisabled, setAccountPassword } from '../services/user-accounts';
+import {
+  actorOf,
+  createUserAccount,
+  setAccountDisabled,
+  setAccountPassword,
+} from '../services/user-accounts';
 import { officeProcedure, router } from '../trpc';
-import { actorOf, rethrowAccountError } from './account-errors';
 
 export const usersRouter = router({
   list: officeProcedure.query(({ ctx }) => listUsers(ctx.db)),
@@ -13,15 +17,11 @@ export const usersRouter = router({
 
   create: officeProcedure
     .input(CreateUserSchema)
-    .mutation(({ ctx, input }) =>
-      createUserAccount(ctx.db, input, actorOf(ctx.user), new Date()).catch(rethrowAccountError),
-    ),
+    .mutation(({ ctx, input }) => createUserAccount(ctx.db, input, actorOf(ctx.user), new Date())),
 
   disable: officeProcedure
     .input(UserIdSchema)
-    .mutation(({ ctx, input }) =>
-      setAccountDisabled(ctx.db, input.id, true, actorOf(ctx.user), new Date()).catch(rethrowAccountError),
-    ),
+    .mutation(({ ctx, input }) => setAccountDisabled(ctx.db, input.id, true, actorOf(ctx.user), new Date())),
 
   /** for a user who forgot theirs: a new initial password, and every session of theirs ends */
   resetPassword: officeProcedure.input(ResetPasswordSchema).mutation(async ({ ctx, input }) => {
@@ -30,13 +30,11 @@ export const usersRouter = router({
       { userId: input.id, newPassword: input.password },
       actorOf(ctx.user),
       new Date(),
-    ).catch(rethrowAccountError);
+    );
     return { reset: true };
   }),
 
   enable: officeProcedure
     .input(UserIdSchema)
-    .mutation(({ ctx, input }) =>
-      setAccountDisabled(ctx.db, input.id, false, actorOf(ctx.user), new Date()).catch(rethrowAccountError),
-    ),
+    .mutation(({ ctx, input }) => setAccountDisabled(ctx.db, input.id, false, actorOf(ctx.user), new Date())),
 });

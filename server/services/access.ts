@@ -2,10 +2,10 @@
  * Ownership: an agency clerk acts only on commitments of replies its agency signed or co-handles;
  * a deputy rates only replies to their own suggestions. The office may do both everywhere.
  */
-import { TRPCError } from '@trpc/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import { Forbidden } from '../domain/errors';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,7 +35,7 @@ export async function assertMayReportFor(db: Db, user: SessionUser, letterId: nu
   if (user.role === 'office') return;
   const agencies = await agenciesOfLetter(db, letterId);
   if (user.role !== 'agency' || user.agencyId === null || !agencies.includes(user.agencyId)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: '只能为本单位承办的承诺事项填报或答复。' });
+    throw new Forbidden('access.notOwnAgency', '只能为本单位承办的承诺事项填报或答复。');
   }
 }
 
@@ -49,6 +49,6 @@ export async function assertMayRate(db: Db, user: SessionUser, letterId: number)
     .where('suggestion_deputies.deputy_id', '=', user.deputyId ?? -1)
     .executeTakeFirst();
   if (user.role !== 'deputy' || !own) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: '只有提出该建议的代表或督查室可以评价这封答复。' });
+    throw new Forbidden('access.notOwnSuggestion', '只有提出该建议的代表或督查室可以评价这封答复。');
   }
 }

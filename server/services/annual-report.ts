@@ -17,7 +17,7 @@ import {
   type TallySums,
 } from '../repositories/outcome-tallies';
 import { loadReplyMetrics, type MetricsOptions, metricsFromTallies } from './metrics';
-import { ensureOutcomeTallies, tallyScopes } from './outcome-tallies';
+import { tallyScopes } from './outcome-tallies';
 
 /** Commitments due by the year's end and their outcome, for one district or one agency. */
 export interface OutcomeRow {
@@ -92,7 +92,6 @@ export async function buildAgencyOutcomes(
   year: number,
   options: MetricsOptions,
 ): Promise<OutcomeRow[]> {
-  await ensureOutcomeTallies(db, options.today);
   return agencyOutcomeRows(db, year, tallyScopes(options.includeDemo));
 }
 
@@ -104,7 +103,6 @@ export async function buildAnnualReport(
   { overdueLimit }: { overdueLimit?: number } = {},
 ): Promise<AnnualReport> {
   const cutoff = cutoffFor(year, options.today);
-  await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
   const [replies, totals, districts, perDistrict, byAgency, overdue] = await Promise.all([
     loadReplyMetrics(db, { year, agencyId: null }),

@@ -6,8 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { CreateUserSchema } from '../../shared/schemas/auth';
+import { Conflict } from '../domain/errors';
 import { activeOfficeUserExists, usernameTaken } from '../repositories/users';
-import { AccountError, createUserAccount } from './user-accounts';
+import { createUserAccount, USERNAME_TAKEN } from './user-accounts';
 
 export type FirstOfficeOutcome =
   | { kind: 'exists' }
@@ -37,11 +38,7 @@ export async function ensureFirstOfficeAccount(
     await createUserAccount(db, parsed.data, { userId: null, name: 'system' }, now);
   } catch (error) {
     // A second server starting at the same moment created it first: the unique username decided.
-    if (
-      error instanceof AccountError &&
-      error.problem === 'username-taken' &&
-      (await activeOfficeUserExists(db))
-    )
+    if (error instanceof Conflict && error.key === USERNAME_TAKEN && (await activeOfficeUserExists(db)))
       return { kind: 'exists' };
     throw error;
   }

@@ -11,10 +11,9 @@ import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '
 import { storedCommitments } from '../domain/breakdown-targets';
 import { DuplicateLetterError, type ExistingLetter } from '../domain/duplicate-letter';
 import { extractLetter } from '../extract/index';
-import { recordAudit } from '../repositories/audit';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
-import { markFiguresChanged } from './outcome-tallies';
 import { gazetteerForLetter, writeTargets } from './targets';
+import { runWrite } from './write';
 
 export interface LetterSource {
   /** decoded text; every span offset points into it */
@@ -24,6 +23,12 @@ export interface LetterSource {
   rawBytes?: Uint8Array | null;
   isDemo?: boolean;
   actor?: string;
+}
+
+interface StoredLetter {
+  letterId: number;
+  /** commitments stored: a breakdown's district parts are targets of their total, not counted */
+  commitmentCount: number;
 }
 
 export interface IngestOutcome {
@@ -63,9 +68,26 @@ export async function ingestLetter(
 
   const extraction = extractLetter(text);
   try {
-    const stored = await db
-      .transaction()
-      .execute((trx) => storeLetter(trx, { ...source, text }, hash, extraction, now));
+    const meta = extraction.letter;
+    const stored = await runWrite(db, {
+      actor: { userId: null, name: source.actor ?? 'system' },
+      action: 'letter.ingest',
+      entity: 'letter',
+      entityId: (result: StoredLetter) => result.letterId,
+      now,
+      after: (result: StoredLetter) => ({
+        contentHash: hash,
+        sourceName: source.sourceName ?? null,
+        ...meta,
+        breakdownPartsAsTargets: extraction.commitments.length - result.commitmentCount,
+      }),
+      write: ({ trx, uncounted }) => {
+        // Its commitments wait for review and count only once confirmed (the confirmation touches
+        // them); the letter itself moves only the reply figures, which the door's revision covers.
+        uncounted();
+        return storeLetter(trx, { ...source, text }, hash, extraction, now);
+      },
+    });
     return { ...stored, milestoneCount: extraction.milestones.length };
   } catch (error) {
     // Another request or process stored the same letter between our check and our insert: the
@@ -82,7 +104,7 @@ async function storeLetter(
   hash: string,
   extraction: LetterExtraction,
   now: Date,
-): Promise<{ letterId: number; commitmentCount: number }> {
+): Promise<StoredLetter> {
   const at = now.toISOString();
   const meta = extraction.letter;
   const year = meta.letterDate ? Number(meta.letterDate.slice(0, 4)) : now.getUTCFullYear();
@@ -129,26 +151,6 @@ async function storeLetter(
     await writeTargets(trx, id, targets, at);
   }
   for (const milestone of extraction.milestones) await insertItem(trx, letter.id, milestone, at);
-  // Its commitments wait for review and count only once confirmed (which marks them); the letter
-  // itself moves the reply figures.
-  await markFiguresChanged(trx);
-
-  await recordAudit(
-    trx,
-    {
-      actor: source.actor ?? 'system',
-      action: 'letter.ingest',
-      entity: 'letter',
-      entityId: letter.id,
-      after: {
-        contentHash: hash,
-        sourceName: source.sourceName ?? null,
-        ...meta,
-        breakdownPartsAsTargets: extraction.commitments.length - stored.length,
-      },
-    },
-    at,
-  );
   return { letterId: letter.id, commitmentCount: stored.length };
 }
 

@@ -1,8 +1,8 @@
 /** Turns the names in the overview's URL into ids, refusing names the database does not know. */
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { TrackedStatus } from '../../shared/commitments';
+import { NotFound } from '../domain/errors';
 import { findAgencyId, findDistrictIds } from '../repositories/metrics';
 import type { MetricsFilter } from './metrics';
 import { resolveScope } from './suggestion-scope';
@@ -10,7 +10,7 @@ import { resolveScope } from './suggestion-scope';
 export async function resolveAgency(db: Kysely<Database>, name: string | undefined): Promise<number | null> {
   if (name === undefined) return null;
   const id = await findAgencyId(db, name);
-  if (id === null) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到承办单位“${name}”。` });
+  if (id === null) throw new NotFound('notFound.agencyName', `找不到承办单位“${name}”。`);
   return id;
 }
 
@@ -20,7 +20,7 @@ export async function resolveDistrict(
 ): Promise<number[] | null> {
   if (name === undefined) return null;
   const ids = await findDistrictIds(db, name);
-  if (ids.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到行政区“${name}”。` });
+  if (ids.length === 0) throw new NotFound('notFound.districtName', `找不到行政区“${name}”。`);
   return ids;
 }
 

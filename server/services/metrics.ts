@@ -4,7 +4,6 @@
  * loadCommitmentData is the same rules applied to the raw rows, for views over a few commitments
  * and as the reference the tallies are tested against.
  */
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { TrackedStatus } from '../../shared/commitments';
@@ -19,6 +18,7 @@ import {
   ratio,
   summarizeOutcomes,
 } from '../domain/commitment-metrics';
+import { Invalid } from '../domain/errors';
 import { type ReplyMetrics, summarizeReplies, summarizeReplyCounts } from '../domain/reply-metrics';
 import { type CountedTarget, districtItems, wholeItems } from '../domain/tracked-items';
 import {
@@ -39,7 +39,7 @@ import {
   type TallySums,
   talliedYearSpan,
 } from '../repositories/outcome-tallies';
-import { ensureOutcomeTallies, tallyScopes } from './outcome-tallies';
+import { tallyScopes } from './outcome-tallies';
 import { inLetterScope, inSuggestionScope, type SuggestionScope, withStatus } from './suggestion-scope';
 
 export interface MetricsFilter {
@@ -121,7 +121,6 @@ export async function buildSummary(
 ): Promise<Summary> {
   const cutoff = cutoffFor(filter.year, options.today);
   if (filter.scope) return buildScopedSummary(db, filter, options);
-  await ensureOutcomeTallies(db, options.today);
   const [replies, byStatus] = await Promise.all([
     loadReplyMetrics(db, filter),
     sumTalliesByStatus(db, {
@@ -215,7 +214,6 @@ export async function buildKeptRateGrid(
   /** session / deputy filter */
   scope: SuggestionScope | null = null,
 ) {
-  await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
   const [span, districts] = await Promise.all([talliedYearSpan(db), listTargetDistricts(db)]);
   const years = yearRange(span, Number(options.today.slice(0, 4)));
@@ -274,7 +272,6 @@ export async function buildDistrictYears(
   range: { fromYear?: number | undefined; toYear?: number | undefined },
   options: MetricsOptions,
 ) {
-  await ensureOutcomeTallies(db, options.today);
   const scopes = tallyScopes(options.includeDemo);
   const [span, districts, sums] = await Promise.all([
     talliedYearSpan(db),
@@ -284,8 +281,7 @@ export async function buildDistrictYears(
   const shown = yearRange(span, Number(options.today.slice(0, 4)));
   const from = range.fromYear ?? shown[0] ?? Number(options.today.slice(0, 4));
   const to = range.toYear ?? Math.max(from, shown.at(-1) ?? from);
-  if (to < from)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `起始年份 ${from} 晚于结束年份 ${to}。` });
+  if (to < from) throw new Invalid('figures.yearRange', `起始年份 ${from} 晚于结束年份 ${to}。`);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const byCell = new Map(sums.map((s) => [`${s.year}:${s.districtId}`, s]));
   const cells = years.flatMap((year) =>
@@ -311,7 +307,6 @@ export async function buildDistrictYears(
 
 /** What the overview's filters offer: the years with data, districts with targets, replying agencies. */
 export async function listFilterChoices(db: Kysely<Database>, options: MetricsOptions) {
-  await ensureOutcomeTallies(db, options.today);
   const [span, suggestionYears, districts, agencies] = await Promise.all([
     talliedYearSpan(db),
     suggestionYearSpan(db),

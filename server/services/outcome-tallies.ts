@@ -1,9 +1,10 @@
 /**
- * Keeps the outcome tallies current. Every write that can change a figure calls
- * markOutcomesStale in its own transaction; every read of the figures first calls
- * ensureOutcomeTallies, which recomputes the agencies marked since (and, once a day, every agency,
- * since the running year's figures are as of today). Nothing is held in the process: several server
- * processes on one PostgreSQL see the same versions.
+ * Keeps the outcome tallies current, without any read writing (ADR 0006). The write door
+ * (services/write.ts) recomputes the agencies a write touched inside its own transaction
+ * (bringAgenciesCurrent); a background step (server/main.ts) recomputes every agency computed on an
+ * earlier day, since the running year's figures are as of today, and any marked stale by a writer
+ * outside the door. Nothing is held in the process: several server processes on one PostgreSQL see
+ * the same versions.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, TallyScope } from '../../db/schema';
@@ -14,25 +15,12 @@ import {
   type AgencyTallies,
   agencyKeysOf,
   analyzeTallies,
-  bumpFiguresRevision,
   bumpTallyVersions,
   listStaleAgencies,
   loadAgencyOutcomeData,
   replaceAgencyTallies,
+  tallyVersions,
 } from '../repositories/outcome-tallies';
-
-/** Marks the figures of the letters' (or commitments') agencies for recomputation. */
-export async function markOutcomesStale(
-  db: Kysely<Database> | Transaction<Database>,
-  subject: { letterIds?: readonly number[]; commitmentIds?: readonly number[] },
-) {
-  await bumpTallyVersions(db, await agencyKeysOf(db, subject));
-}
-
-/** For writes that change reply figures only (ratings, handlers, deputies): computed figures are out of date. */
-export async function markFiguresChanged(db: Kysely<Database> | Transaction<Database>) {
-  await bumpFiguresRevision(db);
-}
 
 /** The tally scopes a reader sees: demo progress shown or left out. */
 export const tallyScopes = (includeDemo: boolean): TallyScope[] => ['all', includeDemo ? 'demo' : 'real'];
@@ -89,38 +77,72 @@ async function yearsToTally(
   return years;
 }
 
-async function refresh(db: Kysely<Database>, today: string, withDayChange: boolean) {
-  const stale = await listStaleAgencies(db, today, { withDayChange });
-  if (stale.length === 0) return;
+type Computed = { agencyKey: number; version: number } & ReturnType<typeof tallyAgency>;
+
+/** Tallies for one round of agencies at the versions given, read through `db` (a transaction sees its own writes). */
+async function computeRound(
+  db: Kysely<Database> | Transaction<Database>,
+  round: readonly { agencyKey: number; version: number }[],
+  today: string,
+  productFirstYear: () => Promise<number | null>,
+): Promise<Computed[]> {
   const thisYear = Number(today.slice(0, 4));
+  const data = await loadAgencyOutcomeData(
+    db,
+    round.map((a) => a.agencyKey),
+  );
+  const computed: Computed[] = [];
+  for (const { agencyKey, version } of round) {
+    const agencyData = data.get(agencyKey);
+    if (!agencyData) throw new Error(`no data loaded for agency ${agencyKey}`);
+    const years = await yearsToTally(agencyData, thisYear, productFirstYear);
+    computed.push({ agencyKey, version, ...tallyAgency(agencyData, years, today) });
+  }
+  return computed;
+}
+
+async function storeRound(trx: Transaction<Database>, computed: readonly Computed[], today: string) {
+  for (const { agencyKey, version, sets, firstYear, lastYear } of computed)
+    await replaceAgencyTallies(trx, agencyKey, { version, today, firstYear, lastYear }, sets);
+}
+
+function firstYearOnce(db: Kysely<Database> | Transaction<Database>) {
   let span: Promise<number | null> | undefined;
-  const productFirstYear = () => {
+  return () => {
     span ??= metricYearSpan(db).then((s) => s?.first ?? null);
     return span;
   };
+}
+
+async function refresh(db: Kysely<Database>, today: string, withDayChange: boolean) {
+  const stale = await listStaleAgencies(db, today, { withDayChange });
+  if (stale.length === 0) return;
+  const productFirstYear = firstYearOnce(db);
   for (let i = 0; i < stale.length; i += AGENCIES_PER_ROUND) {
-    const round = stale.slice(i, i + AGENCIES_PER_ROUND);
-    const data = await loadAgencyOutcomeData(
-      db,
-      round.map((a) => a.agencyKey),
-    );
-    const computed: ({ agencyKey: number; version: number } & ReturnType<typeof tallyAgency>)[] = [];
-    for (const { agencyKey, version } of round) {
-      const agencyData = data.get(agencyKey);
-      if (!agencyData) throw new Error(`no data loaded for agency ${agencyKey}`);
-      const years = await yearsToTally(agencyData, thisYear, productFirstYear);
-      computed.push({ agencyKey, version, ...tallyAgency(agencyData, years, today) });
-    }
-    await db.transaction().execute(async (trx) => {
-      for (const { agencyKey, version, sets, firstYear, lastYear } of computed)
-        await replaceAgencyTallies(trx, agencyKey, { version, today, firstYear, lastYear }, sets);
-    });
+    const computed = await computeRound(db, stale.slice(i, i + AGENCIES_PER_ROUND), today, productFirstYear);
+    await db.transaction().execute((trx) => storeRound(trx, computed, today));
   }
   // After a large rebuild the planner's row counts for these tables are far off until refreshed.
   if (stale.length >= REANALYZE_AFTER) await analyzeTallies(db);
 }
 
-const running = new WeakMap<Kysely<Database>, Promise<void>>();
+/**
+ * The write path's half (server/services/write.ts): the agencies a write touched are marked and
+ * recomputed inside its own transaction, so the figures read after it commits already count it and
+ * no read has to write. The version bump takes the agencies' state rows first, in key order: two
+ * writers on one agency queue there instead of computing over each other.
+ */
+export async function bringAgenciesCurrent(
+  trx: Transaction<Database>,
+  subject: { letterIds?: readonly number[]; commitmentIds?: readonly number[] },
+  today: string,
+) {
+  const keys = await agencyKeysOf(trx, subject);
+  if (keys.length === 0) return;
+  await bumpTallyVersions(trx, keys);
+  const round = await tallyVersions(trx, keys);
+  await storeRound(trx, await computeRound(trx, round, today, firstYearOnce(trx)), today);
+}
 
 /**
  * Recomputes every agency computed on an earlier day (the running year's figures are as of
@@ -129,22 +151,4 @@ const running = new WeakMap<Kysely<Database>, Promise<void>>();
  */
 export async function refreshOutcomeTalliesForToday(db: Kysely<Database>, today: string) {
   await refresh(db, today, true);
-}
-
-/**
- * Brings the tallies up to date with every write before figures are read. Callers arriving while a refresh runs
- * wait for it and then join (or start) one that began after they arrived, so a write they made
- * before asking is always counted.
- */
-export async function ensureOutcomeTallies(db: Kysely<Database>, today: string) {
-  const earlier = running.get(db);
-  if (earlier) await earlier.catch(() => undefined);
-  let current = running.get(db);
-  if (!current) {
-    current = refresh(db, today, false).finally(() => {
-      if (running.get(db) === current) running.delete(db);
-    });
-    running.set(db, current);
-  }
-  await current;
 }

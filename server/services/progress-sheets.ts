@@ -4,23 +4,21 @@
  * nothing is written, and the user gets each problem with its row number. A good file is written
  * as progress entries in one transaction.
  */
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import { Forbidden } from '../domain/errors';
 import { progressKey, standingEntries } from '../domain/progress-summary';
-import { recordAudit } from '../repositories/audit';
 import { listProgress } from '../repositories/commitments';
 import { listSheetTargets, type SheetTargetRow } from '../repositories/progress-sheets';
 import type { ExportRow } from '../spreadsheets/export';
 import {
   type KnownTarget,
-  ProgressFileError,
   parseProgressFile,
   type RowError,
   validateAgainstTargets,
 } from '../spreadsheets/import';
-import { markOutcomesStale } from './outcome-tallies';
+import { runWrite, userActor } from './write';
 
 /** Rows per INSERT: a 5,000-row file is a handful of statements, not thousands. */
 const INSERT_CHUNK = 500;
@@ -79,16 +77,12 @@ export async function importProgressSheet(
 ): Promise<SheetImportOutcome> {
   const now = options.now ?? new Date();
   if (user.role === 'agency' && user.agencyId === null) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: '您的账号未关联承办单位,不能批量填报。' });
+    throw new Forbidden('access.noAgency', '您的账号未关联承办单位,不能批量填报。');
   }
-  let parsed: Awaited<ReturnType<typeof parseProgressFile>>;
-  try {
-    parsed = await parseProgressFile(file.bytes, file.fileName, { today: now.toISOString().slice(0, 10) });
-  } catch (error) {
-    if (error instanceof ProgressFileError)
-      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
-    throw error;
-  }
+  // A file that cannot be read at all throws ProgressFileError, an Invalid the transport maps.
+  const parsed = await parseProgressFile(file.bytes, file.fileName, {
+    today: now.toISOString().slice(0, 10),
+  });
   if (parsed.errors.length) return { imported: 0, skippedRows: parsed.skippedRows, errors: parsed.errors };
 
   const targets = await listSheetTargets(db, {
@@ -121,39 +115,34 @@ export async function importProgressSheet(
   const errors = [...check.errors, ...unreviewed].sort((a, b) => a.row - b.row);
   if (errors.length) return { imported: 0, skippedRows: parsed.skippedRows, errors };
 
-  const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < check.matched.length; i += INSERT_CHUNK) {
-      await trx
-        .insertInto('progress_updates')
-        .values(
-          check.matched.slice(i, i + INSERT_CHUNK).map((m) => ({
-            commitment_id: m.commitmentId,
-            district_id: m.target.districtId,
-            value: m.value,
-            as_of: m.asOf,
-            evidence_text: m.evidenceText,
-            evidence_url: m.evidenceUrl,
-            reporter_user_id: user.id,
-            reporter_name: user.displayName,
-            created_at: at,
-          })),
-        )
-        .execute();
-    }
-    await markOutcomesStale(trx, { commitmentIds: [...new Set(check.matched.map((m) => m.commitmentId))] });
-    await recordAudit(
-      trx,
-      {
-        actor: user.displayName,
-        userId: user.id,
-        action: 'progress.import',
-        entity: 'progress_update',
-        entityId: null,
-        after: { fileName: file.fileName, rows: check.matched.length, format: parsed.format },
-      },
-      at,
-    );
+  await runWrite(db, {
+    actor: userActor(user),
+    action: 'progress.import',
+    entity: 'progress_update',
+    entityId: null,
+    now,
+    after: () => ({ fileName: file.fileName, rows: check.matched.length, format: parsed.format }),
+    write: async ({ trx, at, touched }) => {
+      for (let i = 0; i < check.matched.length; i += INSERT_CHUNK) {
+        await trx
+          .insertInto('progress_updates')
+          .values(
+            check.matched.slice(i, i + INSERT_CHUNK).map((m) => ({
+              commitment_id: m.commitmentId,
+              district_id: m.target.districtId,
+              value: m.value,
+              as_of: m.asOf,
+              evidence_text: m.evidenceText,
+              evidence_url: m.evidenceUrl,
+              reporter_user_id: user.id,
+              reporter_name: user.displayName,
+              created_at: at,
+            })),
+          )
+          .execute();
+      }
+      touched({ commitmentIds: [...new Set(check.matched.map((m) => m.commitmentId))] });
+    },
   });
   return { imported: check.matched.length, skippedRows: parsed.skippedRows, errors: [] };
 }

@@ -4,14 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { TRPCError } from '@trpc/server';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, ProgressUpdateRow } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
-import { recordAudit } from '../repositories/audit';
+import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
+import { isUniqueViolation } from '../repositories/unique-violation';
 import { assertMayReportFor } from './access';
-import { markOutcomesStale } from './outcome-tallies';
+import { type Door, runWrite, userActor } from './write';
 
 type Trx = Transaction<Database>;
 
@@ -44,18 +44,12 @@ async function storeAttachment(trx: Trx, attachment: NonNullable<EvidenceInput['
   const extension = path.extname(attachment.fileName).toLowerCase();
   const mime = MIME_TYPES[extension];
   if (!mime) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: '附件只支持 PDF、图片(JPG/PNG)、Word、Excel 或文本文件。',
-    });
+    throw new Invalid('attachment.type', '附件只支持 PDF、图片(JPG/PNG)、Word、Excel 或文本文件。');
   }
   const content = new Uint8Array(Buffer.from(attachment.contentBase64, 'base64'));
-  if (content.byteLength === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '附件为空。' });
+  if (content.byteLength === 0) throw new Invalid('attachment.empty', '附件为空。');
   if (content.byteLength > ATTACHMENT_MAX_BYTES) {
-    throw new TRPCError({
-      code: 'PAYLOAD_TOO_LARGE',
-      message: `附件过大(上限 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)。`,
-    });
+    throw new TooLarge('attachment.tooLarge', `附件过大(上限 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)。`);
   }
   // Kept in the database, not on local disk, so several server processes see the same files.
   const row = await trx
@@ -79,18 +73,17 @@ async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
     .select(['id', 'letter_id', 'kind', 'review_status', 'withdrawn_at'])
     .where('id', '=', input.commitmentId)
     .executeTakeFirst();
-  if (!commitment)
-    throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.commitmentId} 的承诺事项。` });
+  if (!commitment) throw notFound('commitment', input.commitmentId);
   if (commitment.kind !== 'quantified') {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '节点事项没有数值目标,请标记“已完成/未完成”。' });
+    throw new Invalid('progress.milestone', '节点事项没有数值目标,请标记“已完成/未完成”。');
   }
   if (commitment.review_status !== 'confirmed') {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: '该承诺事项尚未核实,核实后才能填报进度。' });
+    throw new PreconditionFailed('progress.unconfirmed', '该承诺事项尚未核实,核实后才能填报进度。');
   }
   if (commitment.withdrawn_at) {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: '该承诺事项已取消,不再填报进度。' });
+    throw new PreconditionFailed('progress.withdrawn', '该承诺事项已取消,不再填报进度。');
   }
-  if (input.asOf > today) throw new TRPCError({ code: 'BAD_REQUEST', message: '截至日期不能晚于今天。' });
+  if (input.asOf > today) throw new Invalid('progress.future', '截至日期不能晚于今天。');
   const targets = await trx
     .selectFrom('commitment_targets')
     .select('district_id')
@@ -99,13 +92,9 @@ async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
   const known = targets.some((t) => t.district_id === input.districtId);
   // A commitment the gazetteer could not break down is reported for the city as a whole.
   if (!known && !(targets.length === 0 && input.districtId === null)) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message:
-        input.districtId === null
-          ? '该承诺已分解到各区,请按区填报。'
-          : '该承诺在所选的区没有目标,请选择有目标的区。',
-    });
+    throw input.districtId === null
+      ? new Invalid('progress.byDistrict', '该承诺已分解到各区,请按区填报。')
+      : new Invalid('progress.noTargetInDistrict', '该承诺在所选的区没有目标,请选择有目标的区。');
   }
   return commitment;
 }
@@ -116,20 +105,25 @@ export async function recordProgress(
   input: ProgressInput,
   now = new Date(),
 ) {
-  return db.transaction().execute(async (trx) => {
-    const at = now.toISOString();
-    const commitment = await checkTarget(trx, input, at.slice(0, 10));
-    await assertMayReportFor(trx, user, commitment.letter_id);
-    return insertEntry(trx, user, input, { supersedesId: null, reason: null }, at);
+  return runWrite(db, {
+    actor: userActor(user),
+    action: 'progress.record',
+    entity: 'progress_update',
+    entityId: (row: ProgressUpdateRow) => row.id,
+    now,
+    authorize: async (trx) => {
+      const commitment = await checkTarget(trx, input, now.toISOString().slice(0, 10));
+      await assertMayReportFor(trx, user, commitment.letter_id);
+    },
+    write: (door) => insertEntry(door, user, input, { supersedesId: null, reason: null }),
   });
 }
 
 async function insertEntry(
-  trx: Trx,
+  { trx, at, touched }: Door,
   user: SessionUser,
   input: ProgressInput,
   correction: { supersedesId: number | null; reason: string | null },
-  at: string,
 ) {
   const attachmentId = input.attachment ? await storeAttachment(trx, input.attachment, at) : null;
   const row = await trx
@@ -150,19 +144,7 @@ async function insertEntry(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await markOutcomesStale(trx, { commitmentIds: [input.commitmentId] });
-  await recordAudit(
-    trx,
-    {
-      actor: user.displayName,
-      userId: user.id,
-      action: correction.supersedesId ? 'progress.correct' : 'progress.record',
-      entity: 'progress_update',
-      entityId: row.id,
-      after: { ...row, attachment_id: attachmentId },
-    },
-    at,
-  );
+  touched({ commitmentIds: [input.commitmentId] });
   return row;
 }
 
@@ -173,35 +155,41 @@ export async function correctProgress(
   now = new Date(),
 ) {
   try {
-    return await db.transaction().execute(async (trx) => {
-      const at = now.toISOString();
-      const old = await trx
-        .selectFrom('progress_updates')
-        .select(['id', 'commitment_id', 'district_id'])
-        .where('id', '=', input.supersedesId)
-        .executeTakeFirst();
-      if (!old)
-        throw new TRPCError({
-          code: 'NOT_FOUND',
-          message: `找不到编号为 ${input.supersedesId} 的进度记录。`,
-        });
-      const replaced = await trx
-        .selectFrom('progress_updates')
-        .select('id')
-        .where('supersedes_id', '=', old.id)
-        .executeTakeFirst();
-      if (replaced) throw alreadyCorrected();
-      const entry = { ...input, commitmentId: old.commitment_id, districtId: old.district_id };
-      const commitment = await checkTarget(trx, entry, at.slice(0, 10));
-      await assertMayReportFor(trx, user, commitment.letter_id);
-      return insertEntry(trx, user, entry, { supersedesId: old.id, reason: input.reason }, at);
+    let entry: ProgressInput | undefined;
+    return await runWrite(db, {
+      actor: userActor(user),
+      action: 'progress.correct',
+      entity: 'progress_update',
+      entityId: (row: ProgressUpdateRow) => row.id,
+      now,
+      authorize: async (trx) => {
+        const old = await trx
+          .selectFrom('progress_updates')
+          .select(['id', 'commitment_id', 'district_id'])
+          .where('id', '=', input.supersedesId)
+          .executeTakeFirst();
+        if (!old) throw notFound('progress', input.supersedesId);
+        const replaced = await trx
+          .selectFrom('progress_updates')
+          .select('id')
+          .where('supersedes_id', '=', old.id)
+          .executeTakeFirst();
+        if (replaced) throw alreadyCorrected();
+        entry = { ...input, commitmentId: old.commitment_id, districtId: old.district_id };
+        const commitment = await checkTarget(trx, entry, now.toISOString().slice(0, 10));
+        await assertMayReportFor(trx, user, commitment.letter_id);
+      },
+      write: (door) => {
+        if (!entry) throw new Error('authorize finds the entry first');
+        return insertEntry(door, user, entry, { supersedesId: input.supersedesId, reason: input.reason });
+      },
     });
   } catch (error) {
     // The unique index on supersedes_id refuses the second of two concurrent corrections.
-    if (!(error instanceof TRPCError) && /unique|UNIQUE/.test(String(error))) throw alreadyCorrected();
+    if (isUniqueViolation(error)) throw alreadyCorrected();
     throw error;
   }
 }
 
 const alreadyCorrected = () =>
-  new TRPCError({ code: 'CONFLICT', message: '这条进度记录已被更正过,请在最新的记录上更正。' });
+  new Conflict('progress.alreadyCorrected', '这条进度记录已被更正过,请在最新的记录上更正。');

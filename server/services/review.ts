@@ -2,57 +2,67 @@
  * The review queue (待核实): the office confirms, corrects, rejects, or adds what the extractor
  * missed. Every change is audited with the row before and after; only confirmed items count.
  */
-import { TRPCError } from '@trpc/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { CommitmentRow, Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import type { AddCommitmentInput, CorrectInput } from '../../shared/schemas/review';
-import { recordAudit } from '../repositories/audit';
-import { markOutcomesStale } from './outcome-tallies';
+import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
+import { assertMayReportFor } from './access';
 import { reallocateTargets } from './targets';
+import { runWrite, userActor } from './write';
 
 type Trx = Transaction<Database>;
 
 async function loadForUpdate(trx: Trx, id: number): Promise<CommitmentRow> {
   const row = await trx.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${id} 的承诺事项。` });
+  if (!row) throw notFound('commitment', id);
   return row;
 }
 
 async function letterText(trx: Trx, letterId: number): Promise<string> {
   const letter = await trx.selectFrom('letters').select('text').where('id', '=', letterId).executeTakeFirst();
-  if (!letter) throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${letterId} 的答复函。` });
+  if (!letter) throw notFound('letter', letterId);
   return letter.text;
 }
 
 function quoteOf(text: string, start: number, end: number): string {
   if (end > text.length) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '所选原文超出了答复函的范围,请重新选择。' });
+    throw new Invalid('review.spanOutside', '所选原文超出了答复函的范围,请重新选择。');
   }
   const quote = text.slice(start, end);
-  if (!quote.trim()) throw new TRPCError({ code: 'BAD_REQUEST', message: '所选原文为空,请重新选择。' });
+  if (!quote.trim()) throw new Invalid('review.spanEmpty', '所选原文为空,请重新选择。');
   return quote;
 }
 
+/**
+ * A change to one commitment through the door, audited with the row before and after. `ownAgency`:
+ * an agency clerk may make it only on a commitment of a reply their agency answers for.
+ */
 async function audited(
   db: Kysely<Database>,
   user: SessionUser,
   action: string,
   id: number,
   change: (trx: Trx, before: CommitmentRow, at: string) => Promise<void>,
+  options: { ownAgency?: boolean } = {},
 ) {
-  return db.transaction().execute(async (trx) => {
-    const at = new Date().toISOString();
-    const before = await loadForUpdate(trx, id);
-    await change(trx, before, at);
-    await markOutcomesStale(trx, { commitmentIds: [id] });
-    const after = await loadForUpdate(trx, id);
-    await recordAudit(
-      trx,
-      { actor: user.displayName, userId: user.id, action, entity: 'commitment', entityId: id, before, after },
-      at,
-    );
-    return after;
+  let before: CommitmentRow | undefined;
+  return runWrite(db, {
+    actor: userActor(user),
+    action,
+    entity: 'commitment',
+    entityId: id,
+    authorize: async (trx) => {
+      before = await loadForUpdate(trx, id);
+      if (options.ownAgency) await assertMayReportFor(trx, user, before.letter_id);
+    },
+    before: async () => before,
+    write: async ({ trx, at, touched }) => {
+      if (!before) throw new Error('authorize loads the commitment first');
+      await change(trx, before, at);
+      touched({ commitmentIds: [id] });
+      return loadForUpdate(trx, id);
+    },
   });
 }
 
@@ -129,50 +139,43 @@ export async function addCommitment(
     | AddCommitmentInput
     | (Omit<AddCommitmentInput, 'min' | 'max' | 'unit' | 'object' | 'per'> & { kind: 'milestone' }),
 ) {
-  return db.transaction().execute(async (trx) => {
-    const at = new Date().toISOString();
-    const quote = quoteOf(await letterText(trx, input.letterId), input.start, input.end);
-    const quantified = !('kind' in input);
-    const row = await trx
-      .insertInto('commitments')
-      .values({
-        letter_id: input.letterId,
-        kind: quantified ? 'quantified' : 'milestone',
-        quote,
-        span_start: input.start,
-        span_end: input.end,
-        target_min: quantified ? input.min : null,
-        target_max: quantified ? input.max : null,
-        unit: quantified ? input.unit : null,
-        object: quantified ? input.object : null,
-        per_scope: quantified ? input.per : null,
-        deadline_year: input.deadlineYear,
-        section: input.section ?? null,
-        origin: 'manual',
-        review_status: 'confirmed',
-        reviewed_by: user.id,
-        reviewed_at: at,
-        created_at: at,
-        updated_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (quantified)
-      await reallocateTargets(trx, row.id, { min: input.min, max: input.max, per: input.per }, at);
-    await markOutcomesStale(trx, { commitmentIds: [row.id] });
-    await recordAudit(
-      trx,
-      {
-        actor: user.displayName,
-        userId: user.id,
-        action: 'commitment.add',
-        entity: 'commitment',
-        entityId: row.id,
-        after: row,
-      },
-      at,
-    );
-    return row;
+  return runWrite(db, {
+    actor: userActor(user),
+    action: 'commitment.add',
+    entity: 'commitment',
+    entityId: (row: CommitmentRow) => row.id,
+    write: async ({ trx, at, touched }) => {
+      const quote = quoteOf(await letterText(trx, input.letterId), input.start, input.end);
+      const quantified = !('kind' in input);
+      const row = await trx
+        .insertInto('commitments')
+        .values({
+          letter_id: input.letterId,
+          kind: quantified ? 'quantified' : 'milestone',
+          quote,
+          span_start: input.start,
+          span_end: input.end,
+          target_min: quantified ? input.min : null,
+          target_max: quantified ? input.max : null,
+          unit: quantified ? input.unit : null,
+          object: quantified ? input.object : null,
+          per_scope: quantified ? input.per : null,
+          deadline_year: input.deadlineYear,
+          section: input.section ?? null,
+          origin: 'manual',
+          review_status: 'confirmed',
+          reviewed_by: user.id,
+          reviewed_at: at,
+          created_at: at,
+          updated_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (quantified)
+        await reallocateTargets(trx, row.id, { min: input.min, max: input.max, per: input.per }, at);
+      touched({ commitmentIds: [row.id] });
+      return row;
+    },
   });
 }
 
@@ -183,7 +186,7 @@ export function withdrawCommitment(
 ) {
   return audited(db, user, 'commitment.withdraw', input.id, async (trx, before, at) => {
     if (before.review_status !== 'confirmed') {
-      throw new TRPCError({ code: 'PRECONDITION_FAILED', message: '只有已核实的承诺事项才能取消。' });
+      throw new PreconditionFailed('review.withdrawUnconfirmed', '只有已核实的承诺事项才能取消。');
     }
     await trx
       .updateTable('commitments')
@@ -204,13 +207,20 @@ export function explainOutcome(
   user: SessionUser,
   input: { id: number; reasonCode: CommitmentRow['reason_code'] & string; reasonText?: string | undefined },
 ) {
-  return audited(db, user, 'commitment.outcome_reason', input.id, async (trx, _before, at) => {
-    await trx
-      .updateTable('commitments')
-      .set({ reason_code: input.reasonCode, reason_text: input.reasonText ?? null, updated_at: at })
-      .where('id', '=', input.id)
-      .execute();
-  });
+  return audited(
+    db,
+    user,
+    'commitment.outcome_reason',
+    input.id,
+    async (trx, _before, at) => {
+      await trx
+        .updateTable('commitments')
+        .set({ reason_code: input.reasonCode, reason_text: input.reasonText ?? null, updated_at: at })
+        .where('id', '=', input.id)
+        .execute();
+    },
+    { ownAgency: true },
+  );
 }
 
 export function setMilestoneState(
@@ -218,18 +228,25 @@ export function setMilestoneState(
   user: SessionUser,
   input: { id: number; state: 'open' | 'done' | 'not_done'; doneOn?: string | undefined },
 ) {
-  return audited(db, user, 'milestone.state', input.id, async (trx, before, at) => {
-    if (before.kind !== 'milestone') {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '这是量化承诺,请填报进度数值而不是标记完成。' });
-    }
-    await trx
-      .updateTable('commitments')
-      .set({
-        milestone_state: input.state,
-        milestone_done_on: input.state === 'done' ? (input.doneOn ?? at.slice(0, 10)) : null,
-        updated_at: at,
-      })
-      .where('id', '=', input.id)
-      .execute();
-  });
+  return audited(
+    db,
+    user,
+    'milestone.state',
+    input.id,
+    async (trx, before, at) => {
+      if (before.kind !== 'milestone') {
+        throw new Invalid('review.notMilestone', '这是量化承诺,请填报进度数值而不是标记完成。');
+      }
+      await trx
+        .updateTable('commitments')
+        .set({
+          milestone_state: input.state,
+          milestone_done_on: input.state === 'done' ? (input.doneOn ?? at.slice(0, 10)) : null,
+          updated_at: at,
+        })
+        .where('id', '=', input.id)
+        .execute();
+    },
+    { ownAgency: true },
+  );
 }

@@ -20,8 +20,8 @@ import { expandVersions, type UnitSpan, type VersionChange } from '../domain/gaz
 import { decodeLetter } from '../extract/index';
 import { listTargets } from '../repositories/commitments';
 import { ingestLetter } from './ingest-letter';
-import { markFiguresChanged, markOutcomesStale } from './outcome-tallies';
 import { reallocateTargets } from './targets';
+import { runWrite } from './write';
 
 const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed');
 export const SEED_LETTER_FILE = 'reply-260.txt';
@@ -120,7 +120,7 @@ async function seededFromUnversionedFile(db: Kysely<Database>): Promise<boolean>
  * (a letter of 2023 counted 38 units where there were 45). Commitments whose targets the office
  * split, or that hold breakdown parts, keep theirs: only all-derived target sets are redone.
  */
-async function reallocateStreetTargets(trx: Transaction<Database>, at: string): Promise<void> {
+async function reallocateStreetTargets(trx: Transaction<Database>, at: string): Promise<number[]> {
   const derived = await trx
     .selectFrom('commitments')
     .select(['id', 'target_min', 'target_max', 'per_scope'])
@@ -141,6 +141,7 @@ async function reallocateStreetTargets(trx: Transaction<Database>, at: string): 
     const spec = { min: c.target_min ?? 0, max: c.target_max, per: c.per_scope as 'street' | 'town' };
     await reallocateTargets(trx, c.id, spec, at);
   }
+  return derived.map((c) => c.id);
 }
 
 /**
@@ -153,45 +154,53 @@ async function upgradeUnversionedGazetteer(db: Kysely<Database>): Promise<void> 
   const file = await readGazetteerFile();
   const spans = expandVersions(file.versions);
   try {
-    await db.transaction().execute(async (trx) => {
-      for (const district of file.districts) {
-        const found = await trx
-          .selectFrom('districts')
-          .select('id')
-          .where('city', '=', file.city)
-          .where('name', '=', district.name)
-          .where('valid_from', '=', district.validFrom)
-          .executeTakeFirst();
-        if (!found) continue;
-        await trx
-          .deleteFrom('streets')
-          .where('district_id', '=', found.id)
-          .where('source', '=', UNVERSIONED_SEED_SOURCE)
-          .execute();
-        await trx
-          .updateTable('districts')
-          .set({ source: file.districtsSource })
-          .where('id', '=', found.id)
-          .where('source', '=', UNVERSIONED_SEED_SOURCE)
-          .execute();
-        const kept = await trx
-          .selectFrom('streets')
-          .select(['name', 'valid_from'])
-          .where('district_id', '=', found.id)
-          .execute();
-        const units = spans.filter(
-          (u) =>
-            u.district === district.name &&
-            !kept.some((k) => k.name === u.name && k.valid_from === Number(u.fromDate.slice(0, 4))),
-        );
-        if (units.length)
+    await runWrite(db, {
+      actor: { userId: null, name: 'seed' },
+      action: 'seed.gazetteer_versions',
+      entity: 'gazetteer',
+      entityId: null,
+      after: (redone: number) => ({ city: file.city, targetsRedone: redone }),
+      write: async ({ trx, at, touched }) => {
+        for (const district of file.districts) {
+          const found = await trx
+            .selectFrom('districts')
+            .select('id')
+            .where('city', '=', file.city)
+            .where('name', '=', district.name)
+            .where('valid_from', '=', district.validFrom)
+            .executeTakeFirst();
+          if (!found) continue;
           await trx
-            .insertInto('streets')
-            .values(units.map((u) => streetRow(found.id, u)))
+            .deleteFrom('streets')
+            .where('district_id', '=', found.id)
+            .where('source', '=', UNVERSIONED_SEED_SOURCE)
             .execute();
-      }
-      await reallocateStreetTargets(trx, new Date().toISOString());
-      await markFiguresChanged(trx);
+          await trx
+            .updateTable('districts')
+            .set({ source: file.districtsSource })
+            .where('id', '=', found.id)
+            .where('source', '=', UNVERSIONED_SEED_SOURCE)
+            .execute();
+          const kept = await trx
+            .selectFrom('streets')
+            .select(['name', 'valid_from'])
+            .where('district_id', '=', found.id)
+            .execute();
+          const units = spans.filter(
+            (u) =>
+              u.district === district.name &&
+              !kept.some((k) => k.name === u.name && k.valid_from === Number(u.fromDate.slice(0, 4))),
+          );
+          if (units.length)
+            await trx
+              .insertInto('streets')
+              .values(units.map((u) => streetRow(found.id, u)))
+              .execute();
+        }
+        const redone = await reallocateStreetTargets(trx, at);
+        if (redone.length) touched({ commitmentIds: redone });
+        return redone.length;
+      },
     });
   } catch (error) {
     // Another process upgraded it between our check and our insert: its rows refused ours.
@@ -226,6 +235,28 @@ export async function seedDemoProgress(db: Kysely<Database>, letterId: number, n
     .select('letter_date')
     .where('id', '=', letterId)
     .executeTakeFirstOrThrow();
+  // One pass through the write door: confirmation, demo entries, their audit entry and the
+  // agency's figures are stored together, so a process killed midway leaves no half-seeded letter.
+  return runWrite(db, {
+    actor: { userId: null, name: 'seed' },
+    action: 'seed.demo_progress',
+    entity: 'seed',
+    entityId: letterId,
+    now,
+    after: (count: number) => ({ letterId, demoEntries: count }),
+    write: ({ trx, touched }) => {
+      touched({ letterIds: [letterId] });
+      return storeDemoProgress(trx, letterId, letter.letter_date, now);
+    },
+  });
+}
+
+async function storeDemoProgress(
+  db: Transaction<Database>,
+  letterId: number,
+  letterDate: string | null,
+  now: Date,
+): Promise<number> {
   // The demo shows a reviewed letter: its extracted items are marked confirmed, noted as demo.
   await db
     .updateTable('commitments')
@@ -241,9 +272,8 @@ export async function seedDemoProgress(db: Kysely<Database>, letterId: number, n
     await db.selectFrom('commitments').select('id').where('letter_id', '=', letterId).execute()
   ).map((c) => c.id);
   const targets = await listTargets(db, { commitmentIds });
-  const year = letter.letter_date ? Number(letter.letter_date.slice(0, 4)) : now.getUTCFullYear();
+  const year = letterDate ? Number(letterDate.slice(0, 4)) : now.getUTCFullYear();
   const entries = buildDemoProgress(targets, year, now.toISOString().slice(0, 10));
-  await markOutcomesStale(db, { letterIds: [letterId] });
   if (entries.length === 0) return 0;
   const at = now.toISOString();
   await db

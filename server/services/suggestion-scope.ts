@@ -5,12 +5,12 @@
  * day. dashboard.summary (through buildSummary), the heat map, the trend and the commitments list
  * all narrow with these same functions, so a figure and the list it opens cannot disagree.
  */
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { TrackedStatus } from '../../shared/commitments';
 import { sessionOfRef } from '../../shared/sessions';
 import type { ItemOutcome, TrackedItem } from '../domain/commitment-metrics';
+import { NotFound } from '../domain/errors';
 import {
   letterIdsAnswering,
   listSuggestionRefs,
@@ -36,13 +36,11 @@ export async function resolveScope(
   if (names.session !== undefined) {
     const refs = await listSuggestionRefs(db);
     ids = new Set(refs.filter((r) => sessionOfRef(r.ref) === names.session).map((r) => r.id));
-    if (ids.size === 0)
-      throw new TRPCError({ code: 'NOT_FOUND', message: `找不到会议“${names.session}”的代表建议。` });
+    if (ids.size === 0) throw new NotFound('notFound.session', `找不到会议“${names.session}”的代表建议。`);
   }
   if (names.deputy !== undefined) {
     const ofDeputy = await suggestionIdsOfDeputy(db, names.deputy);
-    if (ofDeputy === null)
-      throw new TRPCError({ code: 'NOT_FOUND', message: `找不到代表“${names.deputy}”。` });
+    if (ofDeputy === null) throw new NotFound('notFound.deputyName', `找不到代表“${names.deputy}”。`);
     ids = ids === null ? new Set(ofDeputy) : new Set(ofDeputy.filter((id) => ids?.has(id)));
   }
   const suggestionIds = ids ?? new Set<number>();

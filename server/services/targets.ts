@@ -4,15 +4,18 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { SessionUser } from '../../shared/auth';
 import {
   type AllocatedTarget,
   allocateTargets,
   type GazetteerDistrict,
   type TargetSpec,
 } from '../domain/allocate-targets';
+import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
 import { cityOfLetter } from '../domain/letter-city';
+import { countDistricts, findTargetTotal, listTargetRows } from '../repositories/district-targets';
 import { districtsOnDate, listCities } from '../repositories/gazetteer';
-import { markOutcomesStale } from './outcome-tallies';
+import { runWrite, userActor } from './write';
 
 type Trx = Transaction<Database>;
 
@@ -35,7 +38,6 @@ export async function writeTargets(
   at: string,
 ) {
   await trx.deleteFrom('commitment_targets').where('commitment_id', '=', commitmentId).execute();
-  await markOutcomesStale(trx, { commitmentIds: [commitmentId] });
   if (targets.length === 0) return;
   await trx
     .insertInto('commitment_targets')
@@ -75,4 +77,96 @@ export async function districtsForCommitment(
   if (!letter) return [];
   const date = (letter.letter_date ?? letter.created_at).slice(0, 10);
   return gazetteerForLetter(db, { agency: letter.agency, text: letter.text, date });
+}
+
+const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+
+/** The office splits a city-wide total across districts: the parts must add up to the total. */
+export function splitTargets(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input: {
+    commitmentId: number;
+    parts: { districtId: number; min: number; max?: number | null | undefined }[];
+  },
+) {
+  let targetMax: number | null = null;
+  return runWrite<{ parts: AllocatedTarget[] }>(db, {
+    actor: userActor(user),
+    action: 'targets.split',
+    entity: 'commitment',
+    entityId: input.commitmentId,
+    authorize: async (trx) => {
+      const commitment = await findTargetTotal(trx, input.commitmentId);
+      if (commitment?.kind !== 'quantified' || commitment.target_min === null)
+        throw notFound('quantified', input.commitmentId);
+      if (commitment.per_scope !== null)
+        throw new PreconditionFailed('targets.perScope', '按单位计的目标已按区划自动分解,无需手工分配。');
+      const ids = input.parts.map((p) => p.districtId);
+      if (new Set(ids).size !== ids.length)
+        throw new Invalid('targets.districtTwice', '同一个区只能分配一次。');
+      if ((await countDistricts(trx, ids)) !== ids.length)
+        throw new Invalid('targets.unknownDistrict', '分配中包含未知的区。');
+      const minTotal = sum(input.parts.map((p) => p.min));
+      if (minTotal !== commitment.target_min)
+        throw new Invalid(
+          'targets.minSum',
+          `各区目标之和(${minTotal})必须等于全市目标(${commitment.target_min})。`,
+        );
+      if (commitment.target_max !== null) {
+        const maxTotal = sum(input.parts.map((p) => p.max ?? p.min));
+        if (maxTotal !== commitment.target_max)
+          throw new Invalid(
+            'targets.maxSum',
+            `各区目标上限之和(${maxTotal})必须等于全市目标上限(${commitment.target_max})。`,
+          );
+      }
+      targetMax = commitment.target_max;
+    },
+    before: (trx) => listTargetRows(trx, input.commitmentId),
+    after: (result) => result.parts,
+    write: async ({ trx, at, touched }) => {
+      const parts = input.parts.map((p) => ({
+        districtId: p.districtId,
+        min: p.min,
+        max: targetMax === null ? null : (p.max ?? p.min),
+        allocation: 'split' as const,
+      }));
+      await writeTargets(trx, input.commitmentId, parts, at);
+      touched({ commitmentIds: [input.commitmentId] });
+      return { parts };
+    },
+  }).then(({ parts }) => ({ parts: parts.length }));
+}
+
+/** Back to one city-wide target of the commitment's total. */
+export function mergeTargetsToCity(db: Kysely<Database>, user: SessionUser, commitmentId: number) {
+  return runWrite<{ after: AllocatedTarget[] }>(db, {
+    actor: userActor(user),
+    action: 'targets.merge',
+    entity: 'commitment',
+    entityId: commitmentId,
+    before: (trx) => listTargetRows(trx, commitmentId),
+    after: (result) => result.after,
+    write: async ({ trx, at, touched }) => {
+      const commitment = await findTargetTotal(trx, commitmentId);
+      if (!commitment || commitment.target_min === null) throw notFound('quantified', commitmentId);
+      if (commitment.per_scope !== null)
+        throw new PreconditionFailed(
+          'targets.perScopeMerge',
+          '按单位计的目标由区划决定,不能合并为全市目标。',
+        );
+      const after = [
+        {
+          districtId: null,
+          min: commitment.target_min,
+          max: commitment.target_max,
+          allocation: 'city' as const,
+        },
+      ];
+      await writeTargets(trx, commitmentId, after, at);
+      touched({ commitmentIds: [commitmentId] });
+      return { after };
+    },
+  }).then(() => ({ parts: 1 }));
 }

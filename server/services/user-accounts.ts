@@ -7,7 +7,8 @@ import type { Database } from '../../db/schema';
 import type { CreateUserInput } from '../../shared/schemas/auth';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
-import { recordAudit } from '../repositories/audit';
+import { Conflict, Invalid, notFound } from '../domain/errors';
+import { isUniqueViolation } from '../repositories/unique-violation';
 import {
   agencyExists,
   deputyExists,
@@ -19,43 +20,28 @@ import {
   type UserSummary,
   usernameTaken,
 } from '../repositories/users';
+import { runWrite, type WriteActor } from './write';
 
 /** Who made the change, for the audit log: a signed-in user, or 'cli' / 'system' with no id. */
-export interface Actor {
-  userId: number | null;
-  name: string;
-}
+export type Actor = WriteActor;
 
-export type AccountProblem =
-  | 'username-taken'
-  | 'unknown-agency'
-  | 'unknown-deputy'
-  | 'not-found'
-  | 'self'
-  | 'wrong-password';
+/** The signed-in user as the audit log names them. */
+export const actorOf = (user: { id: number; username: string }): Actor => ({
+  userId: user.id,
+  name: user.username,
+});
 
-/** A refusal the person making the change can fix; the message says how. */
-export class AccountError extends Error {
-  constructor(
-    readonly problem: AccountProblem,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AccountError';
-  }
-}
-
-/** SQLite (better-sqlite3) and PostgreSQL (pg) name a unique-index violation differently. */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === '23505';
-}
+/** The key of the refusal a second account of one username gets (first start checks for it). */
+export const USERNAME_TAKEN = 'user.usernameTaken';
 
 /** What the audit log keeps of an account: never the password hash. */
 function auditView(user: UserSummary) {
   const { id, username, displayName, role, agencyId, deputyId, disabled } = user;
   return { id, username, displayName, role, agencyId, deputyId, disabled };
 }
+
+/** An account linked to an agency or deputy that does not exist: the form's choice is wrong, not a lookup. */
+const invalidLink = (missing: Error) => new Invalid('user.unknownLink', missing.message);
 
 export async function createUserAccount(
   db: Kysely<Database>,
@@ -66,42 +52,38 @@ export async function createUserAccount(
   const agencyId = input.role === 'agency' ? input.agencyId : null;
   const deputyId = input.role === 'deputy' ? input.deputyId : null;
   if (agencyId !== null && !(await agencyExists(db, agencyId)))
-    throw new AccountError('unknown-agency', `找不到编号为 ${agencyId} 的承办单位,请先录入该单位的答复函。`);
+    throw invalidLink(notFound('agency', agencyId, '请先录入该单位的答复函'));
   if (deputyId !== null && !(await deputyExists(db, deputyId)))
-    throw new AccountError('unknown-deputy', `找不到编号为 ${deputyId} 的代表。`);
-  const taken = () => new AccountError('username-taken', `用户名“${input.username}”已被使用,请换一个。`);
+    throw invalidLink(notFound('deputy', deputyId));
+  const taken = () => new Conflict(USERNAME_TAKEN, `用户名“${input.username}”已被使用,请换一个。`);
   if (await usernameTaken(db, input.username)) throw taken();
 
   const passwordHash = await hashPassword(input.password);
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const id = await insertUser(trx, {
-      username: input.username,
-      display_name: input.displayName,
-      role: input.role,
-      agency_id: agencyId,
-      deputy_id: deputyId,
-      password_hash: passwordHash,
-      created_at: at,
-    }).catch((error: unknown) => {
-      // Two offices creating the same username at once: the unique index decides.
-      throw isUniqueViolation(error) ? taken() : error;
-    });
-    const created = await findUser(trx, id);
-    if (!created) throw new Error(`user ${id} vanished inside its own transaction`);
-    await recordAudit(
-      trx,
-      {
-        actor: actor.name,
-        userId: actor.userId,
-        action: 'user.create',
-        entity: 'user',
-        entityId: id,
-        after: auditView(created),
-      },
-      at,
-    );
-    return created;
+  return runWrite(db, {
+    actor,
+    action: 'user.create',
+    entity: 'user',
+    entityId: (created: UserSummary) => created.id,
+    now,
+    after: auditView,
+    write: async ({ trx }) => {
+      const id = await insertUser(trx, {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        agency_id: agencyId,
+        deputy_id: deputyId,
+        password_hash: passwordHash,
+        created_at: at,
+      }).catch((error: unknown) => {
+        // Two offices creating the same username at once: the unique index decides.
+        throw isUniqueViolation(error) ? taken() : error;
+      });
+      const created = await findUser(trx, id);
+      if (!created) throw new Error(`user ${id} vanished inside its own transaction`);
+      return created;
+    },
   });
 }
 
@@ -114,29 +96,30 @@ export async function setAccountDisabled(
   now: Date,
 ): Promise<UserSummary> {
   if (disabled && actor.userId === userId)
-    throw new AccountError('self', '不能停用自己的账号;请由另一位督查室用户操作。');
-  const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const before = await findUser(trx, userId);
-    if (!before) throw new AccountError('not-found', `找不到编号为 ${userId} 的用户。`);
-    if (before.disabled === disabled) return before;
-    await setUserDisabled(trx, userId, disabled);
-    if (disabled) await revokeUserSessions(trx, userId);
-    const after = { ...before, disabled };
-    await recordAudit(
-      trx,
-      {
-        actor: actor.name,
-        userId: actor.userId,
-        action: disabled ? 'user.disable' : 'user.enable',
-        entity: 'user',
-        entityId: userId,
-        before: auditView(before),
-        after: auditView(after),
-      },
-      at,
-    );
-    return after;
+    throw new Invalid('user.disableSelf', '不能停用自己的账号;请由另一位督查室用户操作。');
+  let before: UserSummary | null | undefined;
+  return runWrite(db, {
+    actor,
+    action: disabled ? 'user.disable' : 'user.enable',
+    entity: 'user',
+    entityId: userId,
+    now,
+    before: async (trx) => {
+      before = await findUser(trx, userId);
+      if (!before) throw notFound('user', userId);
+      return auditView(before);
+    },
+    after: auditView,
+    write: async ({ trx, unchanged }) => {
+      if (!before) throw new Error('before loads the account first');
+      if (before.disabled === disabled) {
+        unchanged();
+        return before;
+      }
+      await setUserDisabled(trx, userId, disabled);
+      if (disabled) await revokeUserSessions(trx, userId);
+      return { ...before, disabled };
+    },
   });
 }
 
@@ -152,24 +135,21 @@ export async function setAccountPassword(
   now: Date,
 ): Promise<void> {
   const storedHash = await findPasswordHash(db, change.userId);
-  if (storedHash === null) throw new AccountError('not-found', `找不到编号为 ${change.userId} 的用户。`);
+  if (storedHash === null) throw notFound('user', change.userId);
   if (change.currentPassword !== undefined && !(await verifyPassword(storedHash, change.currentPassword)))
-    throw new AccountError('wrong-password', '当前密码不正确。');
+    throw new Invalid('user.wrongPassword', '当前密码不正确。');
   const passwordHash = await hashPassword(change.newPassword);
   const own = actor.userId === change.userId;
-  await db.transaction().execute(async (trx) => {
-    await setPasswordHash(trx, change.userId, passwordHash);
-    await revokeUserSessions(trx, change.userId, own ? (change.keepSessionToken ?? null) : null);
-    await recordAudit(
-      trx,
-      {
-        actor: actor.name,
-        userId: actor.userId,
-        action: own ? 'user.changePassword' : 'user.resetPassword',
-        entity: 'user',
-        entityId: change.userId,
-      },
-      now.toISOString(),
-    );
+  await runWrite(db, {
+    actor,
+    action: own ? 'user.changePassword' : 'user.resetPassword',
+    entity: 'user',
+    entityId: change.userId,
+    now,
+    after: null,
+    write: async ({ trx }) => {
+      await setPasswordHash(trx, change.userId, passwordHash);
+      await revokeUserSessions(trx, change.userId, own ? (change.keepSessionToken ?? null) : null);
+    },
   });
 }

@@ -4,6 +4,8 @@
  * read, and nothing in it is imported. Messages are Chinese and shown to users as they are.
  */
 
+import { Invalid } from '../domain/errors';
+
 export interface RowError {
   /** spreadsheet row number as the user sees it (1-based, header rows included) */
   row: number;
@@ -27,13 +29,13 @@ export type ProgressFileErrorCode =
   | 'NO_HEADER'
   | 'MISSING_COLUMNS';
 
-export class ProgressFileError extends Error {
+/** A file the agency has to fix (or replace) as a whole: Invalid, whatever is wrong with it. */
+export class ProgressFileError extends Invalid {
   readonly code: ProgressFileErrorCode;
 
   /** `cause`: the reader's own error, for the server log; users see only `message` */
   constructor(code: ProgressFileErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ProgressFileError';
+    super(`progressFile.${code}`, message, options);
     this.code = code;
   }
 }
