@@ -11,6 +11,7 @@ import {
   type GazetteerDistrict,
   type TargetSpec,
 } from '../domain/allocate-targets';
+import { splitTotal } from '../domain/breakdown-targets';
 import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
 import { cityOfLetter } from '../domain/letter-city';
 import { countDistricts, findTargetTotal, listTargetRows } from '../repositories/district-targets';
@@ -79,9 +80,11 @@ export async function districtsForCommitment(
   return gazetteerForLetter(db, { agency: letter.agency, text: letter.text, date });
 }
 
-const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
-
-/** The office splits a city-wide total across districts: the parts must add up to the total. */
+/**
+ * The office splits a city-wide total across districts. The split may be partial: what the named
+ * districts leave stays one city-wide target of the same commitment (as a breakdown in a letter
+ * does); the shares may not exceed the total.
+ */
 export function splitTargets(
   db: Kysely<Database>,
   user: SessionUser,
@@ -90,7 +93,7 @@ export function splitTargets(
     parts: { districtId: number; min: number; max?: number | null | undefined }[];
   },
 ) {
-  let targetMax: number | null = null;
+  let targets: AllocatedTarget[] = [];
   return runWrite<{ parts: AllocatedTarget[] }>(db, {
     actor: userActor(user),
     action: 'targets.split',
@@ -103,40 +106,37 @@ export function splitTargets(
       if (commitment.per_scope !== null)
         throw new PreconditionFailed('targets.perScope', '按单位计的目标已按区划自动分解,无需手工分配。');
       const ids = input.parts.map((p) => p.districtId);
-      if (new Set(ids).size !== ids.length)
-        throw new Invalid('targets.districtTwice', '同一个区只能分配一次。');
-      if ((await countDistricts(trx, ids)) !== ids.length)
+      if ((await countDistricts(trx, [...new Set(ids)])) !== new Set(ids).size)
         throw new Invalid('targets.unknownDistrict', '分配中包含未知的区。');
-      const minTotal = sum(input.parts.map((p) => p.min));
-      if (minTotal !== commitment.target_min)
+      const open = commitment.target_max === null;
+      const split = splitTotal(
+        { min: commitment.target_min, max: commitment.target_max },
+        input.parts.map((p) => ({
+          districtId: p.districtId,
+          min: p.min,
+          max: open ? null : (p.max ?? p.min),
+        })),
+      );
+      if (!split.ok) {
+        if (split.reason === 'district-twice')
+          throw new Invalid('targets.districtTwice', '同一个区只能分配一次。');
         throw new Invalid(
-          'targets.minSum',
-          `各区目标之和(${minTotal})必须等于全市目标(${commitment.target_min})。`,
+          split.reason === 'over-min' ? 'targets.minSum' : 'targets.maxSum',
+          split.reason === 'over-min'
+            ? `各区目标之和(${split.assigned})不能超过全市目标(${split.total});未分配的部分保留为全市目标。`
+            : `各区目标上限之和(${split.assigned})不能超过全市目标上限(${split.total})。`,
         );
-      if (commitment.target_max !== null) {
-        const maxTotal = sum(input.parts.map((p) => p.max ?? p.min));
-        if (maxTotal !== commitment.target_max)
-          throw new Invalid(
-            'targets.maxSum',
-            `各区目标上限之和(${maxTotal})必须等于全市目标上限(${commitment.target_max})。`,
-          );
       }
-      targetMax = commitment.target_max;
+      targets = split.targets;
     },
     before: (trx) => listTargetRows(trx, input.commitmentId),
     after: (result) => result.parts,
     write: async ({ trx, at, touched }) => {
-      const parts = input.parts.map((p) => ({
-        districtId: p.districtId,
-        min: p.min,
-        max: targetMax === null ? null : (p.max ?? p.min),
-        allocation: 'split' as const,
-      }));
-      await writeTargets(trx, input.commitmentId, parts, at);
+      await writeTargets(trx, input.commitmentId, targets, at);
       touched({ commitmentIds: [input.commitmentId] });
-      return { parts };
+      return { parts: targets };
     },
-  }).then(({ parts }) => ({ parts: parts.length }));
+  }).then(({ parts }) => ({ parts: parts.filter((p) => p.districtId !== null).length }));
 }
 
 /** Back to one city-wide target of the commitment's total. */

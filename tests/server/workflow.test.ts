@@ -165,21 +165,41 @@ for (const target of testDatabases) {
       expect(JSON.parse(correction?.before_json ?? '{}')).toMatchObject({ target_max: 6 });
     });
 
-    test('a city-wide target can be split across districts only when the parts add up', async () => {
+    test('a city-wide target can be split across districts, wholly or in part, never beyond the total', async () => {
       const districts = await database.db
         .selectFrom('districts')
         .select('id')
         .orderBy('sort_order')
         .execute();
       const ids = districts.map((d) => d.id);
-      const uneven = ids.map((districtId) => ({ districtId, min: 4, max: null }));
-      expect(await codeOf(as(office).targets.split({ commitmentId: items.homes, parts: uneven }))).toBe(
+      const over = ids.map((districtId) => ({ districtId, min: 6, max: null }));
+      expect(await codeOf(as(office).targets.split({ commitmentId: items.homes, parts: over }))).toBe(
         'BAD_REQUEST',
       );
-      const parts = ids.map((districtId, i) => ({ districtId, min: i < 4 ? 5 : 5, max: null }));
+      const twice = [ids[0], ids[0]].map((districtId) => ({ districtId: districtId!, min: 1, max: null }));
+      expect(await codeOf(as(office).targets.split({ commitmentId: items.homes, parts: twice }))).toBe(
+        'BAD_REQUEST',
+      );
+      // a partial split: two districts named, the rest stays one city-wide target of the same total
+      const partial = ids.slice(0, 2).map((districtId) => ({ districtId, min: 8, max: null }));
+      expect(await as(office).targets.split({ commitmentId: items.homes, parts: partial })).toEqual({
+        parts: 2,
+      });
+      const partly = await as(null).commitments.byId({ id: items.homes });
+      expect(partly.targets.map((t) => [t.districtId, t.min, t.allocation])).toEqual(
+        expect.arrayContaining([
+          [ids[0], 8, 'split'],
+          [ids[1], 8, 'split'],
+          [null, 14, 'city'],
+        ]),
+      );
+      expect(partly.targets).toHaveLength(3);
+
+      const parts = ids.map((districtId) => ({ districtId, min: 5, max: null }));
       await as(office).targets.split({ commitmentId: items.homes, parts });
       const split = await as(null).commitments.byId({ id: items.homes });
       expect(split.targets.map((t) => t.min).reduce((a, b) => a + b, 0)).toBe(30);
+      expect(split.targets.every((t) => t.districtId !== null)).toBe(true);
       expect(await codeOf(as(office).targets.split({ commitmentId: items.incubators, parts }))).toBe(
         'PRECONDITION_FAILED',
       );
