@@ -299,7 +299,9 @@ export const en: Messages = {
   },
   split: {
     title: 'Split the city-wide target across districts',
-    hint: 'The districts must add up to the city target of {{total}}.',
+    hint: 'The districts may not exceed the city target of {{total}}; what they leave stays a city-wide target.',
+    rest: '{{rest}} unassigned, kept as a city-wide target',
+    over: '{{over}} above the city target',
     submit: 'Save split',
     merge: 'Back to one city-wide target',
   },

@@ -294,7 +294,9 @@ export const zhCN = {
   },
   split: {
     title: '将全市目标分配到各区',
-    hint: '各区之和须等于全市目标 {{total}}。',
+    hint: '各区之和不得超过全市目标 {{total}};未分配的部分保留为全市目标。',
+    rest: '未分配 {{rest}},保留为全市目标',
+    over: '超出全市目标 {{over}}',
     submit: '保存分配',
     merge: '恢复为全市目标',
   },

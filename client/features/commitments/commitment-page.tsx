@@ -171,12 +171,7 @@ export function CommitmentPage() {
         c.per === null &&
         c.min !== null &&
         c.districts.length > 0 && (
-          <TargetSplit
-            commitmentId={c.id}
-            total={c.min}
-            districts={c.districts}
-            isSplit={c.targets.some((t) => t.districtId !== null)}
-          />
+          <TargetSplit commitmentId={c.id} total={c.min} districts={c.districts} current={c.targets} />
         )}
       {tracked && c.status === 'overdue' && canReport && (
         <OutcomeActions commitmentId={c.id} mode="explain" />

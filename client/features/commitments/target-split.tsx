@@ -1,4 +1,7 @@
-/** The office splits a city-wide target across the districts; the parts must add up to the total. */
+/**
+ * The office splits a city-wide target across the districts. A split may be partial: what the
+ * districts leave stays one city-wide target of the same commitment, shown as such.
+ */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,19 +13,27 @@ export function TargetSplit({
   commitmentId,
   total,
   districts,
-  isSplit,
+  current,
 }: {
   commitmentId: number;
   total: number;
   districts: readonly { id: number; name: string }[];
-  isSplit: boolean;
+  /** the commitment's target rows as stored: district rows prefill the form */
+  current: readonly { districtId: number | null; min: number | null }[];
 }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const [parts, setParts] = useState<Record<number, string>>({});
+  const isSplit = current.some((row) => row.districtId !== null);
+  const [parts, setParts] = useState<Record<number, string>>(() =>
+    Object.fromEntries(
+      current.flatMap((row) => (row.districtId === null ? [] : [[row.districtId, String(row.min ?? '')]])),
+    ),
+  );
   const split = useMutation(trpc.targets.split.mutationOptions());
   const merge = useMutation(trpc.targets.mergeToCity.mutationOptions());
-  const sum = Object.values(parts).reduce((s, v) => s + (Number(v) || 0), 0);
+  // Rounded as the server rounds, so 2.3 + 1.2 is 3.5 and not 3.4999999999999996.
+  const sum = Math.round(Object.values(parts).reduce((s, v) => s + (Number(v) || 0), 0) * 1e6) / 1e6;
+  const rest = Math.round((total - sum) * 1e6) / 1e6;
   const failure = split.error ?? merge.error;
   return (
     <details className="card action-card">
@@ -55,10 +66,12 @@ export function TargetSplit({
           ))}
         </div>
         <div className="form-actions">
-          <span className={sum === total ? 'form-success' : 'muted'}>
+          <span className={rest < 0 ? 'form-error' : sum === total ? 'form-success' : 'muted'}>
             Σ {formatNumber(sum, i18n.language)} / {formatNumber(total, i18n.language)}
+            {rest > 0 && sum > 0 && ` · ${t('split.rest', { rest: formatNumber(rest, i18n.language) })}`}
+            {rest < 0 && ` · ${t('split.over', { over: formatNumber(-rest, i18n.language) })}`}
           </span>
-          <button type="submit" className="button" disabled={split.isPending || sum !== total}>
+          <button type="submit" className="button" disabled={split.isPending || sum <= 0 || rest < 0}>
             {t('split.submit')}
           </button>
           {isSplit && (
