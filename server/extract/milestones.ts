@@ -10,6 +10,7 @@ import { type Heading, sectionAt } from './sections';
 import { type LetterView, originalSpan } from './view';
 
 const MAX_QUOTE = 120;
+const PLAN_LABEL = /^\s*度?(?:工作)?(?:计划|打算|安排|要点|思路)\s*[:：]?\s*$/;
 
 export function findMilestones(
   view: LetterView,
@@ -31,6 +32,8 @@ export function findMilestones(
     const promising = reading.clauses.filter((clause) => clause.tense === 'future' && !clause.cues.restating);
     const word = promising.flatMap((clause) => clause.timeWords).find((w) => w.future && w.year !== null);
     if (!word) continue;
+    // 2022年工作计划: only announces the items below it, which are dated by it
+    if (PLAN_LABEL.test(view.plain.slice(word.end, sentence.end))) continue;
     const end = Math.min(sentence.end, word.start + MAX_QUOTE);
     const span = originalSpan(view, word.start, end);
     const confidence = milestoneConfidence(

@@ -81,6 +81,8 @@ export function notPromiseReason(
   // 关于“尽快新建3所学校”的问题: the deputy's words quoted back
   if (quote && QUOTES_THE_DEPUTY.test(plain.slice(Math.max(0, quote[0] - 6), quote[0])))
     return 'the suggestion quoted';
+  // 第4号“关于批准将…2.3公里道路纳入…的建议”: a suggestion's title, however it is introduced
+  if (quote && /^[“"「『]关于/.test(plain.slice(quote[0], quote[0] + 3))) return 'the suggestion quoted';
   // 各县(区)建有一个体育公园: one per district is a count, not an article
   if (q.bareChineseOne && GENERIC_CLASSIFIERS.has(q.baseUnit) && !PER_PLACE.test(before)) return 'article';
   if (q.chinese && plain[q.start] === '一' && ONE_IN_A_WORD.test(plain[q.start - 1] ?? ''))

@@ -36,5 +36,7 @@ describe('deadlines carried', () => {
       [12, 2022],
       [3, 2022],
     ]);
+    // the label itself is no milestone: its items carry the year
+    expect(extractLetter(HEAD + body + TAIL).milestones).toEqual([]);
   });
 });

@@ -44,6 +44,12 @@ describe('not promised though in a plan', () => {
     expect(valuesOf('今年计划新建游泳池2个。')).toEqual([2]);
   });
 
+  it("a suggestion's title quoted back, however it is introduced", () => {
+    const body =
+      '在会上提出的第4号“关于批准将东山至西岭段到果园基地2.3公里道路纳入农村道路建设项目的建议”收悉。经研究,同意将该段2.3公里纳入计划。';
+    expect(extractLetter(HEAD + body + TAIL).commitments.map((c) => c.quote)).toEqual(['该段2.3公里']);
+  });
+
   it('the same target restated later, counted once', () => {
     expect(valuesOf('今年将新建停车场5处。停车场5处建成后将缓解停车难。')).toEqual([5]);
   });
