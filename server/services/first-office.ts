@@ -32,8 +32,11 @@ export async function ensureFirstOfficeAccount(
   if (!parsed.success)
     return { kind: 'invalid', problem: parsed.error.issues.map((i) => i.message).join(' ') };
   // A disabled account of that name must stay disabled: re-enabling is the office's decision.
-  if (await usernameTaken(db, parsed.data.username))
+  if (await usernameTaken(db, parsed.data.username)) {
+    // A second server starting at the same moment may have created it since the first check.
+    if (await activeOfficeUserExists(db)) return { kind: 'exists' };
     return { kind: 'invalid', problem: `用户名“${parsed.data.username}”已存在但不是可用的督查室账号。` };
+  }
   try {
     await createUserAccount(db, parsed.data, { userId: null, name: 'system' }, now);
   } catch (error) {
