@@ -4,6 +4,36 @@ import type { CommitmentRow, CommitmentTable, Database, NewCommitment } from '..
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** What a quantified commitment promises; a milestone has none. */
+export interface TargetFields {
+  min: number;
+  max: number | null;
+  unit: string | null;
+  object: string | null;
+  per: NewCommitment['per_scope'];
+}
+
+/**
+ * The commitment column mapping, written once for the extractor's items, the office's additions and
+ * its corrections: a milestone keeps every target column empty.
+ */
+export function commitmentColumns(
+  item: { quote: string; start: number; end: number; deadlineYear: number | null },
+  target: TargetFields | null,
+) {
+  return {
+    quote: item.quote,
+    span_start: item.start,
+    span_end: item.end,
+    target_min: target ? target.min : null,
+    target_max: target ? target.max : null,
+    unit: target ? target.unit : null,
+    object: target ? target.object : null,
+    per_scope: target ? target.per : null,
+    deadline_year: item.deadlineYear,
+  };
+}
+
 export async function findCommitmentRow(db: Db, id: number): Promise<CommitmentRow | undefined> {
   return db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
 }

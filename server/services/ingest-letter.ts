@@ -11,7 +11,7 @@ import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '
 import { allocateTargets } from '../domain/allocate-targets';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { extractLetter } from '../extract/index';
-import { insertCommitmentId } from '../repositories/commitment-rows';
+import { commitmentColumns, insertCommitmentId } from '../repositories/commitment-rows';
 import { findByContentHash, insertLetter } from '../repositories/letters';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
 import { gazetteerForLetter, writeTargets } from './targets';
@@ -145,15 +145,7 @@ async function insertItem(
   return insertCommitmentId(trx, {
     letter_id: letterId,
     kind: quantified ? 'quantified' : 'milestone',
-    quote: item.quote,
-    span_start: item.start,
-    span_end: item.end,
-    target_min: quantified ? item.min : null,
-    target_max: quantified ? item.max : null,
-    unit: quantified ? item.unit : null,
-    object: quantified ? item.object : null,
-    per_scope: quantified ? item.per : null,
-    deadline_year: item.deadlineYear,
+    ...commitmentColumns(item, quantified ? item : null),
     section: item.section,
     origin: 'extracted',
     created_at: at,

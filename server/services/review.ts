@@ -7,7 +7,12 @@ import type { CommitmentRow, Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import type { AddCommitmentInput, CorrectInput } from '../../shared/schemas/review';
 import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
-import { findCommitmentRow, insertCommitment, updateCommitment } from '../repositories/commitment-rows';
+import {
+  commitmentColumns,
+  findCommitmentRow,
+  insertCommitment,
+  updateCommitment,
+} from '../repositories/commitment-rows';
 import { findLetterText } from '../repositories/letters';
 import { assertMayReportFor } from './access';
 import { reallocateTargets } from './targets';
@@ -98,15 +103,7 @@ export function correctCommitment(db: Kysely<Database>, user: SessionUser, input
     const quote = quoteOf(await letterText(trx, before.letter_id), input.start, input.end);
     const quantified = before.kind === 'quantified';
     await updateCommitment(trx, input.id, {
-      quote,
-      span_start: input.start,
-      span_end: input.end,
-      target_min: quantified ? input.min : null,
-      target_max: quantified ? input.max : null,
-      unit: quantified ? input.unit : null,
-      object: quantified ? input.object : null,
-      per_scope: quantified ? input.per : null,
-      deadline_year: input.deadlineYear,
+      ...commitmentColumns({ ...input, quote }, quantified ? input : null),
       section: input.section ?? before.section,
       review_status: 'confirmed',
       review_note: input.note ?? null,
@@ -140,15 +137,7 @@ export async function addCommitment(
       const row = await insertCommitment(trx, {
         letter_id: input.letterId,
         kind: quantified ? 'quantified' : 'milestone',
-        quote,
-        span_start: input.start,
-        span_end: input.end,
-        target_min: quantified ? input.min : null,
-        target_max: quantified ? input.max : null,
-        unit: quantified ? input.unit : null,
-        object: quantified ? input.object : null,
-        per_scope: quantified ? input.per : null,
-        deadline_year: input.deadlineYear,
+        ...commitmentColumns({ ...input, quote }, quantified ? input : null),
         section: input.section ?? null,
         origin: 'manual',
         review_status: 'confirmed',
