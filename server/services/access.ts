@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import { Forbidden } from '../domain/errors';
-import { agenciesOfLetter, deputySuggested } from '../repositories/access';
+import { agenciesOfLetter, deputySuggested } from '../repositories/ownership';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -10,7 +10,7 @@ import type { SessionUser } from '../../shared/auth';
 import { Forbidden } from '../domain/errors';
 import { progressKey, standingEntries } from '../domain/progress-summary';
 import { listProgress } from '../repositories/commitments';
-import { insertProgressEntries } from '../repositories/progress';
+import { insertProgressEntries } from '../repositories/progress-entries';
 import { listSheetTargets, type SheetTargetRow } from '../repositories/progress-sheets';
 import type { ExportRow } from '../spreadsheets/export';
 import {

@@ -16,7 +16,7 @@ import {
   insertAttachment,
   insertProgressEntry,
   targetDistrictsOf,
-} from '../repositories/progress';
+} from '../repositories/progress-entries';
 import { isUniqueViolation } from '../repositories/unique-violation';
 import { assertMayReportFor } from './access';
 import { type Door, runWrite, userActor } from './write';
