@@ -31,34 +31,27 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** The base of each kind's class: the kind is fixed by the class, the key and message by the throw. */
+function ofKind<K extends DomainErrorKind>(kind: K) {
+  return class extends DomainError {
+    readonly kind: K = kind;
+  };
+}
+
 /** The subject does not exist (or is not visible to the caller). */
-export class NotFound extends DomainError {
-  readonly kind = 'not-found';
-}
+export class NotFound extends ofKind('not-found') {}
 /** The write collides with what is stored: a duplicate, a second answer, a lost race. */
-export class Conflict extends DomainError {
-  readonly kind = 'conflict';
-}
+export class Conflict extends ofKind('conflict') {}
 /** The caller is signed in but may not act on this subject. */
-export class Forbidden extends DomainError {
-  readonly kind = 'forbidden';
-}
+export class Forbidden extends ofKind('forbidden') {}
 /** The input is wrong in a way the caller can fix. */
-export class Invalid extends DomainError {
-  readonly kind = 'invalid';
-}
+export class Invalid extends ofKind('invalid') {}
 /** Nobody is signed in, or the credentials are wrong. */
-export class Unauthenticated extends DomainError {
-  readonly kind = 'unauthenticated';
-}
+export class Unauthenticated extends ofKind('unauthenticated') {}
 /** An upload above its limit. */
-export class TooLarge extends DomainError {
-  readonly kind = 'too-large';
-}
+export class TooLarge extends ofKind('too-large') {}
 /** The subject is not in the state the action needs (not yet confirmed, already withdrawn). */
-export class PreconditionFailed extends DomainError {
-  readonly kind = 'precondition-failed';
-}
+export class PreconditionFailed extends ofKind('precondition-failed') {}
 
 /** Too many password checks for one account or address in the window: try again later. */
 export class TooManyAttempts extends DomainError {

@@ -1,6 +1,7 @@
 /** Reading commitments with their per-district targets and progress history. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { counted } from './counted';
 
 const commitmentColumns = [
   'commitments.id',
@@ -84,9 +85,7 @@ export async function listTargets(
     ])
     .where('commitments.review_status', '!=', 'rejected');
   if (countedOnly) {
-    query = query
-      .where('commitments.review_status', '=', 'confirmed')
-      .where('commitments.withdrawn_at', 'is', null);
+    query = query.where(counted);
   }
   if (commitmentIds) {
     if (commitmentIds.length === 0) return [];

@@ -1,6 +1,7 @@
 /** Counts for the dashboard's headline figures. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
+import { counted } from './counted';
 
 export async function countOverview(db: Kysely<Database>, { includeDemo }: { includeDemo: boolean }) {
   const count = (table: keyof Database) =>
@@ -66,8 +67,7 @@ export async function listAllocatedCommitments(db: Kysely<Database>) {
       'commitments.per_scope as per',
       sql<number>`cast(count(commitment_targets.id) as integer)`.as('districts'),
     ])
-    .where('commitments.review_status', '=', 'confirmed')
-    .where('commitments.withdrawn_at', 'is', null)
+    .where(counted)
     .where('commitment_targets.district_id', 'is not', null)
     .groupBy(['commitments.id', 'commitments.object', 'commitments.unit', 'commitments.per_scope'])
     .orderBy('commitments.id')

@@ -1,6 +1,8 @@
 /** District targets with the commitment, letter and agency they belong to, for the district views. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { CommitmentTargetTable, Database } from '../../db/schema';
+
+type NewCommitmentTarget = Insertable<CommitmentTargetTable>;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -74,4 +76,25 @@ export async function countDistricts(db: Db, ids: readonly number[]): Promise<nu
 /** A commitment's target rows as stored, for the audit's record before a change. */
 export async function listTargetRows(db: Db, commitmentId: number) {
   return db.selectFrom('commitment_targets').selectAll().where('commitment_id', '=', commitmentId).execute();
+}
+
+/** A commitment's targets replaced as a whole (the city total is always the sum of its rows). */
+export async function replaceTargetRows(db: Db, commitmentId: number, rows: readonly NewCommitmentTarget[]) {
+  await db.deleteFrom('commitment_targets').where('commitment_id', '=', commitmentId).execute();
+  if (rows.length)
+    await db
+      .insertInto('commitment_targets')
+      .values([...rows])
+      .execute();
+}
+
+/** The letter (text, date, agency) whose city a commitment's targets are spread over. */
+export async function findLetterOfCommitment(db: Db, commitmentId: number) {
+  return db
+    .selectFrom('commitments')
+    .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+    .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
+    .select(['letters.text', 'letters.letter_date', 'letters.created_at', 'agencies.name as agency'])
+    .where('commitments.id', '=', commitmentId)
+    .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 /** Reading letters: the list and one letter with its commitments. */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, NewLetter } from '../../db/schema';
+import type { ExistingLetter } from '../domain/duplicate-letter';
 
 export async function listLetters(db: Kysely<Database>) {
   const rows = await db
@@ -72,4 +73,27 @@ export async function findLetter(db: Kysely<Database>, id: number) {
     ])
     .where('letters.id', '=', id)
     .executeTakeFirst();
+}
+
+/** The text a commitment's quote is taken from. */
+export async function findLetterText(db: Kysely<Database> | Transaction<Database>, id: number) {
+  return db.selectFrom('letters').select('text').where('id', '=', id).executeTakeFirst();
+}
+
+/** The stored letter with this text (by its content hash), if any. */
+export async function findByContentHash(
+  db: Kysely<Database> | Transaction<Database>,
+  hash: string,
+): Promise<ExistingLetter | null> {
+  const row = await db
+    .selectFrom('letters')
+    .select(['id', 'doc_number as docNumber', 'title'])
+    .where('content_hash', '=', hash)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function insertLetter(db: Kysely<Database> | Transaction<Database>, letter: NewLetter) {
+  const { id } = await db.insertInto('letters').values(letter).returning('id').executeTakeFirstOrThrow();
+  return id;
 }

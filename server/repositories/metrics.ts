@@ -6,6 +6,7 @@
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { counted } from './counted';
 
 export interface ScopeFilter {
   year: number | null;
@@ -215,8 +216,7 @@ export async function listCountedCommitments(
       'letters.agency_id as agencyId',
       'agencies.name as agency',
     ])
-    .where('commitments.review_status', '=', 'confirmed')
-    .where('commitments.withdrawn_at', 'is', null);
+    .where(counted);
   if (agencyId !== null) query = query.where('letters.agency_id', '=', agencyId);
   const rows = await query.orderBy('commitments.id').execute();
   return rows.map((r) => ({
@@ -237,8 +237,7 @@ export async function listTargetDistricts(db: Kysely<Database>) {
           .innerJoin('commitments', 'commitments.id', 'commitment_targets.commitment_id')
           .select('commitment_targets.id')
           .whereRef('commitment_targets.district_id', '=', 'districts.id')
-          .where('commitments.review_status', '=', 'confirmed')
-          .where('commitments.withdrawn_at', 'is', null),
+          .where(counted),
       ),
     )
     .orderBy('districts.sort_order')
@@ -306,8 +305,7 @@ export async function listCountedTargets(db: Kysely<Database>, { agencyId }: Pic
       'commitment_targets.district_id as districtId',
       'commitment_targets.target_min as min',
     ])
-    .where('commitments.review_status', '=', 'confirmed')
-    .where('commitments.withdrawn_at', 'is', null);
+    .where(counted);
   if (agencyId !== null) {
     query = query
       .innerJoin('letters', 'letters.id', 'commitments.letter_id')
@@ -333,8 +331,7 @@ export async function listCountedProgress(
       'progress_updates.as_of as asOf',
       'progress_updates.supersedes_id as supersedesId',
     ])
-    .where('commitments.review_status', '=', 'confirmed')
-    .where('commitments.withdrawn_at', 'is', null);
+    .where(counted);
   if (!includeDemo) query = query.where('progress_updates.is_demo', '=', 0);
   if (agencyId !== null) {
     query = query

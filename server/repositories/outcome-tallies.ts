@@ -12,6 +12,7 @@ import {
 } from '../domain/outcome-tallies';
 import type { ProgressPoint } from '../domain/progress-summary';
 import type { CountedCommitment, CountedTarget } from '../domain/tracked-items';
+import { counted } from './counted';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type OutcomeTallyRow = OutcomeTallyTable;
@@ -56,8 +57,7 @@ export async function loadAgencyOutcomeData(db: Db, agencyKeys: readonly number[
         'letters.letter_date as letterDate',
       ])
       .where((eb) => ofAgencies(eb, agencyKeys))
-      .where('commitments.review_status', '=', 'confirmed')
-      .where('commitments.withdrawn_at', 'is', null)
+      .where(counted)
       .orderBy('commitments.id')
       .execute(),
     db
@@ -71,8 +71,7 @@ export async function loadAgencyOutcomeData(db: Db, agencyKeys: readonly number[
         'commitment_targets.target_min as min',
       ])
       .where((eb) => ofAgencies(eb, agencyKeys))
-      .where('commitments.review_status', '=', 'confirmed')
-      .where('commitments.withdrawn_at', 'is', null)
+      .where(counted)
       .execute(),
     db
       .selectFrom('progress_updates')
@@ -89,8 +88,7 @@ export async function loadAgencyOutcomeData(db: Db, agencyKeys: readonly number[
         'progress_updates.is_demo as isDemo',
       ])
       .where((eb) => ofAgencies(eb, agencyKeys))
-      .where('commitments.review_status', '=', 'confirmed')
-      .where('commitments.withdrawn_at', 'is', null)
+      .where(counted)
       .execute(),
   ]);
   const perAgency = new Map<number, AgencyOutcomeData>(

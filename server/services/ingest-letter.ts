@@ -9,8 +9,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '../../shared/extraction';
 import { storedCommitments } from '../domain/breakdown-targets';
-import { DuplicateLetterError, type ExistingLetter } from '../domain/duplicate-letter';
+import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { extractLetter } from '../extract/index';
+import { commitmentColumns, insertCommitmentId } from '../repositories/commitment-rows';
+import { findByContentHash, insertLetter } from '../repositories/letters';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
 import { gazetteerForLetter, writeTargets } from './targets';
 import { runWrite } from './write';
@@ -44,15 +46,6 @@ export function contentHash(text: string): string {
 /** Line endings differ between pasted text and files; they must not make the same letter two letters. */
 export function normalizeLineEndings(text: string): string {
   return text.replace(/\r\n?/g, '\n');
-}
-
-async function findByContentHash(db: Kysely<Database>, hash: string): Promise<ExistingLetter | null> {
-  const row = await db
-    .selectFrom('letters')
-    .select(['id', 'doc_number as docNumber', 'title'])
-    .where('content_hash', '=', hash)
-    .executeTakeFirst();
-  return row ?? null;
 }
 
 /** @throws DuplicateLetterError when the same text is already stored */
@@ -118,9 +111,8 @@ async function storeLetter(
   for (const name of deputyNames) deputyIds.push(await ensureDeputy(trx, name, at));
   await linkSuggestion(trx, suggestionId, { agencyId, deputyIds });
 
-  const letter = await trx
-    .insertInto('letters')
-    .values({
+  const letter = {
+    id: await insertLetter(trx, {
       suggestion_id: suggestionId,
       agency_id: agencyId,
       doc_number: meta.docNumber,
@@ -138,9 +130,8 @@ async function storeLetter(
       raw_bytes: source.rawBytes ?? null,
       is_demo: source.isDemo ? 1 : 0,
       created_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    }),
+  };
 
   const date = meta.letterDate ?? at.slice(0, 10);
   const districts = await gazetteerForLetter(trx, { agency: meta.agency, text: source.text, date });
@@ -161,26 +152,13 @@ async function insertItem(
   at: string,
 ): Promise<number> {
   const quantified = 'min' in item;
-  const row = await trx
-    .insertInto('commitments')
-    .values({
-      letter_id: letterId,
-      kind: quantified ? 'quantified' : 'milestone',
-      quote: item.quote,
-      span_start: item.start,
-      span_end: item.end,
-      target_min: quantified ? item.min : null,
-      target_max: quantified ? item.max : null,
-      unit: quantified ? item.unit : null,
-      object: quantified ? item.object : null,
-      per_scope: quantified ? item.per : null,
-      deadline_year: item.deadlineYear,
-      section: item.section,
-      origin: 'extracted',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertCommitmentId(trx, {
+    letter_id: letterId,
+    kind: quantified ? 'quantified' : 'milestone',
+    ...commitmentColumns(item, quantified ? item : null),
+    section: item.section,
+    origin: 'extracted',
+    created_at: at,
+    updated_at: at,
+  });
 }

@@ -10,6 +10,7 @@ import type { SessionUser } from '../../shared/auth';
 import { Forbidden } from '../domain/errors';
 import { progressKey, standingEntries } from '../domain/progress-summary';
 import { listProgress } from '../repositories/commitments';
+import { insertProgressEntries } from '../repositories/progress-entries';
 import { listSheetTargets, type SheetTargetRow } from '../repositories/progress-sheets';
 import type { ExportRow } from '../spreadsheets/export';
 import {
@@ -123,24 +124,21 @@ export async function importProgressSheet(
     now,
     after: () => ({ fileName: file.fileName, rows: check.matched.length, format: parsed.format }),
     write: async ({ trx, at, touched }) => {
-      for (let i = 0; i < check.matched.length; i += INSERT_CHUNK) {
-        await trx
-          .insertInto('progress_updates')
-          .values(
-            check.matched.slice(i, i + INSERT_CHUNK).map((m) => ({
-              commitment_id: m.commitmentId,
-              district_id: m.target.districtId,
-              value: m.value,
-              as_of: m.asOf,
-              evidence_text: m.evidenceText,
-              evidence_url: m.evidenceUrl,
-              reporter_user_id: user.id,
-              reporter_name: user.displayName,
-              created_at: at,
-            })),
-          )
-          .execute();
-      }
+      await insertProgressEntries(
+        trx,
+        check.matched.map((m) => ({
+          commitment_id: m.commitmentId,
+          district_id: m.target.districtId,
+          value: m.value,
+          as_of: m.asOf,
+          evidence_text: m.evidenceText,
+          evidence_url: m.evidenceUrl,
+          reporter_user_id: user.id,
+          reporter_name: user.displayName,
+          created_at: at,
+        })),
+        INSERT_CHUNK,
+      );
       touched({ commitmentIds: [...new Set(check.matched.map((m) => m.commitmentId))] });
     },
   });

@@ -9,6 +9,14 @@ import type { Database, ProgressUpdateRow } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
 import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
+import {
+  findCorrectionOf,
+  findProgressEntry,
+  findProgressSubject,
+  insertAttachment,
+  insertProgressEntry,
+  targetDistrictsOf,
+} from '../repositories/progress-entries';
 import { isUniqueViolation } from '../repositories/unique-violation';
 import { assertMayReportFor } from './access';
 import { type Door, runWrite, userActor } from './write';
@@ -52,27 +60,17 @@ async function storeAttachment(trx: Trx, attachment: NonNullable<EvidenceInput['
     throw new TooLarge('attachment.tooLarge', `附件过大(上限 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)。`);
   }
   // Kept in the database, not on local disk, so several server processes see the same files.
-  const row = await trx
-    .insertInto('attachments')
-    .values({
-      file_name: attachment.fileName,
-      mime_type: mime,
-      byte_size: content.byteLength,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
-      created_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertAttachment(trx, {
+    fileName: attachment.fileName,
+    mimeType: mime,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+    at,
+  });
 }
 
 async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
-  const commitment = await trx
-    .selectFrom('commitments')
-    .select(['id', 'letter_id', 'kind', 'review_status', 'withdrawn_at'])
-    .where('id', '=', input.commitmentId)
-    .executeTakeFirst();
+  const commitment = await findProgressSubject(trx, input.commitmentId);
   if (!commitment) throw notFound('commitment', input.commitmentId);
   if (commitment.kind !== 'quantified') {
     throw new Invalid('progress.milestone', '节点事项没有数值目标,请标记“已完成/未完成”。');
@@ -84,11 +82,7 @@ async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
     throw new PreconditionFailed('progress.withdrawn', '该承诺事项已取消,不再填报进度。');
   }
   if (input.asOf > today) throw new Invalid('progress.future', '截至日期不能晚于今天。');
-  const targets = await trx
-    .selectFrom('commitment_targets')
-    .select('district_id')
-    .where('commitment_id', '=', input.commitmentId)
-    .execute();
+  const targets = await targetDistrictsOf(trx, input.commitmentId);
   const known = targets.some((t) => t.district_id === input.districtId);
   // A commitment the gazetteer could not break down is reported for the city as a whole.
   if (!known && !(targets.length === 0 && input.districtId === null)) {
@@ -126,24 +120,20 @@ async function insertEntry(
   correction: { supersedesId: number | null; reason: string | null },
 ) {
   const attachmentId = input.attachment ? await storeAttachment(trx, input.attachment, at) : null;
-  const row = await trx
-    .insertInto('progress_updates')
-    .values({
-      commitment_id: input.commitmentId,
-      district_id: input.districtId,
-      value: input.value,
-      as_of: input.asOf,
-      evidence_text: input.evidenceText ?? null,
-      evidence_url: input.evidenceUrl ?? null,
-      attachment_id: attachmentId,
-      reporter_user_id: user.id,
-      reporter_name: user.displayName,
-      supersedes_id: correction.supersedesId,
-      correction_reason: correction.reason,
-      created_at: at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertProgressEntry(trx, {
+    commitment_id: input.commitmentId,
+    district_id: input.districtId,
+    value: input.value,
+    as_of: input.asOf,
+    evidence_text: input.evidenceText ?? null,
+    evidence_url: input.evidenceUrl ?? null,
+    attachment_id: attachmentId,
+    reporter_user_id: user.id,
+    reporter_name: user.displayName,
+    supersedes_id: correction.supersedesId,
+    correction_reason: correction.reason,
+    created_at: at,
+  });
   touched({ commitmentIds: [input.commitmentId] });
   return row;
 }
@@ -163,17 +153,9 @@ export async function correctProgress(
       entityId: (row: ProgressUpdateRow) => row.id,
       now,
       authorize: async (trx) => {
-        const old = await trx
-          .selectFrom('progress_updates')
-          .select(['id', 'commitment_id', 'district_id'])
-          .where('id', '=', input.supersedesId)
-          .executeTakeFirst();
+        const old = await findProgressEntry(trx, input.supersedesId);
         if (!old) throw notFound('progress', input.supersedesId);
-        const replaced = await trx
-          .selectFrom('progress_updates')
-          .select('id')
-          .where('supersedes_id', '=', old.id)
-          .executeTakeFirst();
+        const replaced = await findCorrectionOf(trx, old.id);
         if (replaced) throw alreadyCorrected();
         entry = { ...input, commitmentId: old.commitment_id, districtId: old.district_id };
         const commitment = await checkTarget(trx, entry, now.toISOString().slice(0, 10));

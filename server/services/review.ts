@@ -7,6 +7,13 @@ import type { CommitmentRow, Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import type { AddCommitmentInput, CorrectInput } from '../../shared/schemas/review';
 import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
+import {
+  commitmentColumns,
+  findCommitmentRow,
+  insertCommitment,
+  updateCommitment,
+} from '../repositories/commitment-rows';
+import { findLetterText } from '../repositories/letters';
 import { assertMayReportFor } from './access';
 import { reallocateTargets } from './targets';
 import { runWrite, userActor } from './write';
@@ -14,13 +21,13 @@ import { runWrite, userActor } from './write';
 type Trx = Transaction<Database>;
 
 async function loadForUpdate(trx: Trx, id: number): Promise<CommitmentRow> {
-  const row = await trx.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findCommitmentRow(trx, id);
   if (!row) throw notFound('commitment', id);
   return row;
 }
 
 async function letterText(trx: Trx, letterId: number): Promise<string> {
-  const letter = await trx.selectFrom('letters').select('text').where('id', '=', letterId).executeTakeFirst();
+  const letter = await findLetterText(trx, letterId);
   if (!letter) throw notFound('letter', letterId);
   return letter.text;
 }
@@ -68,33 +75,25 @@ async function audited(
 
 export function confirmCommitment(db: Kysely<Database>, user: SessionUser, id: number, note?: string) {
   return audited(db, user, 'commitment.confirm', id, async (trx, _before, at) => {
-    await trx
-      .updateTable('commitments')
-      .set({
-        review_status: 'confirmed',
-        review_note: note ?? null,
-        reviewed_by: user.id,
-        reviewed_at: at,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateCommitment(trx, id, {
+      review_status: 'confirmed',
+      review_note: note ?? null,
+      reviewed_by: user.id,
+      reviewed_at: at,
+      updated_at: at,
+    });
   });
 }
 
 export function rejectCommitment(db: Kysely<Database>, user: SessionUser, id: number, reason: string) {
   return audited(db, user, 'commitment.reject', id, async (trx, _before, at) => {
-    await trx
-      .updateTable('commitments')
-      .set({
-        review_status: 'rejected',
-        review_note: reason,
-        reviewed_by: user.id,
-        reviewed_at: at,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateCommitment(trx, id, {
+      review_status: 'rejected',
+      review_note: reason,
+      reviewed_by: user.id,
+      reviewed_at: at,
+      updated_at: at,
+    });
   });
 }
 
@@ -103,27 +102,15 @@ export function correctCommitment(db: Kysely<Database>, user: SessionUser, input
   return audited(db, user, 'commitment.correct', input.id, async (trx, before, at) => {
     const quote = quoteOf(await letterText(trx, before.letter_id), input.start, input.end);
     const quantified = before.kind === 'quantified';
-    await trx
-      .updateTable('commitments')
-      .set({
-        quote,
-        span_start: input.start,
-        span_end: input.end,
-        target_min: quantified ? input.min : null,
-        target_max: quantified ? input.max : null,
-        unit: quantified ? input.unit : null,
-        object: quantified ? input.object : null,
-        per_scope: quantified ? input.per : null,
-        deadline_year: input.deadlineYear,
-        section: input.section ?? before.section,
-        review_status: 'confirmed',
-        review_note: input.note ?? null,
-        reviewed_by: user.id,
-        reviewed_at: at,
-        updated_at: at,
-      })
-      .where('id', '=', input.id)
-      .execute();
+    await updateCommitment(trx, input.id, {
+      ...commitmentColumns({ ...input, quote }, quantified ? input : null),
+      section: input.section ?? before.section,
+      review_status: 'confirmed',
+      review_note: input.note ?? null,
+      reviewed_by: user.id,
+      reviewed_at: at,
+      updated_at: at,
+    });
     const targetChanged =
       before.target_min !== input.min || before.target_max !== input.max || before.per_scope !== input.per;
     if (quantified && targetChanged) {
@@ -147,30 +134,18 @@ export async function addCommitment(
     write: async ({ trx, at, touched }) => {
       const quote = quoteOf(await letterText(trx, input.letterId), input.start, input.end);
       const quantified = !('kind' in input);
-      const row = await trx
-        .insertInto('commitments')
-        .values({
-          letter_id: input.letterId,
-          kind: quantified ? 'quantified' : 'milestone',
-          quote,
-          span_start: input.start,
-          span_end: input.end,
-          target_min: quantified ? input.min : null,
-          target_max: quantified ? input.max : null,
-          unit: quantified ? input.unit : null,
-          object: quantified ? input.object : null,
-          per_scope: quantified ? input.per : null,
-          deadline_year: input.deadlineYear,
-          section: input.section ?? null,
-          origin: 'manual',
-          review_status: 'confirmed',
-          reviewed_by: user.id,
-          reviewed_at: at,
-          created_at: at,
-          updated_at: at,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertCommitment(trx, {
+        letter_id: input.letterId,
+        kind: quantified ? 'quantified' : 'milestone',
+        ...commitmentColumns({ ...input, quote }, quantified ? input : null),
+        section: input.section ?? null,
+        origin: 'manual',
+        review_status: 'confirmed',
+        reviewed_by: user.id,
+        reviewed_at: at,
+        created_at: at,
+        updated_at: at,
+      });
       if (quantified)
         await reallocateTargets(trx, row.id, { min: input.min, max: input.max, per: input.per }, at);
       touched({ commitmentIds: [row.id] });
@@ -188,16 +163,12 @@ export function withdrawCommitment(
     if (before.review_status !== 'confirmed') {
       throw new PreconditionFailed('review.withdrawUnconfirmed', '只有已核实的承诺事项才能取消。');
     }
-    await trx
-      .updateTable('commitments')
-      .set({
-        withdrawn_at: at,
-        reason_code: input.reasonCode,
-        reason_text: input.reasonText ?? null,
-        updated_at: at,
-      })
-      .where('id', '=', input.id)
-      .execute();
+    await updateCommitment(trx, input.id, {
+      withdrawn_at: at,
+      reason_code: input.reasonCode,
+      reason_text: input.reasonText ?? null,
+      updated_at: at,
+    });
   });
 }
 
@@ -213,11 +184,11 @@ export function explainOutcome(
     'commitment.outcome_reason',
     input.id,
     async (trx, _before, at) => {
-      await trx
-        .updateTable('commitments')
-        .set({ reason_code: input.reasonCode, reason_text: input.reasonText ?? null, updated_at: at })
-        .where('id', '=', input.id)
-        .execute();
+      await updateCommitment(trx, input.id, {
+        reason_code: input.reasonCode,
+        reason_text: input.reasonText ?? null,
+        updated_at: at,
+      });
     },
     { ownAgency: true },
   );
@@ -237,15 +208,11 @@ export function setMilestoneState(
       if (before.kind !== 'milestone') {
         throw new Invalid('review.notMilestone', '这是量化承诺,请填报进度数值而不是标记完成。');
       }
-      await trx
-        .updateTable('commitments')
-        .set({
-          milestone_state: input.state,
-          milestone_done_on: input.state === 'done' ? (input.doneOn ?? at.slice(0, 10)) : null,
-          updated_at: at,
-        })
-        .where('id', '=', input.id)
-        .execute();
+      await updateCommitment(trx, input.id, {
+        milestone_state: input.state,
+        milestone_done_on: input.state === 'done' ? (input.doneOn ?? at.slice(0, 10)) : null,
+        updated_at: at,
+      });
     },
     { ownAgency: true },
   );

@@ -14,7 +14,13 @@ import {
 import { splitTotal } from '../domain/breakdown-targets';
 import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
 import { cityOfLetter } from '../domain/letter-city';
-import { countDistricts, findTargetTotal, listTargetRows } from '../repositories/district-targets';
+import {
+  countDistricts,
+  findLetterOfCommitment,
+  findTargetTotal,
+  listTargetRows,
+  replaceTargetRows,
+} from '../repositories/district-targets';
 import { districtsOnDate, listCities } from '../repositories/gazetteer';
 import { runWrite, userActor } from './write';
 
@@ -38,21 +44,18 @@ export async function writeTargets(
   targets: readonly AllocatedTarget[],
   at: string,
 ) {
-  await trx.deleteFrom('commitment_targets').where('commitment_id', '=', commitmentId).execute();
-  if (targets.length === 0) return;
-  await trx
-    .insertInto('commitment_targets')
-    .values(
-      targets.map((t) => ({
-        commitment_id: commitmentId,
-        district_id: t.districtId,
-        target_min: t.min,
-        target_max: t.max,
-        allocation: t.allocation,
-        created_at: at,
-      })),
-    )
-    .execute();
+  await replaceTargetRows(
+    trx,
+    commitmentId,
+    targets.map((t) => ({
+      commitment_id: commitmentId,
+      district_id: t.districtId,
+      target_min: t.min,
+      target_max: t.max,
+      allocation: t.allocation,
+      created_at: at,
+    })),
+  );
 }
 
 export async function reallocateTargets(trx: Trx, commitmentId: number, spec: TargetSpec, at: string) {
@@ -68,13 +71,7 @@ export async function districtsForCommitment(
   db: Trx | Kysely<Database>,
   commitmentId: number,
 ): Promise<GazetteerDistrict[]> {
-  const letter = await db
-    .selectFrom('commitments')
-    .innerJoin('letters', 'letters.id', 'commitments.letter_id')
-    .leftJoin('agencies', 'agencies.id', 'letters.agency_id')
-    .select(['letters.text', 'letters.letter_date', 'letters.created_at', 'agencies.name as agency'])
-    .where('commitments.id', '=', commitmentId)
-    .executeTakeFirst();
+  const letter = await findLetterOfCommitment(db, commitmentId);
   if (!letter) return [];
   const date = (letter.letter_date ?? letter.created_at).slice(0, 10);
   return gazetteerForLetter(db, { agency: letter.agency, text: letter.text, date });

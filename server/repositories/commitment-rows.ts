@@ -1,0 +1,57 @@
+/** Commitment rows as stored, for the writes that review, correct, withdraw or add them. */
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { CommitmentRow, CommitmentTable, Database, NewCommitment } from '../../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What a quantified commitment promises; a milestone has none. */
+export interface TargetFields {
+  min: number;
+  max: number | null;
+  unit: string | null;
+  object: string | null;
+  per: NewCommitment['per_scope'];
+}
+
+/**
+ * The commitment column mapping, written once for the extractor's items, the office's additions and
+ * its corrections: a milestone keeps every target column empty.
+ */
+export function commitmentColumns(
+  item: { quote: string; start: number; end: number; deadlineYear: number | null },
+  target: TargetFields | null,
+) {
+  return {
+    quote: item.quote,
+    span_start: item.start,
+    span_end: item.end,
+    target_min: target ? target.min : null,
+    target_max: target ? target.max : null,
+    unit: target ? target.unit : null,
+    object: target ? target.object : null,
+    per_scope: target ? target.per : null,
+    deadline_year: item.deadlineYear,
+  };
+}
+
+export async function findCommitmentRow(db: Db, id: number): Promise<CommitmentRow | undefined> {
+  return db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateCommitment(
+  db: Db,
+  id: number,
+  patch: Updateable<CommitmentTable>,
+): Promise<void> {
+  await db.updateTable('commitments').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertCommitment(db: Db, row: NewCommitment): Promise<CommitmentRow> {
+  return db.insertInto('commitments').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** An extracted item of a letter being stored: only its id is needed back. */
+export async function insertCommitmentId(db: Db, row: NewCommitment): Promise<number> {
+  const { id } = await db.insertInto('commitments').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}

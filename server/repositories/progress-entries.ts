@@ -1,0 +1,69 @@
+/** Progress entries, their evidence files and the facts a new entry is checked against. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, NewProgressUpdate } from '../../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Kept in the database, not on local disk, so several server processes see the same files. */
+export async function insertAttachment(
+  db: Db,
+  file: { fileName: string; mimeType: string; sha256: string; content: Uint8Array; at: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('attachments')
+    .values({
+      file_name: file.fileName,
+      mime_type: file.mimeType,
+      byte_size: file.content.byteLength,
+      sha256: file.sha256,
+      content: file.content,
+      created_at: file.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** What decides whether progress may be recorded on a commitment. */
+export async function findProgressSubject(db: Db, commitmentId: number) {
+  return db
+    .selectFrom('commitments')
+    .select(['id', 'letter_id', 'kind', 'review_status', 'withdrawn_at'])
+    .where('id', '=', commitmentId)
+    .executeTakeFirst();
+}
+
+/** The districts a commitment has targets in (null: the city-wide target). */
+export async function targetDistrictsOf(db: Db, commitmentId: number) {
+  return db
+    .selectFrom('commitment_targets')
+    .select('district_id')
+    .where('commitment_id', '=', commitmentId)
+    .execute();
+}
+
+export async function insertProgressEntry(db: Db, entry: NewProgressUpdate) {
+  return db.insertInto('progress_updates').values(entry).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Many entries at once (a spreadsheet import): a few statements, not one per row. */
+export async function insertProgressEntries(db: Db, entries: readonly NewProgressUpdate[], chunk: number) {
+  for (let i = 0; i < entries.length; i += chunk)
+    await db
+      .insertInto('progress_updates')
+      .values(entries.slice(i, i + chunk))
+      .execute();
+}
+
+export async function findProgressEntry(db: Db, id: number) {
+  return db
+    .selectFrom('progress_updates')
+    .select(['id', 'commitment_id', 'district_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The entry that corrected this one, if any (each entry is corrected at most once). */
+export async function findCorrectionOf(db: Db, id: number) {
+  return db.selectFrom('progress_updates').select('id').where('supersedes_id', '=', id).executeTakeFirst();
+}
