@@ -3,13 +3,15 @@
  * readable message instead of a half-working server.
  */
 import { z } from 'zod';
+import { bundled } from './app-paths';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** the bundle (npm run build) is the production build: `node dist/server/main.js` needs no NODE_ENV */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default(bundled ? 'production' : 'development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url().optional(),

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
+import { bundled, clientDir } from './app-paths';
 import { purgeExpiredSessions } from './auth/sessions';
 import { readEnv } from './env';
 import { ensureFirstOfficeAccount, FIRST_OFFICE_HINT } from './services/first-office';
@@ -15,6 +16,7 @@ import { todayIso } from './services/metrics';
 import { refreshOutcomeTalliesForToday } from './services/outcome-tallies';
 import { seedOnFirstStart } from './services/seed';
 
+/** the repository, when run from source (the only way development mode runs) */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
@@ -49,12 +51,14 @@ async function main() {
     showDemo: env.DEMO_DATA,
     publicRead: env.PUBLIC_READ,
     trustProxy: env.TRUST_PROXY,
-    clientDir: env.NODE_ENV === 'production' ? path.join(root, 'dist/client') : undefined,
+    clientDir: env.NODE_ENV === 'production' ? clientDir : undefined,
     log: (m) => logger.error(m),
     logger,
   });
   if (env.NODE_ENV === 'development') {
-    // One process in development: Vite serves the client with hot reload beside the API.
+    // One process in development: Vite serves the client with hot reload beside the API. Vite is a
+    // dev dependency, absent from a production install: the bundle defaults to production.
+    if (bundled) throw new Error('NODE_ENV=development 需要从源码运行 (npm run dev)。');
     const { createServer } = await import('vite');
     const vite = await createServer({
       configFile: path.join(root, 'vite.config.ts'),

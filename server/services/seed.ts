@@ -11,9 +11,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { seedDir } from '../app-paths';
 import { buildDemoProgress } from '../domain/demo-progress';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { expandVersions, type UnitSpan, type VersionChange } from '../domain/gazetteer-versions';
@@ -23,7 +23,6 @@ import { ingestLetter } from './ingest-letter';
 import { reallocateTargets } from './targets';
 import { runWrite } from './write';
 
-const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed');
 export const SEED_LETTER_FILE = 'reply-260.txt';
 export const DEMO_REPORTER = '演示数据';
 

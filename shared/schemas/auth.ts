@@ -3,14 +3,14 @@
  * Usernames are compared in lower case so 'Office' and 'office' cannot become two accounts.
  */
 import { z } from 'zod';
+import { plainString } from './common';
 
 /** Long enough to resist guessing when login rate limiting is absent; argon2 makes each guess slow. */
 export const PASSWORD_MIN_LENGTH = 10;
 /** Hashing cost grows with the input; a bound keeps a huge "password" from tying up the server. */
 export const PASSWORD_MAX_LENGTH = 256;
 
-const username = z
-  .string({ error: '请输入用户名。' })
+const username = plainString('用户名', { error: '请输入用户名。' })
   .trim()
   .toLowerCase()
   .min(2, '用户名至少 2 个字符。')
@@ -18,27 +18,23 @@ const username = z
   .regex(/^[\p{L}\p{N}._-]+$/u, '用户名只能包含文字、数字和 . _ -。');
 
 export const SignInSchema = z.object({
-  username: z
-    .string({ error: '请输入用户名。' })
+  username: plainString('用户名', { error: '请输入用户名。' })
     .trim()
     .toLowerCase()
     .min(1, '请输入用户名。')
     .max(100, '用户名过长。'),
-  password: z
-    .string({ error: '请输入密码。' })
+  password: plainString('密码', { error: '请输入密码。' })
     .min(1, '请输入密码。')
     .max(PASSWORD_MAX_LENGTH, `密码最多 ${PASSWORD_MAX_LENGTH} 个字符。`),
 });
 
-export const NewPasswordSchema = z
-  .string({ error: '请设置密码。' })
+export const NewPasswordSchema = plainString('密码', { error: '请设置密码。' })
   .min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 个字符。`)
   .max(PASSWORD_MAX_LENGTH, `密码最多 ${PASSWORD_MAX_LENGTH} 个字符。`);
 
 const accountFields = {
   username,
-  displayName: z
-    .string({ error: '请输入姓名或称呼。' })
+  displayName: plainString('姓名或称呼', { error: '请输入姓名或称呼。' })
     .trim()
     .min(1, '请输入姓名或称呼。')
     .max(60, '姓名或称呼最多 60 个字符。'),
@@ -74,8 +70,7 @@ export const UserIdSchema = z.object({
 });
 
 export const ChangePasswordSchema = z.object({
-  currentPassword: z
-    .string({ error: '请输入当前密码。' })
+  currentPassword: plainString('当前密码', { error: '请输入当前密码。' })
     .min(1, '请输入当前密码。')
     .max(PASSWORD_MAX_LENGTH),
   newPassword: NewPasswordSchema,
@@ -94,8 +89,7 @@ export type CreateUserInput = z.infer<typeof CreateUserSchema>;
  * read by browsers as another origin, so they are refused and the user lands on the overview.
  */
 export const ReturnPathSchema = z.object({
-  from: z
-    .string()
+  from: plainString('返回地址')
     .max(2000)
     .regex(/^\/(?![/\\])/, '返回地址应为本站路径。'),
 });

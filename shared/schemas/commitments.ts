@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from './common';
 import { OutcomeFilterSchema, SummaryFilterObject } from './dashboard';
 
 export const CommitmentIdSchema = z.object({
@@ -16,7 +17,10 @@ export const CommitmentListSchema = SummaryFilterObject.extend({
   kind: z
     .enum(['quantified', 'milestone'], { error: '类型只能是 quantified(量化承诺)或 milestone(节点事项)。' })
     .optional(),
-  q: z.string({ error: '检索词应为文字。' }).trim().max(100, '检索词过长(上限 100 字)。').optional(),
+  q: plainString('检索词', { error: '检索词应为文字。' })
+    .trim()
+    .max(100, '检索词过长(上限 100 字)。')
+    .optional(),
   letterId: z
     .number({ error: '答复函编号必须是数字。' })
     .int('答复函编号必须是整数。')

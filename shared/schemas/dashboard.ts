@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OUTCOME_FILTERS, TRACKED_STATUSES } from '../commitments';
+import { plainString } from './common';
 
 export const YEAR_MIN = 1990;
 export const YEAR_MAX = 2100;
@@ -16,11 +17,7 @@ export const DistrictYearInputSchema = z.object({
 });
 
 const nameOf = (what: string) =>
-  z
-    .string({ error: `${what}名称应为文字。` })
-    .trim()
-    .min(1, `请填写${what}名称。`)
-    .max(100, `${what}名称过长(上限 100 字)。`);
+  plainString(`${what}名称`).trim().min(1, `请填写${what}名称。`).max(100, `${what}名称过长(上限 100 字)。`);
 
 export const StatusFilterSchema = z.enum(TRACKED_STATUSES, {
   error: '状态只能是 未启动、推进中、滞后、已完成、逾期未完成 之一。',

@@ -2,6 +2,7 @@
  * Inputs of the letters area, validated by the server and reused by the client's forms.
  */
 import { z } from 'zod';
+import { base64Of, plainString } from './common';
 import { SummaryFilterObject } from './dashboard';
 
 /** A reply letter is a few thousand characters; 200,000 leaves room for long saved web pages. */
@@ -16,23 +17,20 @@ export const LetterIdSchema = z.object({
 });
 
 export const IngestTextSchema = z.object({
-  text: z
-    .string({ error: '请粘贴答复函全文。' })
+  text: plainString('答复函', { error: '请粘贴答复函全文。', multiline: true })
     .trim()
     .min(20, '答复函内容过短(至少 20 个字),请粘贴完整的答复函。')
     .max(LETTER_MAX_CHARS, `答复函过长(上限 ${LETTER_MAX_CHARS.toLocaleString('zh-CN')} 字)。`),
-  sourceName: z.string().trim().max(200, '来源名称过长(上限 200 字)。').optional(),
+  sourceName: plainString('来源名称').trim().max(200, '来源名称过长(上限 200 字)。').optional(),
 });
 
 export const IngestFileSchema = z.object({
-  fileName: z
-    .string({ error: '请提供文件名。' })
+  fileName: plainString('文件名', { error: '请提供文件名。' })
     .trim()
     .min(1, '请提供文件名。')
     .max(200, '文件名过长(上限 200 字)。')
     .regex(/\.(txt|html?|htm)$/i, '只支持 .txt 或 .html 文件。'),
-  contentBase64: z
-    .base64('文件内容不是有效的 base64 编码。')
+  contentBase64: base64Of('文件内容', '文件内容不是有效的 base64 编码。')
     .min(1, '文件为空,请选择一封答复函。')
     .max(LETTER_FILE_MAX_BASE64, `文件过大(上限 ${LETTER_FILE_MAX_BYTES / 1024 / 1024} MB)。`),
 });

@@ -23,14 +23,25 @@ const maxNotBelowMin = (v: { min?: number | undefined; max?: number | null | und
   v.max === null || v.max === undefined || v.min === undefined || v.max >= v.min;
 const spanForward = (v: { start: number; end: number }) => v.end > v.start;
 
-export const ConfirmSchema = z.object({ id: idOf('承诺事项'), note: optionalText('核实意见', 500) });
+export const ConfirmSchema = z.object({
+  id: idOf('承诺事项'),
+  note: optionalText('核实意见', 500, { multiline: true }),
+});
 
 export const CorrectSchema = z
-  .object({ id: idOf('承诺事项'), note: optionalText('核实意见', 500), ...span, ...fields })
+  .object({
+    id: idOf('承诺事项'),
+    note: optionalText('核实意见', 500, { multiline: true }),
+    ...span,
+    ...fields,
+  })
   .refine(maxNotBelowMin, { message: '目标上限不能小于下限。', path: ['max'] })
   .refine(spanForward, { message: '所选原文为空。', path: ['end'] });
 
-export const RejectSchema = z.object({ id: idOf('承诺事项'), reason: text('驳回理由', 500) });
+export const RejectSchema = z.object({
+  id: idOf('承诺事项'),
+  reason: text('驳回理由', 500, { multiline: true }),
+});
 
 export const AddCommitmentSchema = z
   .object({ letterId: idOf('答复函'), ...span, ...fields })

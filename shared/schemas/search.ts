@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { plainString } from './common';
 
 export const SEARCH_MAX_LENGTH = 100;
 
 export const SearchInputSchema = z.object({
-  q: z
-    .string({ error: '请输入要检索的文字。' })
+  q: plainString('检索词', { error: '请输入要检索的文字。' })
     .trim()
     .min(1, '请输入要检索的文字。')
     .max(SEARCH_MAX_LENGTH, `检索词不能超过 ${SEARCH_MAX_LENGTH} 个字。`),

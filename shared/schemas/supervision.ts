@@ -1,13 +1,13 @@
 /** Suggestions, satisfaction (满意度), follow-ups (督办), target splits, gazetteer import. */
 import { z } from 'zod';
-import { AmountSchema, IsoDateSchema, idOf, optionalText, text } from './common';
+import { AmountSchema, IsoDateSchema, idOf, optionalText, plainString, text } from './common';
 
 export const SATISFACTION_LEVELS = ['satisfied', 'basically', 'unsatisfied'] as const;
 
 export const SatisfactionSchema = z.object({
   letterId: idOf('答复函'),
   level: z.enum(SATISFACTION_LEVELS, { error: '请选择满意、基本满意或不满意。' }),
-  comment: optionalText('意见', 2000),
+  comment: optionalText('意见', 2000, { multiline: true }),
 });
 
 export const SuggestionIdSchema = z.object({ id: idOf('建议') });
@@ -25,11 +25,14 @@ export const AddDeputySchema = z.object({
 
 export const CreateFollowUpSchema = z.object({
   commitmentId: idOf('承诺事项'),
-  request: text('督办意见', 2000),
+  request: text('督办意见', 2000, { multiline: true }),
   dueDate: IsoDateSchema.optional(),
 });
 
-export const AnswerFollowUpSchema = z.object({ id: idOf('督办事项'), response: text('答复内容', 4000) });
+export const AnswerFollowUpSchema = z.object({
+  id: idOf('督办事项'),
+  response: text('答复内容', 4000, { multiline: true }),
+});
 
 export const SplitTargetSchema = z.object({
   commitmentId: idOf('承诺事项'),
@@ -40,14 +43,14 @@ export const SplitTargetSchema = z.object({
 });
 
 export const GazetteerCsvSchema = z.object({
-  csv: text('CSV 内容', 2_000_000),
+  csv: text('CSV 内容', 2_000_000, { multiline: true }),
 });
 
 export const GazetteerYearSchema = z.object({
-  city: z.string().trim().max(50).optional(),
+  city: plainString('城市').trim().max(50).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
   /** the day whose streets and towns to list; more exact than the year, since changes fall mid-year */
   date: IsoDateSchema.optional(),
 });
 
-export const GazetteerCitySchema = z.object({ city: z.string().trim().max(50).optional() });
+export const GazetteerCitySchema = z.object({ city: plainString('城市').trim().max(50).optional() });

@@ -1,0 +1,40 @@
+/**
+ * `npm run build`, second half (after `vite build` has written dist/client): bundles the server
+ * into dist/server/main.js with esbuild and copies the seed files to dist/seed, so that dist/ with
+ * package.json and package-lock.json, after `npm ci --omit=dev`, runs as `node dist/server/main.js`
+ * without tsx, vite or the sources.
+ *
+ * Every npm package stays external: the native ones (better-sqlite3, @node-rs/argon2) cannot be
+ * bundled, pg loads pg-native optionally and pino its transports by name, so all of them are
+ * resolved from node_modules at run time, as installed from the lock file. The bundle holds only
+ * the project's own code (server, db with its migrations, shared).
+ */
+import { cp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+
+await rm(path.join(dist, 'server'), { recursive: true, force: true });
+await rm(path.join(dist, 'seed'), { recursive: true, force: true });
+
+const result = await build({
+  entryPoints: [path.join(root, 'server/main.ts')],
+  outfile: path.join(dist, 'server/main.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  packages: 'external',
+  // server/app-paths.ts: look for the client and the seed files beside the bundle
+  define: { __PROMISE_TRACKER_BUNDLE__: 'true' },
+  sourcemap: true,
+  metafile: true,
+  logLevel: 'warning',
+});
+await cp(path.join(root, 'db/seed'), path.join(dist, 'seed'), { recursive: true });
+
+const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+console.log(`dist/server/main.js (+ map): ${(bytes / 1024).toFixed(0)} kB; dist/seed copied`);
