@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
+import { asOfProblem, describeAsOfProblem } from '../domain/progress-dates';
 import { recordAudit } from '../repositories/audit';
 import { assertMayReportFor } from './access';
 import { markOutcomesStale } from './outcome-tallies';
@@ -76,8 +77,9 @@ async function storeAttachment(trx: Trx, attachment: NonNullable<EvidenceInput['
 async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
   const commitment = await trx
     .selectFrom('commitments')
-    .select(['id', 'letter_id', 'kind', 'review_status', 'withdrawn_at'])
-    .where('id', '=', input.commitmentId)
+    .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+    .select(['commitments.id', 'letter_id', 'kind', 'review_status', 'withdrawn_at', 'letters.letter_date'])
+    .where('commitments.id', '=', input.commitmentId)
     .executeTakeFirst();
   if (!commitment)
     throw new TRPCError({ code: 'NOT_FOUND', message: `找不到编号为 ${input.commitmentId} 的承诺事项。` });
@@ -90,7 +92,12 @@ async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
   if (commitment.withdrawn_at) {
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: '该承诺事项已取消,不再填报进度。' });
   }
-  if (input.asOf > today) throw new TRPCError({ code: 'BAD_REQUEST', message: '截至日期不能晚于今天。' });
+  const dateProblem = asOfProblem(input.asOf, { letterDate: commitment.letter_date, today });
+  if (dateProblem)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `截至日期 ${describeAsOfProblem(input.asOf, dateProblem)}。`,
+    });
   const targets = await trx
     .selectFrom('commitment_targets')
     .select('district_id')
