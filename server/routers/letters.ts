@@ -8,6 +8,7 @@ import {
 } from '../../shared/schemas/letters';
 import { DuplicateLetterError, describeDuplicate } from '../domain/duplicate-letter';
 import { decodeLetter, LetterInputError } from '../extract/index';
+import { UnusualLetterError } from '../extract/reply-shape';
 import { listCommitments } from '../repositories/commitments';
 import { findLetter, listLetters } from '../repositories/letters';
 import { ingestLetter } from '../services/ingest-letter';
@@ -20,7 +21,7 @@ import { officeProcedure, readProcedure, router } from '../trpc';
  * formatter (server/trpc.ts) hands to the client as `data.existingLetterId` for a link.
  */
 function rethrowIngestError(error: unknown): never {
-  if (error instanceof LetterInputError)
+  if (error instanceof LetterInputError || error instanceof UnusualLetterError)
     throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   if (error instanceof DuplicateLetterError)
     throw new TRPCError({ code: 'CONFLICT', message: describeDuplicate(error.existing), cause: error });
@@ -46,13 +47,13 @@ export const lettersRouter = router({
     };
   }),
 
-  ingest: officeProcedure
-    .input(IngestTextSchema)
-    .mutation(({ ctx, input }) =>
-      ingestLetter(ctx.db, { text: input.text, sourceName: input.sourceName ?? null }).catch(
-        rethrowIngestError,
-      ),
-    ),
+  ingest: officeProcedure.input(IngestTextSchema).mutation(({ ctx, input }) =>
+    ingestLetter(ctx.db, {
+      text: input.text,
+      sourceName: input.sourceName ?? null,
+      acceptUnusual: input.acceptUnusual ?? false,
+    }).catch(rethrowIngestError),
+  ),
 
   ingestFile: officeProcedure.input(IngestFileSchema).mutation(async ({ ctx, input }) => {
     const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
@@ -63,6 +64,7 @@ export const lettersRouter = router({
         sourceName: input.fileName,
         encoding: decoded.encoding,
         rawBytes: bytes,
+        acceptUnusual: input.acceptUnusual ?? false,
       });
     } catch (error) {
       rethrowIngestError(error);

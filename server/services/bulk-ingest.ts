@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { decodeLetter, LetterInputError } from '../extract/index';
+import { UnusualLetterError } from '../extract/reply-shape';
 import { ingestLetter } from './ingest-letter';
 
 export const LETTER_EXTENSIONS = ['.txt', '.html', '.htm'];
@@ -65,7 +66,8 @@ export async function ingestFile(db: Kysely<Database>, file: string): Promise<Fi
     // Already stored (an earlier run, or a copy of the file): skipped, not an error.
     if (error instanceof DuplicateLetterError)
       return { file, result: 'duplicate', letterId: error.existing.id };
-    if (error instanceof LetterInputError) return { file, result: 'refused', reason: error.message };
+    if (error instanceof LetterInputError || error instanceof UnusualLetterError)
+      return { file, result: 'refused', reason: error.message };
     throw error;
   }
 }
