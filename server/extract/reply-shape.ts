@@ -15,7 +15,7 @@ const MESSAGES: Record<UnusualLetterCode, string> = {
   NO_SENTENCES:
     '内容只有菜单、标题等短行,没有成句的正文,不像答复函。请粘贴答复函正文,或上传答复函所在的网页。',
   NO_REPLY_PARTS:
-    '内容不像答复函:没有称呼(如“××代表:”“××委员:”),也没有落款单位或日期。请确认粘贴的是答复函全文。',
+    '内容不像答复函:没有称呼(如“××代表:”“××委员:”)、答复用语(如“现答复如下”),也没有落款单位或日期。请确认粘贴的是答复函全文。',
 };
 
 /** Why the text was refused; `code` for programs, `message` shown to the user as is. */
@@ -23,7 +23,9 @@ export class UnusualLetterError extends Error {
   readonly code: UnusualLetterCode;
 
   constructor(code: UnusualLetterCode) {
-    super(`${MESSAGES[code]}如确认是答复函,请勾选“内容不像答复函时仍然录入”后重新提交。`);
+    super(
+      `${MESSAGES[code]}如确认是答复函,可选择仍然录入:录入页勾选“内容不像答复函时仍然录入”,批量录入加 --accept-unusual。`,
+    );
     this.name = 'UnusualLetterError';
     this.code = code;
   }
