@@ -87,8 +87,8 @@ export function implausibleShare(text: string): number {
  */
 export const MOJIBAKE_SHARE = 0.1;
 
-/** A sentence: a run of at least this many hanzi ending in 。!?; (menus and headings have none). */
-const SENTENCE = /[\p{Script=Han}][^。!?;!?;\n]{0,400}?[。!?;!?;]/gu;
+/** A sentence: a run of hanzi ending in 。！？； or their ASCII forms (menus and headings have none). */
+const SENTENCE = /[\p{Script=Han}][^。\uff01\uff1f\uff1b!?;\n]{0,400}?[。\uff01\uff1f\uff1b!?;]/gu;
 const MIN_SENTENCE_HANZI = 8;
 
 export function sentenceCount(text: string): number {
@@ -101,7 +101,7 @@ export function sentenceCount(text: string): number {
 }
 
 /** 尊敬的…代表 / …委员: / …代表们: — how a reply letter addresses the deputy or member. */
-const SALUTATION = /(?:尊敬的[^\n]{0,30}(?:代表|委员)|(?:代表|委员)(?:们)?\s*[::,,])/u;
+const SALUTATION = /(?:尊敬的[^\n]{0,30}(?:代表|委员)|(?:代表|委员)(?:们)?\s*[\uff1a\uff0c:,])/u;
 /**
  * The reply's own opening or heading, in simplified or traditional script: “建议收悉”, “现答复如下”,
  * “答复内容:”, “关于……提案的答复”. Pages that drop the salutation and signature keep these.

@@ -63,6 +63,9 @@ describe('junk is refused with its reason', () => {
     // any one part makes it a (short, odd) reply: a salutation, or a date under it
     expect(problemOf(`王明代表:\n\n${prose}`)).toBeNull();
     expect(problemOf(`${prose}\n\n2015年3月19日`)).toBeNull();
+    // full-width punctuation, as most letters are typed: the salutation's colon, sentences ending in ！
+    expect(problemOf(`王明代表\uff1a\n\n${prose}`)).toBeNull();
+    expect(sentenceCount('岛上没有汽车只有步行的人\uff01小店里卖着馅饼和鱼丸汤\uff1f')).toBe(2);
   });
 
   test('the messages are Chinese and name the override', () => {
