@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { mayRead } from './auth/read-access';
+import { setDownloadName } from './download-name';
 
 export function attachmentHandler(options: { db: Kysely<Database>; publicRead: boolean }) {
   return async (req: Request, res: Response) => {
@@ -27,7 +28,7 @@ export function attachmentHandler(options: { db: Kysely<Database>; publicRead: b
       res.status(404).type('text/plain; charset=utf-8').send('找不到该附件。');
       return;
     }
-    res.attachment(file.file_name);
+    setDownloadName(res, file.file_name);
     res.type(file.mime_type);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.send(Buffer.from(file.content));

@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { sessionUserOf } from './auth/read-access';
+import { setDownloadName } from './download-name';
 import { openTargetsForExport } from './services/progress-sheets';
 import { buildProgressCsv, buildProgressWorkbook } from './spreadsheets/export';
 
@@ -42,15 +43,14 @@ export function progressSheetHandler(options: { db: Kysely<Database>; showDemo: 
     const today = new Date().toISOString().slice(0, 10);
     const baseName = `进度填报表-${agency?.name ?? '全部承办单位'}-${today}`;
     if (format === 'csv') {
-      res.attachment(`${baseName}.csv`).type('text/csv; charset=utf-8').send(buildProgressCsv(rows));
+      setDownloadName(res, `${baseName}.csv`).type('text/csv; charset=utf-8').send(buildProgressCsv(rows));
       return;
     }
     const workbook = await buildProgressWorkbook(rows, {
       agencyName: agency?.name ?? null,
       generatedOn: today,
     });
-    res
-      .attachment(`${baseName}.xlsx`)
+    setDownloadName(res, `${baseName}.xlsx`)
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .send(workbook);
   };

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { YEAR_MAX, YEAR_MIN } from '../shared/schemas/dashboard';
 import { mayRead } from './auth/read-access';
+import { setDownloadName } from './download-name';
 import { buildAnnualReport } from './services/annual-report';
 import { todayIso } from './services/metrics';
 import { annualReportCsv, annualReportXlsx } from './services/report-files';
@@ -40,7 +41,7 @@ export function reportDownloadHandler(options: ReportDownloadOptions, format: 'x
         includeDemo: options.showDemo,
         today: todayIso(),
       });
-      res.attachment(reportFileName(year, format));
+      setDownloadName(res, reportFileName(year, format));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Cache-Control', 'no-store');
       if (format === 'xlsx') res.type(XLSX_TYPE).send(await annualReportXlsx(report));

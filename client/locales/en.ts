@@ -91,6 +91,7 @@ export const en: Messages = {
       openExisting: 'Open the letter entered before',
       open: 'Open the letter',
       fileTooLarge: 'File too large (limit {{mb}} MB).',
+      acceptUnusual: 'Store it even if it does not look like a reply letter',
       signInHint: 'Sign in to add reply letters.',
       officeOnly: 'Reply letters are added by the supervision office.',
     },

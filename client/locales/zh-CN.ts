@@ -90,6 +90,7 @@ export const zhCN = {
       openExisting: '查看已录入的答复函',
       open: '查看答复函',
       fileTooLarge: '文件过大(上限 {{mb}} MB)。',
+      acceptUnusual: '内容不像答复函时仍然录入',
       signInHint: '登录后可录入答复函。',
       officeOnly: '答复函由督查室录入。',
     },

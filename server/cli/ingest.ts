@@ -20,9 +20,12 @@ const describe = (o: FileOutcome) =>
       : `拒绝 refused    ${o.file}: ${o.reason}`;
 
 async function main() {
-  const paths = process.argv.slice(2).filter((a) => a !== '--');
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  // files that do not look like reply letters (mojibake, menus, no reply parts) are refused unless this
+  const acceptUnusual = args.includes('--accept-unusual');
+  const paths = args.filter((a) => a !== '--accept-unusual');
   if (paths.length === 0) {
-    console.error('用法 usage: npm run ingest -- FILE|DIR…  (.txt / .html, UTF-8 或 GBK)');
+    console.error('用法 usage: npm run ingest -- [--accept-unusual] FILE|DIR…  (.txt / .html, UTF-8 或 GBK)');
     process.exit(2);
   }
   const env = readEnv();
@@ -35,10 +38,15 @@ async function main() {
       ? new SingleBar({ format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true })
       : null;
     bar?.start(files.length, 0, { file: '' });
-    const outcomes = await ingestFiles(db, files, (outcome, done) => {
-      if (bar) bar.update(done, { file: path.basename(outcome.file) });
-      else console.log(describe(outcome));
-    });
+    const outcomes = await ingestFiles(
+      db,
+      files,
+      (outcome, done) => {
+        if (bar) bar.update(done, { file: path.basename(outcome.file) });
+        else console.log(describe(outcome));
+      },
+      { acceptUnusual },
+    );
     bar?.stop();
     const refused = outcomes.filter((o) => o.result === 'refused');
     if (bar) for (const o of refused) console.log(describe(o));

@@ -8,7 +8,12 @@
  * 31 December; a day is needed when a change takes effect within a year.
  */
 import { parse } from 'csv-parse/sync';
+import { GAZETTEER_YEAR_MAX, GAZETTEER_YEAR_MIN } from '../../shared/schemas/supervision';
 import { isIsoDate } from './gazetteer-versions';
+
+const outOfRange = (day: string | null) =>
+  day !== null &&
+  (Number(day.slice(0, 4)) < GAZETTEER_YEAR_MIN || Number(day.slice(0, 4)) > GAZETTEER_YEAR_MAX);
 
 export interface GazetteerRow {
   line: number;
@@ -118,6 +123,8 @@ export function parseGazetteerCsv(csv: string): GazetteerCsvResult {
       fromDate === null && '起始年份应为四位年份或日期(如 2015 或 2015-01-22)',
       cell('validTo') && toDate === null && '截止年份应为四位年份或日期(如 2019 或 2019-12-31)',
       fromDate !== null && toDate !== null && toDate < fromDate && '截止早于起始',
+      (outOfRange(fromDate) || outOfRange(toDate)) &&
+        `年份应在 ${GAZETTEER_YEAR_MIN}—${GAZETTEER_YEAR_MAX} 之间`,
     ].filter(Boolean);
     const key = `${cell('city')}|${district}|${name}|${fromDate}`;
     if (seen.has(key)) problems.push('与前面的行重复');

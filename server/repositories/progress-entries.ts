@@ -28,8 +28,16 @@ export async function insertAttachment(
 export async function findProgressSubject(db: Db, commitmentId: number) {
   return db
     .selectFrom('commitments')
-    .select(['id', 'letter_id', 'kind', 'review_status', 'withdrawn_at'])
-    .where('id', '=', commitmentId)
+    .innerJoin('letters', 'letters.id', 'commitments.letter_id')
+    .select([
+      'commitments.id',
+      'commitments.letter_id',
+      'commitments.kind',
+      'commitments.review_status',
+      'commitments.withdrawn_at',
+      'letters.letter_date',
+    ])
+    .where('commitments.id', '=', commitmentId)
     .executeTakeFirst();
 }
 

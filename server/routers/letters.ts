@@ -32,11 +32,13 @@ export const lettersRouter = router({
     };
   }),
 
-  ingest: officeProcedure
-    .input(IngestTextSchema)
-    .mutation(({ ctx, input }) =>
-      ingestLetter(ctx.db, { text: input.text, sourceName: input.sourceName ?? null }),
-    ),
+  ingest: officeProcedure.input(IngestTextSchema).mutation(({ ctx, input }) =>
+    ingestLetter(ctx.db, {
+      text: input.text,
+      sourceName: input.sourceName ?? null,
+      acceptUnusual: input.acceptUnusual ?? false,
+    }),
+  ),
 
   ingestFile: officeProcedure.input(IngestFileSchema).mutation(async ({ ctx, input }) => {
     const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
@@ -46,6 +48,7 @@ export const lettersRouter = router({
       sourceName: input.fileName,
       encoding: decoded.encoding,
       rawBytes: bytes,
+      acceptUnusual: input.acceptUnusual ?? false,
     });
   }),
 });

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { decodeLetter, LetterInputError } from '../extract/index';
+import { UnusualLetterError } from '../extract/reply-shape';
 import { ingestLetter } from './ingest-letter';
 
 export const LETTER_EXTENSIONS = ['.txt', '.html', '.htm'];
@@ -39,7 +40,16 @@ export async function collectLetterFiles(paths: readonly string[]): Promise<stri
   return [...new Set(found)].sort();
 }
 
-export async function ingestFile(db: Kysely<Database>, file: string): Promise<FileOutcome> {
+/** `acceptUnusual`: store files that do not look like reply letters too (the CLI's --accept-unusual). */
+export interface BulkIngestOptions {
+  acceptUnusual?: boolean;
+}
+
+export async function ingestFile(
+  db: Kysely<Database>,
+  file: string,
+  options: BulkIngestOptions = {},
+): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -59,13 +69,15 @@ export async function ingestFile(db: Kysely<Database>, file: string): Promise<Fi
       encoding: decoded.encoding,
       rawBytes: bytes,
       actor: 'bulk-ingest',
+      acceptUnusual: options.acceptUnusual ?? false,
     });
     return { file, result: 'added', letterId: outcome.letterId, commitments: outcome.commitmentCount };
   } catch (error) {
     // Already stored (an earlier run, or a copy of the file): skipped, not an error.
     if (error instanceof DuplicateLetterError)
       return { file, result: 'duplicate', letterId: error.existing.id };
-    if (error instanceof LetterInputError) return { file, result: 'refused', reason: error.message };
+    if (error instanceof LetterInputError || error instanceof UnusualLetterError)
+      return { file, result: 'refused', reason: error.message };
     throw error;
   }
 }
@@ -74,10 +86,11 @@ export async function ingestFiles(
   db: Kysely<Database>,
   files: readonly string[],
   onEach: (outcome: FileOutcome, done: number) => void = () => undefined,
+  options: BulkIngestOptions = {},
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
-    const outcome = await ingestFile(db, file);
+    const outcome = await ingestFile(db, file, options);
     outcomes.push(outcome);
     onEach(outcome, outcomes.length);
   }

@@ -2,7 +2,8 @@
  * The ingest path: one letter's text in, stored with its extracted commitments and their
  * per-district targets, in one transaction: a letter is stored whole or not at all, even when the
  * process is killed midway. The same text twice is refused with DuplicateLetterError, naming the
- * stored letter; nothing is written.
+ * stored letter; nothing is written. Text that is not a reply letter (mojibake, menus, prose
+ * without a reply's parts) is refused with UnusualLetterError unless `acceptUnusual`.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -11,6 +12,7 @@ import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '
 import { storedCommitments } from '../domain/breakdown-targets';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { extractLetter } from '../extract/index';
+import { UnusualLetterError, unusualLetterProblem } from '../extract/reply-shape';
 import { commitmentColumns, insertCommitmentId } from '../repositories/commitment-rows';
 import { findByContentHash, insertLetter } from '../repositories/letters';
 import { ensureAgency, ensureDeputy, ensureSuggestion, linkSuggestion } from '../repositories/parties';
@@ -25,6 +27,8 @@ export interface LetterSource {
   rawBytes?: Uint8Array | null;
   isDemo?: boolean;
   actor?: string;
+  /** the office's explicit “store it anyway” for text that does not look like a reply letter */
+  acceptUnusual?: boolean;
 }
 
 interface StoredLetter {
@@ -60,6 +64,8 @@ export async function ingestLetter(
   if (existing) throw new DuplicateLetterError(existing);
 
   const extraction = extractLetter(text);
+  const unusual = source.acceptUnusual ? null : unusualLetterProblem(text, extraction);
+  if (unusual) throw new UnusualLetterError(unusual);
   try {
     const meta = extraction.letter;
     const stored = await runWrite(db, {
@@ -73,6 +79,8 @@ export async function ingestLetter(
         sourceName: source.sourceName ?? null,
         ...meta,
         breakdownPartsAsTargets: extraction.commitments.length - result.commitmentCount,
+        // the office stored text that did not look like a reply letter, on purpose
+        acceptedUnusual: source.acceptUnusual === true,
       }),
       write: ({ trx, uncounted }) => {
         // Its commitments wait for review and count only once confirmed (the confirmation touches

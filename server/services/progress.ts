@@ -9,6 +9,7 @@ import type { Database, ProgressUpdateRow } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
 import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
+import { asOfProblem, describeAsOfProblem } from '../domain/progress-dates';
 import {
   findCorrectionOf,
   findProgressEntry,
@@ -81,7 +82,9 @@ async function checkTarget(trx: Trx, input: ProgressInput, today: string) {
   if (commitment.withdrawn_at) {
     throw new PreconditionFailed('progress.withdrawn', '该承诺事项已取消,不再填报进度。');
   }
-  if (input.asOf > today) throw new Invalid('progress.future', '截至日期不能晚于今天。');
+  const dateProblem = asOfProblem(input.asOf, { letterDate: commitment.letter_date, today });
+  if (dateProblem)
+    throw new Invalid('progress.asOf', `截至日期 ${describeAsOfProblem(input.asOf, dateProblem)}。`);
   const targets = await targetDistrictsOf(trx, input.commitmentId);
   const known = targets.some((t) => t.district_id === input.districtId);
   // A commitment the gazetteer could not break down is reported for the city as a whole.

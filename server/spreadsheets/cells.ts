@@ -17,8 +17,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 /** Largest plausible cumulative value; anything above is a typing slip (extra digits, pasted id). */
 export const MAX_PROGRESS_VALUE = 1e12;
 
-/** Progress older than this predates every reply letter the platform tracks. */
-export const EARLIEST_AS_OF = '1990-01-01';
+// the bound belongs to the one as-of rule; re-exported for the sheet's export and instructions
+export { EARLIEST_AS_OF } from '../domain/progress-dates';
 
 export function isCellError(cell: SheetCell): cell is CellErrorValue {
   return typeof cell === 'object' && cell !== null && !(cell instanceof Date);

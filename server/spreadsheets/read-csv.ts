@@ -4,7 +4,8 @@
  * what the bytes are, then parsed in chunks so a large file does not hold the event loop.
  */
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
+import { hasBrokenQuotedCell, unclosedQuoteError } from './csv-quotes';
 import type { SheetRow } from './sheet-rows';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -50,21 +51,35 @@ function* chunksOf(text: string): Generator<string> {
 }
 
 export async function* readCsvRows(text: string): AsyncGenerator<SheetRow> {
+  const delimiter = guessDelimiter(text);
   const parser = Readable.from(chunksOf(text)).pipe(
     parse({
-      delimiter: guessDelimiter(text),
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       // blank lines stay so that row numbers match what Excel shows
       skip_empty_lines: false,
+      // the record's source text, to tell a cell spanning lines from a quote left open
+      raw: true,
     }),
   );
   let number = 0;
-  for await (const record of parser) {
-    number++;
-    const cells: string[] = Array.isArray(record)
-      ? record.map((v: unknown) => (typeof v === 'string' ? v : ''))
-      : [];
-    yield { sheet: 0, number, cells };
+  try {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: unknown; raw: string }>) {
+      number++;
+      if (hasBrokenQuotedCell(raw, delimiter)) throw unclosedQuoteError(number);
+      const cells: string[] = Array.isArray(record)
+        ? record.map((v: unknown) => (typeof v === 'string' ? v : ''))
+        : [];
+      yield { sheet: 0, number, cells };
+    }
+  } catch (error) {
+    // the quote opened in the row after the last one parsed (not all of which reached this loop
+    // before the stream failed), and ran to the end of the file
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      const parsed = typeof error.records === 'number' ? error.records : number;
+      throw unclosedQuoteError(parsed + 1, error);
+    }
+    throw error;
   }
 }

@@ -3,14 +3,8 @@
  * database: a readable target id, a value that can be a cumulative count, a plausible date and
  * usable evidence. Every problem of a row is reported at once, so a clerk fixes the row in one go.
  */
-import {
-  cellText,
-  EARLIEST_AS_OF,
-  isBlankCell,
-  parseAsOfDate,
-  parseProgressValue,
-  type SheetCell,
-} from './cells';
+import { asOfProblem, describeAsOfProblem } from '../domain/progress-dates';
+import { cellText, isBlankCell, parseAsOfDate, parseProgressValue, type SheetCell } from './cells';
 import { type RowError, rowError } from './errors';
 import {
   columnById,
@@ -94,12 +88,11 @@ export function checkRow(row: number, cells: RowCells, today: string): RowOutcom
     errors.push(rowError(row, header('as_of'), '未填写:填报了完成值的行必须填写截至日期(YYYY-MM-DD)'));
   } else {
     const parsed = parseAsOfDate(cell('as_of'));
+    // the letter's date is checked with the targets (validate-targets), under the same rule
+    const problem = parsed.ok ? asOfProblem(parsed.value, { today }) : null;
     if (!parsed.ok) errors.push(rowError(row, header('as_of'), parsed.problem));
-    else if (parsed.value < EARLIEST_AS_OF) {
-      errors.push(rowError(row, header('as_of'), `${parsed.value} 早于 ${EARLIEST_AS_OF},请检查年份`));
-    } else if (parsed.value > today) {
-      errors.push(rowError(row, header('as_of'), `${parsed.value} 晚于今天(${today}),请填写已统计到的日期`));
-    } else asOf = parsed.value;
+    else if (problem) errors.push(rowError(row, header('as_of'), describeAsOfProblem(parsed.value, problem)));
+    else asOf = parsed.value;
   }
 
   const evidenceText = cellText(cell('evidence_text'));

@@ -5,6 +5,7 @@
  * contradict the cumulative history. Pure: the caller loads the targets and writes the result.
  */
 import type { ReviewStatus } from '../../db/schema';
+import { asOfProblem, describeAsOfProblem } from '../domain/progress-dates';
 import { type RowError, rowError } from './errors';
 import { CITY_LEVEL_LABEL, columnById, formatTargetKey } from './progress-columns';
 import type { ProgressRowInput } from './row-rules';
@@ -62,9 +63,8 @@ function targetProblems(
   if (target.kind === 'milestone' && row.value !== 0 && row.value !== 1) {
     problems.push(rowError(at, VALUE, `为里程碑类承诺(无具体数量),只能填 1(已完成)或 0(未完成)`));
   }
-  if (target.letterDate !== null && row.asOf < target.letterDate) {
-    problems.push(rowError(at, AS_OF, `${row.asOf} 早于答复函日期 ${target.letterDate},请检查日期`));
-  }
+  const dateProblem = asOfProblem(row.asOf, { letterDate: target.letterDate });
+  if (dateProblem) problems.push(rowError(at, AS_OF, describeAsOfProblem(row.asOf, dateProblem)));
   const latest = target.latest;
   if (latest !== null) {
     if (row.asOf === latest.asOf) {

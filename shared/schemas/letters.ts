@@ -16,12 +16,19 @@ export const LetterIdSchema = z.object({
   id: z.number({ error: '请提供答复函编号。' }).int().positive('答复函编号必须是正整数。'),
 });
 
+/**
+ * The office's explicit override when the server refuses text as not looking like a reply letter
+ * (mojibake, menus only, no salutation, reply wording, signature or date): store it anyway.
+ */
+const AcceptUnusualSchema = z.boolean({ error: 'acceptUnusual 应为 true 或 false。' }).optional();
+
 export const IngestTextSchema = z.object({
   text: plainString('答复函', { error: '请粘贴答复函全文。', multiline: true })
     .trim()
     .min(20, '答复函内容过短(至少 20 个字),请粘贴完整的答复函。')
     .max(LETTER_MAX_CHARS, `答复函过长(上限 ${LETTER_MAX_CHARS.toLocaleString('zh-CN')} 字)。`),
   sourceName: plainString('来源名称').trim().max(200, '来源名称过长(上限 200 字)。').optional(),
+  acceptUnusual: AcceptUnusualSchema,
 });
 
 export const IngestFileSchema = z.object({
@@ -33,6 +40,7 @@ export const IngestFileSchema = z.object({
   contentBase64: base64Of('文件内容', '文件内容不是有效的 base64 编码。')
     .min(1, '文件为空,请选择一封答复函。')
     .max(LETTER_FILE_MAX_BASE64, `文件过大(上限 ${LETTER_FILE_MAX_BYTES / 1024 / 1024} MB)。`),
+  acceptUnusual: AcceptUnusualSchema,
 });
 
 export type IngestTextInput = z.infer<typeof IngestTextSchema>;

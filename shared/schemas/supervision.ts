@@ -1,6 +1,14 @@
 /** Suggestions, satisfaction (满意度), follow-ups (督办), target splits, gazetteer import. */
 import { z } from 'zod';
 import { AmountSchema, IsoDateSchema, idOf, optionalText, plainString, text } from './common';
+import { YEAR_MAX } from './dashboard';
+
+/**
+ * Years a gazetteer row may start or end in: no district of today's cities predates 1949, and the
+ * product's years end at YEAR_MAX; 3000 is a typing error, not a planned change.
+ */
+export const GAZETTEER_YEAR_MIN = 1949;
+export const GAZETTEER_YEAR_MAX = YEAR_MAX;
 
 export const SATISFACTION_LEVELS = ['satisfied', 'basically', 'unsatisfied'] as const;
 
@@ -48,7 +56,7 @@ export const GazetteerCsvSchema = z.object({
 
 export const GazetteerYearSchema = z.object({
   city: plainString('城市').trim().max(50).optional(),
-  year: z.number().int().min(1990).max(2100).optional(),
+  year: z.number().int().min(1990).max(GAZETTEER_YEAR_MAX).optional(),
   /** the day whose streets and towns to list; more exact than the year, since changes fall mid-year */
   date: IsoDateSchema.optional(),
 });

@@ -7,6 +7,7 @@ import { collectLetterFiles, ingestFiles } from '../../server/services/bulk-inge
 import { seedGazetteer } from '../../server/services/seed';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
+import { highByteBinary } from '../support/junk';
 
 for (const target of testDatabases) {
   describe.skipIf(target.skip)(`bulk ingest on ${target.name}`, () => {
@@ -54,6 +55,28 @@ for (const target of testDatabases) {
       ]);
       const letters = await database.db.selectFrom('letters').select('id').execute();
       expect(letters).toHaveLength(2);
+    });
+
+    test('junk files are refused with the reason; --accept-unusual stores them', async () => {
+      const junk = mkdtempSync(path.join(tmpdir(), 'bulk-junk-'));
+      try {
+        writeFileSync(path.join(junk, 'scan.txt'), highByteBinary(4000));
+        copyFileSync(path.join(__dirname, '../fixtures/junk/menus.txt'), path.join(junk, 'menus.txt'));
+        copyFileSync(path.join(__dirname, '../fixtures/junk/prose.txt'), path.join(junk, 'prose.txt'));
+        const files = await collectLetterFiles([junk]);
+        const before = (await database.db.selectFrom('letters').select('id').execute()).length;
+        const refused = await ingestFiles(database.db, files);
+        expect(refused.map((o) => (o.result === 'refused' ? o.reason.slice(0, 6) : o.result))).toEqual([
+          '内容只有菜单',
+          '内容不像答复',
+          '内容像是乱码',
+        ]);
+        expect((await database.db.selectFrom('letters').select('id').execute()).length).toBe(before);
+        const accepted = await ingestFiles(database.db, files, undefined, { acceptUnusual: true });
+        expect(accepted.map((o) => o.result)).toEqual(['added', 'added', 'added']);
+      } finally {
+        rmSync(junk, { recursive: true, force: true });
+      }
     });
   });
 }

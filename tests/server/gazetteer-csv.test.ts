@@ -53,6 +53,20 @@ describe('parseGazetteerCsv', () => {
     expect(errors[0]?.message).toContain('起始年份应为四位年份或日期');
     expect(errors[1]?.message).toContain('截止早于起始');
   });
+
+  test('a start year of 3000 (or an end before 1949) is an error naming the line, not a row', () => {
+    const { rows, errors } = parseGazetteerCsv(
+      [
+        '城市,区,名称,类型,起始年份,截止年份',
+        '泉州市,,鲤城区,区,3000,',
+        '泉州市,,丰泽区,区,1900,1948',
+        '泉州市,,洛江区,区,1997,2100',
+      ].join('\n'),
+    );
+    expect(rows.map((r) => r.name)).toEqual(['洛江区']);
+    expect(errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(errors[0]?.message).toContain('年份应在 1949—2100 之间');
+  });
 });
 
 for (const target of testDatabases) {
@@ -90,6 +104,15 @@ for (const target of testDatabases) {
       await caller.gazetteer.importCsv({ csv: '城市,区,名称,类型,起始年份\n漳州市,,芗城区,区,1996' });
       const [district] = await caller.gazetteer.list({ city: '漳州市' });
       expect(district?.source).toBe('CSV 导入,未注明来源');
+    });
+
+    test('a start year of 3000 is refused and nothing is stored', async () => {
+      const office = await makeUser(database.db, 'office3', 'office');
+      const caller = callerFor(database.db, database.dialect, office);
+      await expect(
+        caller.gazetteer.importCsv({ csv: '城市,区,名称,类型,起始年份\n龙岩市,,新罗区,区,3000' }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('第 2 行') });
+      expect(await caller.gazetteer.list({ city: '龙岩市' })).toEqual([]);
     });
   });
 }

@@ -138,6 +138,31 @@ for (const target of testDatabases) {
       expect(await progressCount()).toBe(before);
     });
 
+    test('a cell whose quote is never closed is refused naming its row; nothing is written', async () => {
+      const text = new TextDecoder().decode((await download(clerk, 'csv')).bytes);
+      const before = await progressCount();
+      const filled = fillCsv(
+        text,
+        new Map([
+          [2, { value: '20', as_of: '2015-12-31', evidence_text: 'OPEN' }],
+          [3, { value: '21', as_of: '2015-12-31', evidence_text: 'LATER' }],
+        ]),
+      );
+      // typed by hand: a quote opened in row 2; a later quote in row 3 once made the parser end the
+      // cell there, so row 3 vanished into row 2's evidence and the import answered 200
+      const swallowing = filled.replace('OPEN', '"已完成').replace('LATER', '"见"通知"');
+      const toEnd = filled.replace('OPEN', '"已完成').replace('LATER', '见通知');
+      for (const csv of [swallowing, toEnd]) {
+        await expect(
+          as(clerk).progress.importSheet({ fileName: '填报.csv', contentBase64: base64(csv) }),
+        ).rejects.toMatchObject({
+          code: 'BAD_REQUEST',
+          message: expect.stringContaining('CSV 第 2 行有未闭合的引号'),
+        });
+      }
+      expect(await progressCount()).toBe(before);
+    });
+
     test('another agency cannot report on these targets; deputies and visitors get no sheet', async () => {
       const officeSheet = await download(office, 'csv');
       const filled = fillCsv(

@@ -104,14 +104,19 @@ const MUTATIONS: Record<string, { as: Role | null; call: Call; writes?: false }>
   },
   'letters.ingest': {
     as: 'office',
-    call: (api) => api.letters.ingest({ text: '关于第9号建议的答复\n我局将新建社区食堂5个。' }),
+    call: (api) =>
+      api.letters.ingest({
+        text: '张三代表:\n您提出的第9号建议收悉。现答复如下:\n我局将新建社区食堂5个,年内完成。\n厦门市民政局\n2015年5月6日',
+      }),
   },
   'letters.ingestFile': {
     as: 'office',
     call: (api) =>
       api.letters.ingestFile({
         fileName: 'reply.txt',
-        contentBase64: Buffer.from('关于第10号建议的答复\n我局将改造公园3个。').toString('base64'),
+        contentBase64: Buffer.from(
+          '李四代表:\n您提出的第10号建议收悉。现答复如下:\n我局将改造公园3个,年内完成。\n厦门市市政园林局\n2015年5月7日',
+        ).toString('base64'),
       }),
   },
   'review.confirm': { as: 'office', call: (api, s) => api.review.confirm({ id: s.quantifiedId }) },

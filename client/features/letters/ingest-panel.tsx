@@ -20,6 +20,8 @@ export function IngestPanel() {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
+  // the office's explicit override after the server refused the text as not a reply letter
+  const [acceptUnusual, setAcceptUnusual] = useState(false);
 
   const ingestText = useMutation(trpc.letters.ingest.mutationOptions());
   const ingestFile = useMutation(trpc.letters.ingestFile.mutationOptions());
@@ -30,7 +32,7 @@ export function IngestPanel() {
     event.preventDefault();
     setLocalError(null);
     if (mode === 'paste') {
-      const parsed = IngestTextSchema.safeParse({ text });
+      const parsed = IngestTextSchema.safeParse({ text, acceptUnusual });
       if (!parsed.success) return setLocalError(parsed.error.issues[0]?.message ?? t('errors.generic'));
       ingestText.mutate(parsed.data);
       return;
@@ -39,7 +41,7 @@ export function IngestPanel() {
     if (file.size > LETTER_FILE_MAX_BYTES) {
       return setLocalError(t('letters.ingest.fileTooLarge', { mb: LETTER_FILE_MAX_BYTES / 1024 / 1024 }));
     }
-    ingestFile.mutate({ fileName: file.name, contentBase64: await fileToBase64(file) });
+    ingestFile.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), acceptUnusual });
   }
 
   const error = localError ?? (active.error ? errorMessage(active.error, t('errors.generic')) : null);
@@ -86,6 +88,15 @@ export function IngestPanel() {
             />
           </label>
         )}
+        <label>
+          <input
+            type="checkbox"
+            name="acceptUnusual"
+            checked={acceptUnusual}
+            onChange={(e) => setAcceptUnusual(e.target.checked)}
+          />{' '}
+          {t('letters.ingest.acceptUnusual')}
+        </label>
         <div className="form-actions">
           <button
             type="submit"
