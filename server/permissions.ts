@@ -96,4 +96,6 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'agencies.list': READERS,
   'agencies.byName': READERS,
   'reports.annual': READERS,
+
+  'start.mine': SIGNED_IN,
 };

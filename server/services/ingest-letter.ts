@@ -175,6 +175,7 @@ async function insertItem(
       deadline_year: item.deadlineYear,
       section: item.section,
       origin: 'extracted',
+      confidence: item.confidence,
       created_at: at,
       updated_at: at,
     })
