@@ -26,9 +26,18 @@ export function AppLayout() {
           </div>
         </div>
         <nav className="nav" aria-label="main">
-          <NavLink to="/" end>
-            {t('nav.dashboard')}
-          </NavLink>
+          {user ? (
+            <>
+              <NavLink to="/" end>
+                {t('start.nav')}
+              </NavLink>
+              <NavLink to="/overview">{t('nav.dashboard')}</NavLink>
+            </>
+          ) : (
+            <NavLink to="/" end>
+              {t('nav.dashboard')}
+            </NavLink>
+          )}
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
           <NavLink to="/commitments" end>
             {t('nav.commitments')}
