@@ -663,7 +663,7 @@ export const zhCN = {
     footer: '本报告由承诺跟踪督办平台生成,数据来源:已公开的代表建议答复函及承办单位填报的进度。',
   },
   start: {
-    nav: '我的工作台',
+    nav: '工作台',
     overview: '城市总览',
     title: '我的工作台',
     subtitle: {

@@ -125,7 +125,7 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
     await page.getByLabel('答复内容').fill('选址已报区政府审批');
     await page.getByRole('button', { name: '提交答复' }).click();
     await page.getByText('选址已报区政府审批').waitFor();
-    await page.getByRole('link', { name: '我的工作台' }).click();
+    await page.getByRole('link', { name: '工作台', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '我的工作台' }).waitFor();
     await page.getByTestId('start-follow-ups').getByText('没有待答复的督办。').waitFor();
     await context.close();

@@ -86,7 +86,7 @@ function Section({
 
 function CommitmentName({ id, object, quote }: { id: number; object: string | null; quote: string }) {
   return (
-    <Link to={`/commitments/${id}`} className="row-title">
+    <Link to={`/commitments/${id}`} className="row-title start-title" title={object ? undefined : quote}>
       {object ?? quote}
     </Link>
   );
@@ -153,7 +153,7 @@ function ClerkTable({ items, action }: { items: readonly ClerkItem[]; action: bo
                 {c.lastReportedOn ? formatDate(c.lastReportedOn, i18n.language) : t('start.neverReported')}
               </td>
               {action && (
-                <td>
+                <td className="nowrap">
                   <Link className="button button-small" to={`/commitments/${c.id}`}>
                     {t('start.record')}
                   </Link>
@@ -415,7 +415,11 @@ function OfficeStart({ data }: { data: OfficeData }) {
           {data.review.items.map((item) => (
             <li key={item.id} className="start-item">
               <div className="start-item-head">
-                <Link to={`/review/letters/${item.letterId}`} className="row-title">
+                <Link
+                  to={`/review/letters/${item.letterId}`}
+                  className="row-title start-title"
+                  title={item.object ? undefined : item.quote}
+                >
                   {item.object ?? item.quote}
                 </Link>
                 <span className="tag">
