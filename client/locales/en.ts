@@ -706,7 +706,7 @@ export const en: Messages = {
     noDueDate: 'no due date',
     overdue: 'overdue',
     agency: 'Agency',
-    record: 'Report progress',
+    record: 'Report',
     answer: 'Answer',
     clerk: {
       due: 'Progress to report this month',

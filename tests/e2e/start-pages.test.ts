@@ -128,6 +128,15 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
     await page.getByRole('link', { name: '工作台', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '我的工作台' }).waitFor();
     await page.getByTestId('start-follow-ups').getByText('没有待答复的督办。').waitFor();
+    // the same page in English: headings and empty states from client/locales/en.ts
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
+    await page.getByTestId('start-follow-ups').getByText('No follow-ups to answer.').waitFor();
+    await page
+      .getByTestId('start-due')
+      .getByRole('heading', { name: 'Progress to report this month' })
+      .waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'start-clerk-en-1440.png'), fullPage: true });
     await context.close();
   }, 60_000);
 
