@@ -49,6 +49,16 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
     return { context, page };
   }
 
+  /** The work pages the main menu offers, which must be those the role may act on. */
+  async function workLinks(page: Page): Promise<string[]> {
+    const nav = page.getByRole('navigation', { name: 'main' });
+    const names = ['待核实', '批量填报', '区划', '用户'];
+    const shown: string[] = [];
+    for (const name of names)
+      if (await nav.getByRole('link', { name, exact: true }).count()) shown.push(name);
+    return shown;
+  }
+
   async function call(page: Page, procedure: string, input: unknown) {
     const response = await page.request.post(`${product.url}/trpc/${procedure}`, { headers, data: input });
     expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
@@ -70,6 +80,7 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
     await page.goto(product.url);
     await page.getByRole('heading', { level: 1, name: '总览' }).waitFor();
     expect(await page.getByRole('heading', { name: '我的工作台' }).count()).toBe(0);
+    expect(await workLinks(page)).toEqual([]);
     await page.close();
   });
 
@@ -96,6 +107,7 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
     await page.reload();
     const review = page.getByTestId('start-review');
     await review.locator('.start-item').first().waitFor();
+    expect(await workLinks(page)).toEqual(['待核实', '批量填报', '区划', '用户']);
     expect(Number(await review.locator('.count-pill').textContent())).toBe(ids.length - 10);
     const scores = (await review.locator('.start-item .tag').allTextContents()).map((s) =>
       Number(s.replace(/\D/g, '')),
@@ -116,6 +128,7 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
     const { context, page } = await signedIn('mzj');
     const followUps = page.getByTestId('start-follow-ups');
     await followUps.getByText('请报送选址进展').waitFor();
+    expect(await workLinks(page)).toEqual(['批量填报']);
     await page.getByTestId('start-due').locator('tbody tr').first().waitFor();
     // 2015 and 2018 deadlines have passed: those commitments are overdue
     await page.getByTestId('start-at-risk').getByText('逾期未完成').first().waitFor();
@@ -143,6 +156,7 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
   test('the deputy: the reply, its grade, my rating, achieved / target per district', async () => {
     const { context, page } = await signedIn('suhm');
     await page.getByTestId('my-rating-1').getByText('不满意').waitFor();
+    expect(await workLinks(page)).toEqual([]);
     // a per-district target reads "0 / 1 个", never a bare value
     const chip = page.locator('.district-chips li').first();
     await chip.waitFor();
