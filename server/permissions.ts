@@ -98,4 +98,5 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'reports.annual': READERS,
 
   'start.mine': SIGNED_IN,
+  'start.letterActions': READERS,
 };

@@ -163,6 +163,13 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
     expect(await chip.textContent()).toMatch(/\d+ \/ \d+/);
     await page.getByRole('link', { name: '查看或申请督办' }).first().waitFor();
     expect(await shoot(page, 'deputy')).toBeLessThanOrEqual(0);
+    // the reply answers the deputy's own suggestion: its page offers the rating form
+    await page
+      .getByRole('link', { name: '去测评' })
+      .or(page.getByRole('link', { name: /厦民函/ }))
+      .first()
+      .click();
+    await page.getByRole('button', { name: '提交评价' }).waitFor();
     await context.close();
     expect(errors).toEqual([]);
   }, 60_000);

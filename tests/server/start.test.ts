@@ -217,6 +217,35 @@ for (const target of testDatabases) {
       ]);
     });
 
+    test('letterActions: what a page may offer on a letter, by the same ownership checks as the writes', async () => {
+      const actions = (user: SessionUser | null) =>
+        callerFor(database.db, database.dialect, user).start.letterActions({ id: seeded.letterId });
+      const agency = await database.db
+        .insertInto('agencies')
+        .values({ name: '厦门市卫健委', created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const otherDeputy = await database.db
+        .insertInto('deputies')
+        .values({ name: '另一位代表', created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(await actions(null)).toEqual({ mayReport: false, mayRate: false });
+      expect(await actions(seeded.office)).toEqual({ mayReport: true, mayRate: true });
+      expect(await actions(seeded.clerk)).toEqual({ mayReport: true, mayRate: false });
+      expect(await actions(await makeUser(database.db, 'wjw', 'agency', { agencyId: agency.id }))).toEqual({
+        mayReport: false,
+        mayRate: false,
+      });
+      expect(await actions(deputyUser)).toEqual({ mayReport: false, mayRate: true });
+      expect(
+        await actions(await makeUser(database.db, 'other', 'deputy', { deputyId: otherDeputy.id })),
+      ).toEqual({
+        mayReport: false,
+        mayRate: false,
+      });
+    });
+
     test('the deputy: replies with grade and rating, achieved / target per district, evidence, timeline', async () => {
       await clerk.progress.record({
         commitmentId: incubators,
