@@ -121,6 +121,8 @@ export interface CommitmentTable {
   deadline_year: number | null;
   section: string | null;
   origin: 'extracted' | 'manual';
+  /** the extractor's 0..1 certainty that this is a promise; null for manual and pre-0005 items */
+  confidence: number | null;
   review_status: Generated<ReviewStatus>;
   review_note: string | null;
   reviewed_by: number | null;

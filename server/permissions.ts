@@ -96,4 +96,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'agencies.list': READERS,
   'agencies.byName': READERS,
   'reports.annual': READERS,
+
+  'start.mine': SIGNED_IN,
+  'start.letterActions': READERS,
 };

@@ -3,7 +3,8 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { UserMenu } from '../features/auth/user-menu';
 import { TopbarSearch } from '../features/search/topbar-search';
 import { setLanguage } from '../lib/i18n';
-import { hasRole, useCurrentUser } from '../lib/use-current-user';
+import { mayCall } from '../lib/permissions';
+import { useCurrentUser } from '../lib/use-current-user';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -26,9 +27,18 @@ export function AppLayout() {
           </div>
         </div>
         <nav className="nav" aria-label="main">
-          <NavLink to="/" end>
-            {t('nav.dashboard')}
-          </NavLink>
+          {user ? (
+            <>
+              <NavLink to="/" end>
+                {t('start.nav')}
+              </NavLink>
+              <NavLink to="/overview">{t('nav.dashboard')}</NavLink>
+            </>
+          ) : (
+            <NavLink to="/" end>
+              {t('nav.dashboard')}
+            </NavLink>
+          )}
           <NavLink to="/letters">{t('nav.letters')}</NavLink>
           <NavLink to="/commitments" end>
             {t('nav.commitments')}
@@ -37,10 +47,13 @@ export function AppLayout() {
           <NavLink to="/agencies">{t('nav.agencies')}</NavLink>
           <NavLink to="/deputies">{t('nav.deputies')}</NavLink>
           <NavLink to="/reports">{t('report.nav')}</NavLink>
-          <NavLink to="/review">{t('nav.review')}</NavLink>
-          <NavLink to="/progress-sheets">{t('nav.sheets')}</NavLink>
-          <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>
-          {hasRole(user, ['office']) && <NavLink to="/users">{t('nav.users')}</NavLink>}
+          {/* work pages only for the roles whose actions there the server accepts */}
+          {mayCall(user, 'review.confirm') && <NavLink to="/review">{t('nav.review')}</NavLink>}
+          {mayCall(user, 'progress.importSheet') && (
+            <NavLink to="/progress-sheets">{t('nav.sheets')}</NavLink>
+          )}
+          {mayCall(user, 'gazetteer.importCsv') && <NavLink to="/gazetteer">{t('nav.gazetteer')}</NavLink>}
+          {mayCall(user, 'users.list') && <NavLink to="/users">{t('nav.users')}</NavLink>}
         </nav>
         <TopbarSearch />
         <UserMenu />

@@ -12,6 +12,10 @@ const router = createBrowserRouter([
     children: [
       {
         index: true,
+        lazy: async () => ({ Component: (await import('./home-page')).HomePage }),
+      },
+      {
+        path: 'overview',
         lazy: async () => ({
           Component: (await import('../features/dashboard/dashboard-page')).DashboardPage,
         }),

@@ -42,6 +42,8 @@ const FIGURES = [
   'districts',
   'agencies',
   'deputies',
+  // each role's start page lists commitments by status, progress dates, ratings and the review queue
+  'start',
 ] as const satisfies readonly QueryTarget[];
 
 /** What a change to a commitment (its review, targets or progress) shows up in beyond the figures. */
@@ -83,9 +85,9 @@ export const MUTATION_EFFECTS = {
   'progress.withdraw': COMMITMENT_READS,
   'progress.explainOutcome': COMMITMENT_READS,
 
-  // agency scorecards count open follow-ups; a commitment lists its own
-  'followUps.create': ['followUps.list', 'commitments.byId', 'agencies'],
-  'followUps.answer': ['followUps.list', 'commitments.byId', 'agencies'],
+  // agency scorecards count open follow-ups; a commitment lists its own; start pages list open ones
+  'followUps.create': ['followUps.list', 'commitments.byId', 'agencies', 'start'],
+  'followUps.answer': ['followUps.list', 'commitments.byId', 'agencies', 'start'],
 
   // a handler or deputy added to a suggestion counts its commitments for them, and links users to them
   'suggestions.addHandler': [...COMMITMENT_READS, 'suggestions', 'users.linkChoices'],

@@ -8,10 +8,12 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_search';
 import * as m0003 from './0003_outcome_tallies';
 import * as m0004 from './0004_gazetteer_dates';
+import * as m0005 from './0005_commitment_confidence';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_search': m0002,
   '0003_outcome_tallies': m0003,
   '0004_gazetteer_dates': m0004,
+  '0005_commitment_confidence': m0005,
 };

@@ -16,6 +16,7 @@ import { progressRouter } from './progress';
 import { reportsRouter } from './reports';
 import { reviewRouter } from './review';
 import { searchRouter } from './search';
+import { startRouter } from './start';
 import { suggestionsRouter } from './suggestions';
 import { targetsRouter } from './targets';
 import { usersRouter } from './users';
@@ -37,6 +38,7 @@ export const appRouter = router({
   deputies: deputiesRouter,
   agencies: agenciesRouter,
   reports: reportsRouter,
+  start: startRouter,
 });
 
 export type AppRouter = typeof appRouter;

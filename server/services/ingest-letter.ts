@@ -166,6 +166,7 @@ async function insertItem(
     ...commitmentColumns(item, quantified ? item : null),
     section: item.section,
     origin: 'extracted',
+    confidence: item.confidence,
     created_at: at,
     updated_at: at,
   });

@@ -139,7 +139,8 @@ describe.skipIf(chromiumMissing)('signing in, in the browser', () => {
   test('with PUBLIC_READ=0 the dashboard asks for sign-in, then shows', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(closedProduct.url);
+    // Signed in, / is the user's own start page: the overview asked for here lives at /overview.
+    await page.goto(`${closedProduct.url}/overview`);
     await page.getByText('请先登录后再查看。').first().waitFor();
     await page.getByRole('link', { name: '登录后查看' }).first().click();
     await fillSignIn(page, 'suhm', TEST_PASSWORD);

@@ -27,6 +27,11 @@ export function CommitmentPage() {
   const commitment = useQuery(trpc.commitments.byId.queryOptions(input));
   const districts = useQuery(trpc.dashboard.commitmentDistricts.queryOptions(input));
   const { user } = useCurrentUser();
+  const letterId = commitment.data?.letterId;
+  // ownership, as the server checks it: a clerk reports only for letters its agency answers for
+  const actions = useQuery(
+    trpc.start.letterActions.queryOptions(user && letterId !== undefined ? { id: letterId } : skipToken),
+  );
   const [correcting, setCorrecting] = useState<number | null>(null);
 
   if (id === null) return <LoadError error={new Error()} />;
@@ -35,7 +40,7 @@ export function CommitmentPage() {
     return <LoadError error={commitment.error} onRetry={() => void commitment.refetch()} />;
   const c = commitment.data;
   const lang = i18n.language;
-  const canReport = hasRole(user, ['office', 'agency']);
+  const canReport = hasRole(user, ['office', 'agency']) && actions.data?.mayReport === true;
   const isOffice = hasRole(user, ['office']);
   const correctingEntry = c.progress.find((p) => p.id === correcting);
   const tracked = c.reviewStatus === 'confirmed' && c.withdrawnAt === null;
@@ -145,7 +150,7 @@ export function CommitmentPage() {
         )}
       </section>
 
-      {tracked && c.kind === 'quantified' && (
+      {tracked && c.kind === 'quantified' && (!user || canReport) && (
         <RoleGate roles={['office', 'agency']} signInHint={t('progress.title')}>
           <section className="card" aria-labelledby="record-title">
             <h2 id="record-title">{correctingEntry ? t('progress.correctTitle') : t('progress.title')}</h2>

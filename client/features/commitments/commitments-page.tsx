@@ -208,7 +208,7 @@ export function CommitmentsPage() {
   });
   const overviewParams = new URLSearchParams(params);
   for (const key of OWN_KEYS) overviewParams.delete(key);
-  const overviewHref = overviewParams.size ? `/?${overviewParams.toString()}` : '/';
+  const overviewHref = overviewParams.size ? `/overview?${overviewParams.toString()}` : '/overview';
   const data = list.data;
   return (
     <section className="page">

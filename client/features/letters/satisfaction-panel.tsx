@@ -1,5 +1,5 @@
 /** The deputy's verdict on a reply (满意 / 基本满意 / 不满意), with its history. */
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SATISFACTION_LEVELS } from '../../../shared/schemas/supervision';
@@ -15,6 +15,8 @@ export function SatisfactionPanel({ letterId }: { letterId: number }) {
   const trpc = useTRPC();
   const { user } = useCurrentUser();
   const rating = useQuery(trpc.suggestions.satisfaction.queryOptions({ letterId }));
+  // a deputy rates only replies to their own suggestions (checked again by the server)
+  const actions = useQuery(trpc.start.letterActions.queryOptions(user ? { id: letterId } : skipToken));
   const [level, setLevel] = useState<Level>('satisfied');
   const [comment, setComment] = useState('');
   const rate = useMutation(trpc.suggestions.rate.mutationOptions());
@@ -39,7 +41,7 @@ export function SatisfactionPanel({ letterId }: { letterId: number }) {
       ) : (
         <p className="muted">{t('satisfaction.none')}</p>
       )}
-      {hasRole(user, ['deputy', 'office']) && (
+      {hasRole(user, ['deputy', 'office']) && actions.data?.mayRate === true && (
         <form
           className="editor"
           onSubmit={(e) => {
