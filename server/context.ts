@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/connect';
 import type { Database } from '../db/schema';
 import { CSRF_HEADER, type SessionUser } from '../shared/auth';
+import { type Clock, chinaClock } from '../shared/clock';
 import { type PasswordAttemptLimit, unlimitedPasswordAttempts } from './auth/attempt-limits';
 import { clearedSessionSetCookie, readSessionToken, sessionSetCookie } from './auth/cookies';
 import { checkRequestOrigin } from './auth/csrf';
@@ -39,6 +40,8 @@ export interface ContextInner {
   clientAddress?: string | null;
   /** procedures in this HTTP request: more than one is a tRPC batch */
   callsInRequest?: number;
+  /** "now" and "today" in the configured zone (APP_TIME_ZONE); China Standard Time when not given */
+  clock?: Clock;
 }
 
 const noCookies: SessionCookies = { set: () => undefined, clear: () => undefined };
@@ -53,15 +56,16 @@ export function createContextInner(inner: ContextInner) {
     passwordAttempts: inner.passwordAttempts ?? unlimitedPasswordAttempts,
     clientAddress: inner.clientAddress ?? null,
     callsInRequest: inner.callsInRequest ?? 1,
+    clock: inner.clock ?? chinaClock,
   };
 }
 
 export type Context = ReturnType<typeof createContextInner>;
 
-export type ServerContextOptions = Pick<ContextInner, 'db' | 'dialect' | 'showDemo' | 'publicRead'>;
+export type ServerContextOptions = Pick<ContextInner, 'db' | 'dialect' | 'showDemo' | 'publicRead' | 'clock'>;
 
 export function contextFactory(options: ServerContextOptions & { passwordAttempts?: PasswordAttemptLimit }) {
-  const { db, dialect, showDemo, publicRead, passwordAttempts } = options;
+  const { db, dialect, showDemo, publicRead, passwordAttempts, clock = chinaClock } = options;
   return async ({ req, res, info }: CreateExpressContextOptions): Promise<Context> => {
     const verdict = checkRequestOrigin({
       method: req.method,
@@ -76,7 +80,7 @@ export function contextFactory(options: ServerContextOptions & { passwordAttempt
         message: '请求来源不可信:请直接在本平台页面中操作,不要通过其他网站提交。',
       });
     }
-    const now = new Date();
+    const now = clock.now();
     const token = readSessionToken(req.get('cookie'));
     const user = token ? await resolveSession(db, token, now) : null;
     const sessionCookies: SessionCookies = {
@@ -90,6 +94,7 @@ export function contextFactory(options: ServerContextOptions & { passwordAttempt
       dialect,
       showDemo,
       publicRead,
+      clock,
       user,
       sessionToken: user ? token : null,
       sessionCookies,

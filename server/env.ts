@@ -3,6 +3,7 @@
  * readable message instead of a half-working server.
  */
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../shared/clock';
 import { bundled } from './app-paths';
 
 const flag = z
@@ -37,6 +38,15 @@ const EnvSchema = z.object({
     .regex(/^\d{1,2}$/, '应为反向代理的层数 (number of proxy hops), 如 TRUST_PROXY=1;不接受 true')
     .transform(Number)
     .default(0),
+  /**
+   * the IANA zone "today" is taken in (today's date, overdue, the running year): the agencies are in
+   * China, so Asia/Shanghai unless the product runs elsewhere. Not TZ itself, which would move the
+   * whole process's logs and the database driver's dates too.
+   */
+  APP_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, '未知的时区名称 (unknown IANA time zone), 如 APP_TIME_ZONE=Asia/Shanghai')
+    .default(DEFAULT_TIME_ZONE),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

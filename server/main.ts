@@ -7,14 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
+import { zonedClock } from '../shared/clock';
 import { createApp } from './app';
 import { bundled, clientDir } from './app-paths';
 import { purgeExpiredSessions } from './auth/sessions';
 import { readEnv } from './env';
 import { ensureFirstOfficeAccount, FIRST_OFFICE_HINT } from './services/first-office';
-import { todayIso } from './services/metrics';
-import { refreshOutcomeTalliesForToday } from './services/outcome-tallies';
 import { seedOnFirstStart } from './services/seed';
+import { startUpkeep } from './upkeep';
 
 /** the repository, when run from source (the only way development mode runs) */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,13 +22,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   const env = readEnv();
   const logger = pino({ level: env.LOG_LEVEL });
+  const clock = zonedClock(env.APP_TIME_ZONE);
   const { db, dialect } = openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR),
   });
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`数据库迁移完成 (migrations applied): ${applied.join(', ')}`);
-  const seeded = await seedOnFirstStart(db, { letter: env.SEED, demo: env.DEMO_DATA });
+  const seeded = await seedOnFirstStart(db, { letter: env.SEED, demo: env.DEMO_DATA, clock });
   if (seeded.letterId !== null) {
     console.log(
       `已载入种子答复函 (seed letter loaded) #${seeded.letterId}, 演示进度 (demo progress) ${seeded.demoEntries} 条`,
@@ -50,6 +51,7 @@ async function main() {
     dialect,
     showDemo: env.DEMO_DATA,
     publicRead: env.PUBLIC_READ,
+    clock,
     trustProxy: env.TRUST_PROXY,
     clientDir: env.NODE_ENV === 'production' ? clientDir : undefined,
     log: (m) => logger.error(m),
@@ -67,21 +69,8 @@ async function main() {
     });
     app.use(vite.middlewares);
   }
-  // The background step of ADR 0006 (reads never write): the running year's figures are as of
-  // today, so every agency computed on an earlier day is recomputed at start and within ten minutes
-  // of each day change, with any agency a writer outside the door (bench, restore) left stale; and
-  // expired sessions are purged on the same beat instead of only at start.
-  const keepTalliesCurrent = async () => {
-    await refreshOutcomeTalliesForToday(db, todayIso()).catch((error: unknown) =>
-      logger.error({ err: error }, 'outcome tallies could not be refreshed'),
-    );
-    await purgeExpiredSessions(db, new Date()).catch((error: unknown) =>
-      logger.error({ err: error }, 'expired sessions could not be purged'),
-    );
-  };
-  void keepTalliesCurrent();
-  const talliesTimer = setInterval(keepTalliesCurrent, 10 * 60_000);
-  talliesTimer.unref();
+  // the running year's figures roll over at midnight in the clock's zone (server/upkeep.ts)
+  const talliesTimer = startUpkeep(db, clock, (error, what) => logger.error({ err: error }, what));
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const where = dialect === 'sqlite' ? path.resolve(env.DATA_DIR) : 'PostgreSQL';

@@ -5,11 +5,11 @@
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { type Clock, chinaClock } from '../shared/clock';
 import { YEAR_MAX, YEAR_MIN } from '../shared/schemas/dashboard';
 import { mayRead } from './auth/read-access';
 import { setDownloadName } from './download-name';
 import { buildAnnualReport } from './services/annual-report';
-import { todayIso } from './services/metrics';
 import { annualReportCsv, annualReportXlsx } from './services/report-files';
 import { reportFileName } from './services/report-tables';
 
@@ -17,6 +17,7 @@ export interface ReportDownloadOptions {
   db: Kysely<Database>;
   publicRead: boolean;
   showDemo: boolean;
+  clock?: Clock | undefined;
   log?: ((message: string) => void) | undefined;
 }
 
@@ -39,7 +40,7 @@ export function reportDownloadHandler(options: ReportDownloadOptions, format: 'x
     try {
       const report = await buildAnnualReport(options.db, year, {
         includeDemo: options.showDemo,
-        today: todayIso(),
+        today: (options.clock ?? chinaClock).today(),
       });
       setDownloadName(res, reportFileName(year, format));
       res.setHeader('X-Content-Type-Options', 'nosniff');

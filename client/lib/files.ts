@@ -6,5 +6,3 @@ export async function fileToBase64(file: File): Promise<string> {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
-
-export const todayIso = () => new Date().toISOString().slice(0, 10);

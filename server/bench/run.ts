@@ -25,10 +25,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type Dialect, type OpenDatabase, openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
+import { chinaClock } from '../../shared/clock';
 import { decodeLetter } from '../extract/index';
 import { OVERDUE_ON_PAGE } from '../routers/reports';
 import { ingestLetter } from '../services/ingest-letter';
-import { todayIso } from '../services/metrics';
 import { refreshOutcomeTalliesForToday } from '../services/outcome-tallies';
 import { benchLetterText, buildCities, datasetShape } from './generate';
 import { writeDataset } from './write';
@@ -281,14 +281,14 @@ interface SummaryChildJob {
  * budget is spent) and prints one JSON line per function as soon as it is done.
  */
 async function summaryChild(job: SummaryChildJob) {
-  const { buildSummary, buildKeptRateGrid, todayIso } = await import('../services/metrics');
+  const { buildSummary, buildKeptRateGrid } = await import('../services/metrics');
   const { buildAnnualReport } = await import('../services/annual-report');
   const { dialect, target, year } = job;
   const { db } =
     dialect === 'sqlite'
       ? openDatabase({ dataDir: target })
       : openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', postgresSchema: target });
-  const options = { includeDemo: false, today: todayIso() };
+  const options = { includeDemo: false, today: chinaClock.today() };
   const call: Record<SummaryFunction, () => Promise<unknown>> = {
     summary: () => buildSummary(db, { year, agencyId: null, districtIds: null }, options),
     kept_rates: () => buildKeptRateGrid(db, null, options),
@@ -603,7 +603,7 @@ async function benchDatabase(dialect: Dialect, options: Options) {
         // scratch: the figures' one-off cost on a database that never had them (a migration, a restore).
         say('  building the outcome tallies …');
         const started = performance.now();
-        await refreshOutcomeTalliesForToday(open.db, todayIso());
+        await refreshOutcomeTalliesForToday(open.db, chinaClock.today());
         figures.tallies_build_s = round((performance.now() - started) / 1000);
         say(`  tallies built in ${figures.tallies_build_s} s`);
       }

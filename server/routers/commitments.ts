@@ -5,7 +5,6 @@ import { findCommitment, listProgress, listTargets } from '../repositories/commi
 import { listFollowUps } from '../repositories/suggestions';
 import { listTrackedCommitments } from '../services/commitment-list';
 import { resolveMetricsFilter } from '../services/metric-filter';
-import { todayIso } from '../services/metrics';
 import { attachStatuses } from '../services/statuses';
 import { districtsForCommitment } from '../services/targets';
 import { readProcedure, router } from '../trpc';
@@ -27,7 +26,7 @@ export const commitmentsRouter = router({
         page: input.page,
         pageSize: input.pageSize,
       },
-      { includeDemo: ctx.showDemo, today: todayIso() },
+      { includeDemo: ctx.showDemo, today: ctx.clock.today() },
     ),
   ),
 
@@ -41,7 +40,7 @@ export const commitmentsRouter = router({
       districtsForCommitment(ctx.db, input.id),
     ]);
     // one row in, one row out
-    const tracked = attachStatuses([commitment], targets, progress)[0]!;
+    const tracked = attachStatuses([commitment], targets, progress, ctx.clock.today())[0]!;
     const supersededBy = new Map(
       progress.flatMap((p) => (p.supersedesId === null ? [] : [[p.supersedesId, p.id]])),
     );

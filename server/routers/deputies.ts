@@ -9,7 +9,10 @@ export const deputiesRouter = router({
   list: readProcedure.query(({ ctx }) => listDeputies(ctx.db)),
 
   byName: readProcedure.input(NameInputSchema).query(async ({ ctx, input }) => {
-    const view = await deputyView(ctx.db, input.name, { includeDemo: ctx.showDemo });
+    const view = await deputyView(ctx.db, input.name, {
+      includeDemo: ctx.showDemo,
+      today: ctx.clock.today(),
+    });
     if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: `没有名为“${input.name}”的代表。` });
     return view;
   }),

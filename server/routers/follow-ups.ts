@@ -10,7 +10,7 @@ export const followUpsRouter = router({
 
   create: officeProcedure
     .input(CreateFollowUpSchema)
-    .mutation(({ ctx, input }) => createFollowUp(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createFollowUp(ctx.db, ctx.user, input, ctx.clock)),
 
   answer: clerkProcedure
     .input(AnswerFollowUpSchema)

@@ -33,22 +33,30 @@ export const lettersRouter = router({
   }),
 
   ingest: officeProcedure.input(IngestTextSchema).mutation(({ ctx, input }) =>
-    ingestLetter(ctx.db, {
-      text: input.text,
-      sourceName: input.sourceName ?? null,
-      acceptUnusual: input.acceptUnusual ?? false,
-    }),
+    ingestLetter(
+      ctx.db,
+      {
+        text: input.text,
+        sourceName: input.sourceName ?? null,
+        acceptUnusual: input.acceptUnusual ?? false,
+      },
+      ctx.clock,
+    ),
   ),
 
   ingestFile: officeProcedure.input(IngestFileSchema).mutation(async ({ ctx, input }) => {
     const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
     const decoded = decodeLetter(bytes);
-    return ingestLetter(ctx.db, {
-      text: decoded.text,
-      sourceName: input.fileName,
-      encoding: decoded.encoding,
-      rawBytes: bytes,
-      acceptUnusual: input.acceptUnusual ?? false,
-    });
+    return ingestLetter(
+      ctx.db,
+      {
+        text: decoded.text,
+        sourceName: input.fileName,
+        encoding: decoded.encoding,
+        rawBytes: bytes,
+        acceptUnusual: input.acceptUnusual ?? false,
+      },
+      ctx.clock,
+    );
   }),
 });

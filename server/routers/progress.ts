@@ -15,10 +15,10 @@ import { clerkProcedure, officeProcedure, router } from '../trpc';
 export const progressRouter = router({
   record: clerkProcedure
     .input(RecordProgressSchema)
-    .mutation(({ ctx, input }) => recordProgress(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => recordProgress(ctx.db, ctx.user, input, ctx.clock)),
   correct: clerkProcedure
     .input(CorrectProgressSchema)
-    .mutation(({ ctx, input }) => correctProgress(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => correctProgress(ctx.db, ctx.user, input, ctx.clock)),
   /** A filled-in export: every row checked, nothing written unless all are right. */
   importSheet: clerkProcedure
     .input(ImportSheetSchema)
@@ -27,7 +27,7 @@ export const progressRouter = router({
         ctx.db,
         ctx.user,
         { fileName: input.fileName, bytes: new Uint8Array(Buffer.from(input.contentBase64, 'base64')) },
-        { includeDemo: ctx.showDemo },
+        { includeDemo: ctx.showDemo, clock: ctx.clock },
       ),
     ),
   withdraw: officeProcedure

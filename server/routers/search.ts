@@ -14,6 +14,7 @@ export const searchRouter = router({
     ]);
     const tracked = await withStatuses(ctx.db, commitments.slice(0, SEARCH_LIMIT), {
       includeDemo: ctx.showDemo,
+      today: ctx.clock.today(),
     });
     return {
       q: term,

@@ -14,11 +14,12 @@ import { withStatuses } from './statuses';
 
 export interface ScorecardOptions {
   includeDemo: boolean;
-  today?: string;
+  /** YYYY-MM-DD in the configured zone (the context's clock) */
+  today: string;
 }
 
 async function loadAll(db: Kysely<Database>, options: ScorecardOptions) {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const { today } = options;
   const [agencies, confirmed, followUps] = await Promise.all([
     listAgencies(db),
     listCommitments(db, { reviewStatus: 'confirmed' }),

@@ -9,7 +9,11 @@ import { listCommitments } from '../repositories/commitments';
 import { findDeputy, latestRatings, repliesTo, suggestionsOfDeputy } from '../repositories/deputy-view';
 import { withStatuses } from './statuses';
 
-export async function deputyView(db: Kysely<Database>, name: string, options: { includeDemo: boolean }) {
+export async function deputyView(
+  db: Kysely<Database>,
+  name: string,
+  options: { includeDemo: boolean; today: string },
+) {
   const deputy = await findDeputy(db, name);
   if (!deputy) return null;
   const suggestions = await suggestionsOfDeputy(db, deputy.id);

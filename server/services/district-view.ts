@@ -24,11 +24,11 @@ import {
 
 export interface ViewOptions {
   includeDemo: boolean;
-  /** YYYY-MM-DD, for tests; today by default */
-  today?: string;
+  /** YYYY-MM-DD in the configured zone (the context's clock) */
+  today: string;
 }
 
-const todayOf = (options: ViewOptions) => options.today ?? new Date().toISOString().slice(0, 10);
+const todayOf = (options: ViewOptions) => options.today;
 
 async function trackedDistrictTargets(db: Kysely<Database>, options: ViewOptions, districtIds?: number[]) {
   const targets = await listDistrictTargets(db, districtIds);

@@ -8,8 +8,8 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/schema';
+import type { Clock } from '../../shared/clock';
 import { readFiguresRevision } from '../repositories/outcome-tallies';
-import { todayIso } from './metrics';
 
 /** Distinct filter combinations kept per database; the least recently read go first. */
 const ENTRIES = 500;
@@ -50,11 +50,11 @@ export async function cachedFigures<T>(
  * no two procedures or inputs can share an entry.
  */
 export function cachedProcedureFigures<T>(
-  call: { ctx: { db: Kysely<Database>; showDemo: boolean }; path: string; input: unknown },
+  call: { ctx: { db: Kysely<Database>; showDemo: boolean; clock: Clock }; path: string; input: unknown },
   compute: (options: { includeDemo: boolean; today: string }) => Promise<T>,
 ): Promise<T> {
   const { db, showDemo: includeDemo } = call.ctx;
-  const today = todayIso();
+  const today = call.ctx.clock.today();
   const key = `${call.path}:${includeDemo ? 'demo' : 'real'}:${JSON.stringify(call.input ?? null)}`;
   return cachedFigures(db, key, today, () => compute({ includeDemo, today }));
 }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { type Clock, chinaClock } from '../../shared/clock';
 import type { ExtractedCommitment, ExtractedMilestone, LetterExtraction } from '../../shared/extraction';
 import { storedCommitments } from '../domain/breakdown-targets';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
@@ -56,8 +57,9 @@ export function normalizeLineEndings(text: string): string {
 export async function ingestLetter(
   db: Kysely<Database>,
   source: LetterSource,
-  now: Date = new Date(),
+  clock: Clock = chinaClock,
 ): Promise<IngestOutcome> {
+  const now = clock.now();
   const text = normalizeLineEndings(source.text);
   const hash = contentHash(text);
   const existing = await findByContentHash(db, hash);
@@ -74,6 +76,7 @@ export async function ingestLetter(
       entity: 'letter',
       entityId: (result: StoredLetter) => result.letterId,
       now,
+      clock,
       after: (result: StoredLetter) => ({
         contentHash: hash,
         sourceName: source.sourceName ?? null,
@@ -86,7 +89,7 @@ export async function ingestLetter(
         // Its commitments wait for review and count only once confirmed (the confirmation touches
         // them); the letter itself moves only the reply figures, which the door's revision covers.
         uncounted();
-        return storeLetter(trx, { ...source, text }, hash, extraction, now);
+        return storeLetter(trx, { ...source, text }, hash, extraction, now, clock);
       },
     });
     return { ...stored, milestoneCount: extraction.milestones.length };
@@ -105,10 +108,11 @@ async function storeLetter(
   hash: string,
   extraction: LetterExtraction,
   now: Date,
+  clock: Clock,
 ): Promise<StoredLetter> {
   const at = now.toISOString();
   const meta = extraction.letter;
-  const year = meta.letterDate ? Number(meta.letterDate.slice(0, 4)) : now.getUTCFullYear();
+  const year = meta.letterDate ? Number(meta.letterDate.slice(0, 4)) : Number(clock.dateOf(now).slice(0, 4));
   const agencyId = meta.agency ? await ensureAgency(trx, meta.agency, at) : null;
   const suggestionId = await ensureSuggestion(trx, { ref: meta.suggestionRef, title: meta.title, year }, at);
   const deputyNames = (meta.deputy ?? '')

@@ -59,8 +59,6 @@ export interface MetricsOptions {
   today: string;
 }
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 export type CountedCommitmentRow = Awaited<ReturnType<typeof listCountedCommitments>>[number];
 
 export interface CommitmentData {

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import { type Clock, chinaClock } from '../../shared/clock';
 import { Forbidden } from '../domain/errors';
 import { progressKey, standingEntries } from '../domain/progress-summary';
 import { listProgress } from '../repositories/commitments';
@@ -74,15 +75,16 @@ export async function importProgressSheet(
   db: Kysely<Database>,
   user: SessionUser,
   file: { fileName: string; bytes: Uint8Array },
-  options: { includeDemo: boolean; now?: Date },
+  options: { includeDemo: boolean; clock?: Clock },
 ): Promise<SheetImportOutcome> {
-  const now = options.now ?? new Date();
+  const clock = options.clock ?? chinaClock;
+  const now = clock.now();
   if (user.role === 'agency' && user.agencyId === null) {
     throw new Forbidden('access.noAgency', '您的账号未关联承办单位,不能批量填报。');
   }
   // A file that cannot be read at all throws ProgressFileError, an Invalid the transport maps.
   const parsed = await parseProgressFile(file.bytes, file.fileName, {
-    today: now.toISOString().slice(0, 10),
+    today: clock.dateOf(now),
   });
   if (parsed.errors.length) return { imported: 0, skippedRows: parsed.skippedRows, errors: parsed.errors };
 
@@ -122,6 +124,7 @@ export async function importProgressSheet(
     entity: 'progress_update',
     entityId: null,
     now,
+    clock,
     after: () => ({ fileName: file.fileName, rows: check.matched.length, format: parsed.format }),
     write: async ({ trx, at, touched }) => {
       await insertProgressEntries(

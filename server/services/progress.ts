@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ProgressUpdateRow } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import { type Clock, chinaClock } from '../../shared/clock';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
 import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
 import { asOfProblem, describeAsOfProblem } from '../domain/progress-dates';
@@ -100,16 +101,18 @@ export async function recordProgress(
   db: Kysely<Database>,
   user: SessionUser,
   input: ProgressInput,
-  now = new Date(),
+  clock: Clock = chinaClock,
 ) {
+  const now = clock.now();
   return runWrite(db, {
     actor: userActor(user),
     action: 'progress.record',
     entity: 'progress_update',
     entityId: (row: ProgressUpdateRow) => row.id,
     now,
+    clock,
     authorize: async (trx) => {
-      const commitment = await checkTarget(trx, input, now.toISOString().slice(0, 10));
+      const commitment = await checkTarget(trx, input, clock.dateOf(now));
       await assertMayReportFor(trx, user, commitment.letter_id);
     },
     write: (door) => insertEntry(door, user, input, { supersedesId: null, reason: null }),
@@ -145,8 +148,9 @@ export async function correctProgress(
   db: Kysely<Database>,
   user: SessionUser,
   input: EvidenceInput & { supersedesId: number; value: number; asOf: string; reason: string },
-  now = new Date(),
+  clock: Clock = chinaClock,
 ) {
+  const now = clock.now();
   try {
     let entry: ProgressInput | undefined;
     return await runWrite(db, {
@@ -155,13 +159,14 @@ export async function correctProgress(
       entity: 'progress_update',
       entityId: (row: ProgressUpdateRow) => row.id,
       now,
+      clock,
       authorize: async (trx) => {
         const old = await findProgressEntry(trx, input.supersedesId);
         if (!old) throw notFound('progress', input.supersedesId);
         const replaced = await findCorrectionOf(trx, old.id);
         if (replaced) throw alreadyCorrected();
         entry = { ...input, commitmentId: old.commitment_id, districtId: old.district_id };
-        const commitment = await checkTarget(trx, entry, now.toISOString().slice(0, 10));
+        const commitment = await checkTarget(trx, entry, clock.dateOf(now));
         await assertMayReportFor(trx, user, commitment.letter_id);
       },
       write: (door) => {

@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { type Clock, chinaClock } from '../../shared/clock';
 import { seedDir } from '../app-paths';
 import { buildDemoProgress } from '../domain/demo-progress';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
@@ -228,7 +229,12 @@ export async function seedLetter(db: Kysely<Database>): Promise<number | null> {
   }
 }
 
-export async function seedDemoProgress(db: Kysely<Database>, letterId: number, now: Date): Promise<number> {
+export async function seedDemoProgress(
+  db: Kysely<Database>,
+  letterId: number,
+  now: Date,
+  clock: Clock = chinaClock,
+): Promise<number> {
   const letter = await db
     .selectFrom('letters')
     .select('letter_date')
@@ -242,10 +248,11 @@ export async function seedDemoProgress(db: Kysely<Database>, letterId: number, n
     entity: 'seed',
     entityId: letterId,
     now,
+    clock,
     after: (count: number) => ({ letterId, demoEntries: count }),
     write: ({ trx, touched }) => {
       touched({ letterIds: [letterId] });
-      return storeDemoProgress(trx, letterId, letter.letter_date, now);
+      return storeDemoProgress(trx, letterId, letter.letter_date, now, clock);
     },
   });
 }
@@ -255,6 +262,7 @@ async function storeDemoProgress(
   letterId: number,
   letterDate: string | null,
   now: Date,
+  clock: Clock,
 ): Promise<number> {
   // The demo shows a reviewed letter: its extracted items are marked confirmed, noted as demo.
   await db
@@ -271,8 +279,9 @@ async function storeDemoProgress(
     await db.selectFrom('commitments').select('id').where('letter_id', '=', letterId).execute()
   ).map((c) => c.id);
   const targets = await listTargets(db, { commitmentIds });
-  const year = letterDate ? Number(letterDate.slice(0, 4)) : now.getUTCFullYear();
-  const entries = buildDemoProgress(targets, year, now.toISOString().slice(0, 10));
+  const today = clock.dateOf(now);
+  const year = letterDate ? Number(letterDate.slice(0, 4)) : Number(today.slice(0, 4));
+  const entries = buildDemoProgress(targets, year, today);
   if (entries.length === 0) return 0;
   const at = now.toISOString();
   await db
@@ -295,11 +304,13 @@ async function storeDemoProgress(
 
 export async function seedOnFirstStart(
   db: Kysely<Database>,
-  options: { letter: boolean; demo: boolean; now?: Date },
+  options: { letter: boolean; demo: boolean; now?: Date; clock?: Clock },
 ): Promise<{ letterId: number | null; demoEntries: number }> {
-  const now = options.now ?? new Date();
+  const clock = options.clock ?? chinaClock;
+  const now = options.now ?? clock.now();
   await seedGazetteer(db);
   const letterId = options.letter ? await seedLetter(db) : null;
-  const demoEntries = letterId !== null && options.demo ? await seedDemoProgress(db, letterId, now) : 0;
+  const demoEntries =
+    letterId !== null && options.demo ? await seedDemoProgress(db, letterId, now, clock) : 0;
   return { letterId, demoEntries };
 }

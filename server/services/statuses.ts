@@ -33,7 +33,7 @@ export interface TrackedState {
 export async function withStatuses<T extends StatusSubject>(
   db: Kysely<Database>,
   rows: readonly T[],
-  options: { includeDemo: boolean; today?: string },
+  options: { includeDemo: boolean; today: string },
 ): Promise<(T & TrackedState)[]> {
   const ids = rows.map((r) => r.id);
   const [targets, progress] = await Promise.all([
@@ -48,7 +48,7 @@ export function attachStatuses<T extends StatusSubject>(
   rows: readonly T[],
   targets: readonly { commitmentId: number; min: number }[],
   progress: readonly ProgressPoint[],
-  today: string = new Date().toISOString().slice(0, 10),
+  today: string,
 ): (T & TrackedState)[] {
   // Grouped once: the scorecards pass every commitment, and a scan per row would be quadratic.
   const standingOf = groupByCommitment([...standingEntries(progress).values()]);

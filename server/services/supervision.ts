@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import { type Clock, chinaClock } from '../../shared/clock';
 import { Conflict, Invalid, notFound } from '../domain/errors';
 import { ensureAgency, ensureDeputy } from '../repositories/parties';
 import {
@@ -100,8 +101,9 @@ export function createFollowUp(
   db: Kysely<Database>,
   user: SessionUser,
   input: { commitmentId: number; request: string; dueDate?: string | undefined },
-  now = new Date(),
+  clock: Clock = chinaClock,
 ) {
+  const now = clock.now();
   return runWrite(db, {
     actor: userActor(user),
     action: 'follow_up.create',
@@ -112,7 +114,7 @@ export function createFollowUp(
       await mustExist(commitmentExists(trx, input.commitmentId), () =>
         notFound('commitment', input.commitmentId),
       );
-      if (input.dueDate && input.dueDate < now.toISOString().slice(0, 10))
+      if (input.dueDate && input.dueDate < clock.dateOf(now))
         throw new Invalid('followUp.pastDue', '办理期限不能早于今天。');
     },
     write: ({ trx, at }) =>

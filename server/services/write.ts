@@ -14,10 +14,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import { type Clock, chinaClock } from '../../shared/clock';
 import { recordAudit } from '../repositories/audit';
 import { bumpFiguresRevision } from '../repositories/outcome-tallies';
 import { type DoorState, insideDoor } from '../repositories/write-guard';
-import { todayIso } from './metrics';
 import { bringAgenciesCurrent } from './outcome-tallies';
 
 type Trx = Transaction<Database>;
@@ -54,6 +54,8 @@ export interface WriteSpec<T> {
   /** the subject's id for the audit; from the result when the write creates it */
   entityId: number | null | ((result: T) => number | null);
   now?: Date;
+  /** whose "today" the figures are brought to; China Standard Time when not given */
+  clock?: Clock;
   /** The caller's right on the subject, checked in the transaction before anything is written. */
   authorize?: (trx: Trx) => Promise<void>;
   /** The record before, for the audit. */
@@ -90,7 +92,8 @@ export class UndeclaredFigures extends Error {
 }
 
 export async function runWrite<T>(db: Kysely<Database>, spec: WriteSpec<T>): Promise<T> {
-  const now = spec.now ?? new Date();
+  const clock = spec.clock ?? chinaClock;
+  const now = spec.now ?? clock.now();
   const at = now.toISOString();
   const state: DoorState = { tables: new Set() };
   return insideDoor(state, () =>
@@ -118,7 +121,7 @@ export async function runWrite<T>(db: Kysely<Database>, spec: WriteSpec<T>): Pro
       const declared = subject.commitmentIds.length + subject.letterIds.length > 0;
       const counted = written.filter((t) => COUNTED_TABLES.has(t));
       if (counted.length && !declared && !uncounted) throw new UndeclaredFigures(spec.action, counted);
-      if (declared) await bringAgenciesCurrent(trx, subject, todayIso());
+      if (declared) await bringAgenciesCurrent(trx, subject, clock.dateOf(now));
       else if (written.some((t) => FIGURE_TABLES.has(t))) await bumpFiguresRevision(trx);
       if (!unchanged) {
         const after = spec.after === null ? undefined : spec.after ? await spec.after(result, trx) : result;

@@ -3,6 +3,7 @@
  * typed value from XLSX (number, Excel date) and as text from CSV, in whatever way Excel or a
  * clerk wrote it (2025/3/1, 2025年3月1日, 1,234, full-width digits); both paths meet here.
  */
+import { DEFAULT_TIME_ZONE, isoDateIn } from '../../shared/clock';
 
 export interface CellErrorValue {
   /** Excel's error text, e.g. #VALUE! */
@@ -124,12 +125,7 @@ export function parseAsOfDate(cell: SheetCell): Parsed<string> {
   return value === null ? invalid : { ok: true, value };
 }
 
-/** Today's date where the agencies are (China Standard Time), as YYYY-MM-DD. */
+/** Today's date where the agencies are (China Standard Time), as YYYY-MM-DD: the one clock's. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return isoDateIn(DEFAULT_TIME_ZONE, now);
 }

@@ -16,9 +16,10 @@ import { tallyChanges, tallyOutcomes } from '../../server/domain/outcome-tallies
 import { districtItems, wholeItems } from '../../server/domain/tracked-items';
 import { createCaller } from '../../server/routers/_app';
 import { buildAnnualReport } from '../../server/services/annual-report';
-import { loadCommitmentData, metricsFromTallies, todayIso } from '../../server/services/metrics';
+import { loadCommitmentData, metricsFromTallies } from '../../server/services/metrics';
 import { seedDemoProgress, seedGazetteer } from '../../server/services/seed';
 import type { SessionUser } from '../../shared/auth';
+import { chinaClock } from '../../shared/clock';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
 import { makeUser } from '../support/users';
@@ -125,7 +126,7 @@ async function referenceMetrics(
 ) {
   const data = await loadCommitmentData(database.db, filter.agencyId, includeDemo);
   // the routers judge as of the real today
-  const cutoff = cutoffFor(filter.year, todayIso());
+  const cutoff = cutoffFor(filter.year, chinaClock.today());
   const items =
     filter.districtIds === null
       ? wholeItems(data.commitments, data.targets)
@@ -262,7 +263,7 @@ for (const target of testDatabases) {
     }, 90_000);
 
     test('the report page lists the first overdue commitments and tells how many there are', async () => {
-      const options = { includeDemo: true, today: todayIso() };
+      const options = { includeDemo: true, today: chinaClock.today() };
       const reports = await Promise.all(
         [2016, 2018, 2020].map((y) => buildAnnualReport(database.db, y, options)),
       );

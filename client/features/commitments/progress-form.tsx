@@ -4,7 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/query-state';
 import { TextField } from '../../components/text-field';
-import { fileToBase64, todayIso } from '../../lib/files';
+import { todayIso } from '../../lib/clock';
+import { fileToBase64 } from '../../lib/files';
 import { useTRPC } from '../../lib/trpc';
 
 export interface TargetOption {

@@ -11,6 +11,7 @@ import { LoadError, Loading } from '../../components/query-state';
 import { RecordPage } from '../../components/record-page';
 import { COUNTED_STATUSES } from '../../components/status-colors';
 import { StatusCounts } from '../../components/status-counts';
+import { todayIso } from '../../lib/clock';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import '../../components/views.css';
@@ -20,7 +21,7 @@ export function DeputyPage() {
   const trpc = useTRPC();
   const name = useParams().name ?? '';
   const view = useQuery(trpc.deputies.byName.queryOptions({ name }));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
 
   return (
     <RecordPage

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, LoadError, Loading } from '../../components/query-state';
 import { RoleGate } from '../../components/role-gate';
+import { todayIso } from '../../lib/clock';
 import { useTRPC } from '../../lib/trpc';
 
 function ImportForm() {
@@ -40,7 +41,7 @@ function ImportForm() {
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayIso;
 
 /** Every day a city's streets and towns changed, what changed and on what source. */
 function Versions({ onPick }: { onPick: (date: string) => void }) {

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
+import { clock } from '../../lib/clock';
 import { formatDate, formatNumber, formatRate } from '../../lib/format';
 import { commitmentsHref, lettersHref } from '../../lib/list-links';
 import { useTRPC } from '../../lib/trpc';
@@ -304,6 +305,6 @@ export function LatestReportRedirect() {
   const trpc = useTRPC();
   const choices = useQuery(trpc.dashboard.filterChoices.queryOptions());
   if (choices.isPending) return <Loading />;
-  const latest = choices.data?.years[0] ?? new Date().getFullYear();
+  const latest = choices.data?.years[0] ?? clock.year();
   return <Navigate to={`/reports/${latest}`} replace />;
 }

@@ -1,0 +1,66 @@
+/**
+ * The one clock of the product. "Today" is the date where the agencies are (China Standard Time by
+ * default), not in UTC: between 00:00 and 08:00 in Beijing the UTC date is still yesterday, so a
+ * clerk's correct date would be refused as later than today and the year would turn at 08:00 on
+ * 1 January. Server and client both read dates through a Clock; the server's comes from
+ * APP_TIME_ZONE (server/env.ts) and is injected into the context and the services.
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export interface Clock {
+  /** IANA time zone the dates are taken in */
+  readonly timeZone: string;
+  now(): Date;
+  /** the calendar date of an instant in this zone, YYYY-MM-DD */
+  dateOf(at: Date): string;
+  /** today's date in this zone, YYYY-MM-DD */
+  today(): string;
+  /** the running year in this zone */
+  year(): number;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD; a RangeError here means an unknown zone name
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Whether Intl knows the zone name (APP_TIME_ZONE is checked with it at boot). */
+export function isTimeZone(name: string): boolean {
+  try {
+    dateFormat(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isoDateIn(timeZone: string, at: Date): string {
+  return dateFormat(timeZone).format(at);
+}
+
+/** `now` is read on every call, so vitest's fake Date (or an injected source) moves the clock. */
+export function zonedClock(timeZone: string = DEFAULT_TIME_ZONE, now: () => Date = () => new Date()): Clock {
+  dateFormat(timeZone);
+  return {
+    timeZone,
+    now,
+    dateOf: (at) => isoDateIn(timeZone, at),
+    today: () => isoDateIn(timeZone, now()),
+    year: () => Number(isoDateIn(timeZone, now()).slice(0, 4)),
+  };
+}
+
+/** The default clock: China Standard Time, the system's Date. */
+export const chinaClock: Clock = zonedClock();
