@@ -10,6 +10,7 @@ import type { SessionUser } from '../../shared/auth';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
 import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
 import { asOfProblem, describeAsOfProblem } from '../domain/progress-dates';
+import type { ProgressEntry } from '../domain/progress-summary';
 import {
   findCorrectionOf,
   findProgressEntry,
@@ -17,6 +18,7 @@ import {
   insertAttachment,
   insertProgressEntry,
   targetDistrictsOf,
+  toProgressEntry,
 } from '../repositories/progress-entries';
 import { isUniqueViolation } from '../repositories/unique-violation';
 import { assertMayReportFor } from './access';
@@ -101,8 +103,9 @@ export async function recordProgress(
   user: SessionUser,
   input: ProgressInput,
   now = new Date(),
-) {
-  return runWrite(db, {
+): Promise<ProgressEntry> {
+  // the audit keeps the stored row; the caller gets the entry in the domain's words
+  const row = await runWrite(db, {
     actor: userActor(user),
     action: 'progress.record',
     entity: 'progress_update',
@@ -114,6 +117,7 @@ export async function recordProgress(
     },
     write: (door) => insertEntry(door, user, input, { supersedesId: null, reason: null }),
   });
+  return toProgressEntry(row);
 }
 
 async function insertEntry(
@@ -146,10 +150,10 @@ export async function correctProgress(
   user: SessionUser,
   input: EvidenceInput & { supersedesId: number; value: number; asOf: string; reason: string },
   now = new Date(),
-) {
+): Promise<ProgressEntry> {
   try {
     let entry: ProgressInput | undefined;
-    return await runWrite(db, {
+    const row = await runWrite(db, {
       actor: userActor(user),
       action: 'progress.correct',
       entity: 'progress_update',
@@ -169,6 +173,7 @@ export async function correctProgress(
         return insertEntry(door, user, entry, { supersedesId: input.supersedesId, reason: input.reason });
       },
     });
+    return toProgressEntry(row);
   } catch (error) {
     // The unique index on supersedes_id refuses the second of two concurrent corrections.
     if (isUniqueViolation(error)) throw alreadyCorrected();

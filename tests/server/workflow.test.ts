@@ -222,8 +222,8 @@ for (const target of testDatabases) {
           contentBase64: Buffer.from('%PDF-1.4 test').toString('base64'),
         },
       });
-      expect(recorded).toMatchObject({ value: 12, reporter_name: 'clerk' });
-      expect(recorded.attachment_id).not.toBeNull();
+      expect(recorded).toMatchObject({ value: 12, reporterName: 'clerk' });
+      expect(recorded.attachmentId).not.toBeNull();
 
       expect(
         await codeOf(
@@ -313,7 +313,7 @@ for (const target of testDatabases) {
         asOf: '2015-06-30',
         reason: '重复统计了 1 个',
       });
-      expect(correction).toMatchObject({ supersedes_id: recorded.id, correction_reason: '重复统计了 1 个' });
+      expect(correction).toMatchObject({ supersedesId: recorded.id, correctionReason: '重复统计了 1 个' });
       expect(
         await codeOf(
           as(office).progress.correct({
