@@ -19,6 +19,8 @@ import {
   linkDeputy,
   answerFollowUp as storeAnswer,
   suggestionExists,
+  toFollowUp,
+  toRating,
 } from '../repositories/suggestions';
 import { assertMayRate, assertMayReportFor } from './access';
 import { runWrite, userActor } from './write';
@@ -93,7 +95,7 @@ export function rateReply(
         user.id,
         at,
       ),
-  });
+  }).then(toRating);
 }
 
 export function createFollowUp(
@@ -122,7 +124,7 @@ export function createFollowUp(
         user.id,
         at,
       ),
-  });
+  }).then(toFollowUp);
 }
 
 const answeredBefore = () =>

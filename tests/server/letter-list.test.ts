@@ -40,6 +40,7 @@ for (const target of testDatabases) {
     let database: TestDatabase;
     let as: (user: SessionUser | null) => ReturnType<typeof createCaller>;
     const ids: number[] = [];
+    let rating: Awaited<ReturnType<ReturnType<typeof createCaller>['suggestions']['rate']>>;
 
     beforeAll(async () => {
       database = await target.open();
@@ -58,7 +59,7 @@ for (const target of testDatabases) {
         ids.push((await as(office).letters.ingest({ text })).letterId);
       const first = ids[0] ?? 0;
       await as(office).suggestions.rate({ letterId: first, level: 'unsatisfied' });
-      await as(office).suggestions.rate({ letterId: first, level: 'satisfied' });
+      rating = await as(office).suggestions.rate({ letterId: first, level: 'satisfied' });
     });
 
     afterAll(async () => {
@@ -99,6 +100,11 @@ for (const target of testDatabases) {
       expect(await idsOf({ rating: 'favourable' })).toEqual([ids[0]]);
       expect(await idsOf({ rating: 'rated' })).toEqual([ids[0]]);
       expect(await idsOf({ rating: 'unsatisfied' })).toEqual([]);
+    });
+
+    test('a rating comes back in camelCase, not in the table columns', () => {
+      expect(rating).toMatchObject({ letterId: ids[0], level: 'satisfied', comment: null });
+      expect(Object.keys(rating).filter((key) => key.includes('_'))).toEqual([]);
     });
 
     test('a page out of bounds is BAD_REQUEST; unknown names NOT_FOUND', async () => {
