@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { ReturnPathSchema } from '../../shared/schemas/auth';
 import { CommitmentListSchema } from '../../shared/schemas/commitments';
 import { SummaryFilterObject } from '../../shared/schemas/dashboard';
-import { LetterListSchema } from '../../shared/schemas/letters';
+import { LetterFilterObject, LetterListSchema } from '../../shared/schemas/letters';
 import { SearchInputSchema } from '../../shared/schemas/search';
 
 /** Query-string values are text; a field that wants a number (year, page) gets whole numbers as numbers. */
@@ -45,9 +45,13 @@ const ListOwnParams = CommitmentListSchema.unwrap().pick({ outcome: true, kind: 
 export const readListParams = (params: URLSearchParams) => readSearchParams(ListOwnParams, params);
 
 /** The letters list: year, agency, session, deputy, and a grade or a rating from the reply figures. */
-export type LetterFilters = Partial<z.output<ReturnType<typeof LetterListSchema.unwrap>>>;
+export type LetterFilters = Partial<z.output<typeof LetterFilterObject>>;
 export const readLetterFilters = (params: URLSearchParams): LetterFilters =>
-  readSearchParams(LetterListSchema.unwrap(), params);
+  readSearchParams(LetterFilterObject, params);
+/** The letters list's page (?page=3), page 1 when absent or refused. */
+const LetterPageParams = LetterListSchema.unwrap().pick({ page: true });
+export const readLetterPage = (params: URLSearchParams): number =>
+  readSearchParams(LetterPageParams, params).page ?? 1;
 
 /** /search?q=…: the term, or nothing to search for. */
 export const readSearchTerm = (params: URLSearchParams): string =>

@@ -7,6 +7,17 @@ export interface FollowUpTiming {
   respondedAt: string | null;
 }
 
+/** A 督办 follow-up as the wire carries it. */
+export interface FollowUp extends FollowUpTiming {
+  id: number;
+  commitmentId: number;
+  request: string;
+  requestedBy: number | null;
+  response: string | null;
+  respondedBy: number | null;
+  createdAt: string;
+}
+
 /** A due date is met by an answer on that day, so only the day of the answer is compared. */
 export function answeredLate(followUp: FollowUpTiming, today: string): boolean {
   if (followUp.dueDate === null) return false;

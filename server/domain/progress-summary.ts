@@ -20,6 +20,19 @@ export interface ProgressPoint {
   supersedesId: number | null;
 }
 
+/** A progress entry as the wire carries it: the point the figures count, with its evidence and author. */
+export interface ProgressEntry extends ProgressPoint {
+  evidenceText: string | null;
+  evidenceUrl: string | null;
+  attachmentId: number | null;
+  reporterUserId: number | null;
+  reporterName: string;
+  correctionReason: string | null;
+  /** made up for the demo (1), not reported */
+  isDemo: boolean;
+  createdAt: string;
+}
+
 export interface DistrictYearCell {
   districtId: number | null;
   year: number;

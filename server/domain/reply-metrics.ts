@@ -9,6 +9,16 @@ export const RESULT_GRADES = ['A', 'B', 'C', 'D'] as const;
 export type ResultGrade = (typeof RESULT_GRADES)[number];
 export type SatisfactionLevel = 'satisfied' | 'basically' | 'unsatisfied';
 
+/** One verdict on a reply as the wire carries it (history is kept; the latest stands). */
+export interface SatisfactionRating {
+  id: number;
+  letterId: number;
+  level: SatisfactionLevel;
+  comment: string | null;
+  recordedBy: number | null;
+  createdAt: string;
+}
+
 export interface SuggestionFact {
   /** at least one reply letter was received */
   answered: boolean;

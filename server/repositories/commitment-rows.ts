@@ -34,6 +34,41 @@ export function commitmentColumns(
   };
 }
 
+/**
+ * A stored commitment in the names the reads use (repositories/commitments.ts commitmentColumns):
+ * what the review and outcome writes answer, so the wire never carries the table's columns.
+ */
+export function toCommitment(row: CommitmentRow) {
+  return {
+    id: row.id,
+    letterId: row.letter_id,
+    kind: row.kind,
+    quote: row.quote,
+    start: row.span_start,
+    end: row.span_end,
+    min: row.target_min,
+    max: row.target_max,
+    unit: row.unit,
+    object: row.object,
+    per: row.per_scope,
+    deadlineYear: row.deadline_year,
+    section: row.section,
+    origin: row.origin,
+    confidence: row.confidence,
+    reviewStatus: row.review_status,
+    reviewNote: row.review_note,
+    reviewedBy: row.reviewed_by,
+    reviewedAt: row.reviewed_at,
+    withdrawnAt: row.withdrawn_at,
+    reasonCode: row.reason_code,
+    reasonText: row.reason_text,
+    milestoneState: row.milestone_state,
+    milestoneDoneOn: row.milestone_done_on,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
 export async function findCommitmentRow(db: Db, id: number): Promise<CommitmentRow | undefined> {
   return db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 /** Progress entries, their evidence files and the facts a new entry is checked against. */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewProgressUpdate } from '../../db/schema';
+import type { Database, NewProgressUpdate, ProgressUpdateRow } from '../../db/schema';
+import type { ProgressEntry } from '../domain/progress-summary';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -48,6 +49,26 @@ export async function targetDistrictsOf(db: Db, commitmentId: number) {
     .select('district_id')
     .where('commitment_id', '=', commitmentId)
     .execute();
+}
+
+/** A stored entry in the domain's words: the wire never carries the table's column names. */
+export function toProgressEntry(row: ProgressUpdateRow): ProgressEntry {
+  return {
+    id: row.id,
+    commitmentId: row.commitment_id,
+    districtId: row.district_id,
+    value: row.value,
+    asOf: row.as_of,
+    supersedesId: row.supersedes_id,
+    evidenceText: row.evidence_text,
+    evidenceUrl: row.evidence_url,
+    attachmentId: row.attachment_id,
+    reporterUserId: row.reporter_user_id,
+    reporterName: row.reporter_name,
+    correctionReason: row.correction_reason,
+    isDemo: Number(row.is_demo) === 1,
+    createdAt: row.created_at,
+  };
 }
 
 export async function insertProgressEntry(db: Db, entry: NewProgressUpdate) {

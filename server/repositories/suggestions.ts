@@ -1,8 +1,37 @@
 /** Suggestions with their deputies, handling agencies (主办/协办), replies and satisfaction. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, FollowUpTable, SatisfactionRatingTable } from '../../db/schema';
+import type { FollowUp } from '../domain/follow-up-timeliness';
+import type { SatisfactionRating } from '../domain/reply-metrics';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A stored rating in the domain's words: the wire never carries the table's column names. */
+export function toRating(row: Selectable<SatisfactionRatingTable>): SatisfactionRating {
+  return {
+    id: row.id,
+    letterId: row.letter_id,
+    level: row.level,
+    comment: row.comment,
+    recordedBy: row.recorded_by,
+    createdAt: row.created_at,
+  };
+}
+
+/** A stored follow-up in the domain's words. */
+export function toFollowUp(row: Selectable<FollowUpTable>): FollowUp {
+  return {
+    id: row.id,
+    commitmentId: row.commitment_id,
+    request: row.request,
+    dueDate: row.due_date,
+    requestedBy: row.requested_by,
+    response: row.response,
+    respondedBy: row.responded_by,
+    respondedAt: row.responded_at,
+    createdAt: row.created_at,
+  };
+}
 
 export async function listSuggestions(db: Kysely<Database>, filter: { id?: number } = {}) {
   let query = db.selectFrom('suggestions').selectAll().orderBy('id', 'desc');

@@ -8,17 +8,16 @@ import {
 import { notFound } from '../domain/errors';
 import { decodeLetter } from '../extract/index';
 import { listCommitments } from '../repositories/commitments';
-import { findLetter, listLetters } from '../repositories/letters';
+import { findLetter } from '../repositories/letters';
 import { ingestLetter } from '../services/ingest-letter';
-import { filteredLetterIds } from '../services/letter-list';
+import { listLetters } from '../services/letter-list';
 import { officeProcedure, readProcedure, router } from '../trpc';
 
 export const lettersRouter = router({
-  /** Every letter, or those behind an overview figure (year, agency, session, deputy, grade, rating). */
-  list: readProcedure.input(LetterListSchema).query(async ({ ctx, input }) => {
-    const [letters, ids] = await Promise.all([listLetters(ctx.db), filteredLetterIds(ctx.db, input)]);
-    return ids === null ? letters : letters.filter((l) => ids.has(l.id));
-  }),
+  /** One page of the letters, or of those behind an overview figure (year, agency, session, deputy, grade, rating), with their total. */
+  list: readProcedure
+    .input(LetterListSchema)
+    .query(({ ctx, input }) => listLetters(ctx.db, ctx.dialect, input)),
 
   byId: readProcedure.input(LetterIdSchema).query(async ({ ctx, input }) => {
     const letter = await findLetter(ctx.db, input.id);

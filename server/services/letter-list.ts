@@ -1,57 +1,48 @@
 /**
- * The letters behind the overview's reply figures (满意率, A类占比, 答复函): the same letter facts
- * loadReplyMetrics counts (repositories/metrics.ts listLetterFacts: the year of the suggestion
+ * The letters list, one page at a time, and the letters behind the overview's reply figures
+ * (满意率, A类占比, 答复函): the same letters countLetterFacts counts (the year of the suggestion
  * answered, or the letter's own date; the agency that wrote it), narrowed by the same session and
- * deputy scope, then by grade and latest rating. null: no filter, every letter.
+ * deputy scope, then by grade and latest rating. The database filters, counts and pages; only the
+ * session's suggestions are picked here, because the session is read from the reference's wording.
  */
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Dialect } from '../../db/connect';
 import type { Database } from '../../db/schema';
-import type { LetterGradeFilter, LetterRatingFilter } from '../../shared/schemas/letters';
-import { listLetterFacts } from '../repositories/metrics';
+import type { LetterListSchema } from '../../shared/schemas/letters';
+import { type PageOf, pageCountOf } from '../../shared/schemas/page';
+import { countLetters, type LetterListWhere, listLetterPage } from '../repositories/letters';
 import { resolveAgency } from './metric-filter';
-import { inLetterScope, resolveScope } from './suggestion-scope';
+import { resolveSuggestionIds } from './suggestion-scope';
 
-export interface LetterListFilter {
-  year?: number | undefined;
-  agency?: string | undefined;
-  session?: string | undefined;
-  deputy?: string | undefined;
-  grade?: LetterGradeFilter | undefined;
-  rating?: LetterRatingFilter | undefined;
-}
+type LetterListQuery = z.output<typeof LetterListSchema>;
+export type LetterListRow = Awaited<ReturnType<typeof listLetterPage>>[number];
 
-function matchesRating(rating: string | null, wanted: LetterRatingFilter | undefined): boolean {
-  if (wanted === undefined) return true;
-  if (rating === null) return false;
-  if (wanted === 'rated') return true;
-  if (wanted === 'favourable') return rating === 'satisfied' || rating === 'basically';
-  return rating === wanted;
-}
-
-export async function filteredLetterIds(
+export async function listLetters(
   db: Kysely<Database>,
-  filter: LetterListFilter | undefined,
-): Promise<ReadonlySet<number> | null> {
-  if (!filter || Object.values(filter).every((v) => v === undefined)) return null;
-  const [agencyId, scope] = await Promise.all([
-    resolveAgency(db, filter.agency),
-    resolveScope(db, { session: filter.session, deputy: filter.deputy }),
+  dialect: Dialect,
+  query: LetterListQuery,
+): Promise<PageOf<LetterListRow>> {
+  const [agencyId, suggestionIds] = await Promise.all([
+    resolveAgency(db, query.agency),
+    resolveSuggestionIds(db, { session: query.session, deputy: query.deputy }),
   ]);
-  const facts = inLetterScope(
-    await listLetterFacts(db, { year: filter.year ?? null, agencyId }),
-    (l) => l.id,
-    scope,
-  );
-  return new Set(
-    facts
-      .filter((l) =>
-        filter.grade === undefined
-          ? true
-          : filter.grade === 'graded'
-            ? l.grade !== null
-            : l.grade === filter.grade,
-      )
-      .filter((l) => matchesRating(l.rating, filter.rating))
-      .map((l) => l.id),
-  );
+  const where: LetterListWhere = {
+    year: query.year ?? null,
+    agencyId,
+    suggestionIds,
+    grade: query.grade,
+    rating: query.rating,
+  };
+  const [total, items] = await Promise.all([
+    countLetters(db, dialect, where),
+    listLetterPage(db, dialect, where, query),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: pageCountOf(total, query.pageSize),
+    items,
+  };
 }

@@ -11,6 +11,7 @@ import { type Clock, chinaClock } from '../../shared/clock';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
 import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
 import { asOfProblem, describeAsOfProblem } from '../domain/progress-dates';
+import type { ProgressEntry } from '../domain/progress-summary';
 import {
   findCorrectionOf,
   findProgressEntry,
@@ -18,6 +19,7 @@ import {
   insertAttachment,
   insertProgressEntry,
   targetDistrictsOf,
+  toProgressEntry,
 } from '../repositories/progress-entries';
 import { isUniqueViolation } from '../repositories/unique-violation';
 import { assertMayReportFor } from './access';
@@ -102,9 +104,10 @@ export async function recordProgress(
   user: SessionUser,
   input: ProgressInput,
   clock: Clock = chinaClock,
-) {
+): Promise<ProgressEntry> {
   const now = clock.now();
-  return runWrite(db, {
+  // the audit keeps the stored row; the caller gets the entry in the domain's words
+  const row = await runWrite(db, {
     actor: userActor(user),
     action: 'progress.record',
     entity: 'progress_update',
@@ -117,6 +120,7 @@ export async function recordProgress(
     },
     write: (door) => insertEntry(door, user, input, { supersedesId: null, reason: null }),
   });
+  return toProgressEntry(row);
 }
 
 async function insertEntry(
@@ -149,11 +153,11 @@ export async function correctProgress(
   user: SessionUser,
   input: EvidenceInput & { supersedesId: number; value: number; asOf: string; reason: string },
   clock: Clock = chinaClock,
-) {
+): Promise<ProgressEntry> {
   const now = clock.now();
   try {
     let entry: ProgressInput | undefined;
-    return await runWrite(db, {
+    const row = await runWrite(db, {
       actor: userActor(user),
       action: 'progress.correct',
       entity: 'progress_update',
@@ -174,6 +178,7 @@ export async function correctProgress(
         return insertEntry(door, user, entry, { supersedesId: input.supersedesId, reason: input.reason });
       },
     });
+    return toProgressEntry(row);
   } catch (error) {
     // The unique index on supersedes_id refuses the second of two concurrent corrections.
     if (isUniqueViolation(error)) throw alreadyCorrected();

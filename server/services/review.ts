@@ -11,6 +11,7 @@ import {
   commitmentColumns,
   findCommitmentRow,
   insertCommitment,
+  toCommitment,
   updateCommitment,
 } from '../repositories/commitment-rows';
 import { findLetterText } from '../repositories/letters';
@@ -70,7 +71,8 @@ async function audited(
       touched({ commitmentIds: [id] });
       return loadForUpdate(trx, id);
     },
-  });
+    // the audit keeps the stored row; the caller gets the commitment in the reads' names
+  }).then(toCommitment);
 }
 
 export function confirmCommitment(db: Kysely<Database>, user: SessionUser, id: number, note?: string) {
@@ -151,7 +153,7 @@ export async function addCommitment(
       touched({ commitmentIds: [row.id] });
       return row;
     },
-  });
+  }).then(toCommitment);
 }
 
 export function withdrawCommitment(

@@ -31,6 +31,16 @@ export async function resolveScope(
   db: Kysely<Database>,
   names: { session?: string | undefined; deputy?: string | undefined },
 ): Promise<SuggestionScope | null> {
+  const suggestionIds = await resolveSuggestionIds(db, names);
+  if (suggestionIds === null) return null;
+  return { suggestionIds, letterIds: new Set(await letterIdsAnswering(db, suggestionIds)) };
+}
+
+/** The scope's suggestions only, for a query that narrows its letters in SQL (the letters list). */
+export async function resolveSuggestionIds(
+  db: Kysely<Database>,
+  names: { session?: string | undefined; deputy?: string | undefined },
+): Promise<ReadonlySet<number> | null> {
   if (names.session === undefined && names.deputy === undefined) return null;
   let ids: Set<number> | null = null;
   if (names.session !== undefined) {
@@ -43,8 +53,7 @@ export async function resolveScope(
     if (ofDeputy === null) throw new NotFound('notFound.deputyName', `找不到代表“${names.deputy}”。`);
     ids = ids === null ? new Set(ofDeputy) : new Set(ofDeputy.filter((id) => ids?.has(id)));
   }
-  const suggestionIds = ids ?? new Set<number>();
-  return { suggestionIds, letterIds: new Set(await letterIdsAnswering(db, suggestionIds)) };
+  return ids ?? new Set<number>();
 }
 
 /** Rows of letters in the scope (all when there is none): commitments, letter facts. */

@@ -20,6 +20,8 @@ import {
   linkDeputy,
   answerFollowUp as storeAnswer,
   suggestionExists,
+  toFollowUp,
+  toRating,
 } from '../repositories/suggestions';
 import { assertMayRate, assertMayReportFor } from './access';
 import { runWrite, userActor } from './write';
@@ -94,7 +96,7 @@ export function rateReply(
         user.id,
         at,
       ),
-  });
+  }).then(toRating);
 }
 
 export function createFollowUp(
@@ -124,7 +126,7 @@ export function createFollowUp(
         user.id,
         at,
       ),
-  });
+  }).then(toFollowUp);
 }
 
 const answeredBefore = () =>

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { plainString } from './common';
 import { OutcomeFilterSchema, SummaryFilterObject } from './dashboard';
+import { pageFields } from './page';
 
 export const CommitmentIdSchema = z.object({
   id: z.number({ error: '请提供承诺事项编号。' }).int().positive('承诺事项编号必须是正整数。'),
 });
 
-export const LIST_PAGE_SIZE_MAX = 200;
+export { LIST_PAGE_SIZE_MAX } from './page';
 
 /**
  * The commitments list (/commitments): the overview's filters, plus which part of the kept rate
@@ -26,18 +27,7 @@ export const CommitmentListSchema = SummaryFilterObject.extend({
     .int('答复函编号必须是整数。')
     .positive('答复函编号必须是正整数。')
     .optional(),
-  page: z
-    .number({ error: '页码必须是数字。' })
-    .int('页码必须是整数。')
-    .min(1, '页码从 1 开始。')
-    .max(100_000, '页码过大。')
-    .default(1),
-  pageSize: z
-    .number({ error: '每页条数必须是数字。' })
-    .int('每页条数必须是整数。')
-    .min(1, '每页至少 1 条。')
-    .max(LIST_PAGE_SIZE_MAX, `每页最多 ${LIST_PAGE_SIZE_MAX} 条。`)
-    .default(50),
+  ...pageFields,
 }).default({ page: 1, pageSize: 50 });
 
 export type CommitmentListInput = z.input<typeof CommitmentListSchema>;

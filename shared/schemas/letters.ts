@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { base64Of, plainString } from './common';
 import { SummaryFilterObject } from './dashboard';
+import { LIST_PAGE_SIZE_DEFAULT, pageFields } from './page';
 
 /** A reply letter is a few thousand characters; 200,000 leaves room for long saved web pages. */
 export const LETTER_MAX_CHARS = 200_000;
@@ -62,20 +63,24 @@ export const LETTER_RATING_FILTERS = [
 export type LetterGradeFilter = (typeof LETTER_GRADE_FILTERS)[number];
 export type LetterRatingFilter = (typeof LETTER_RATING_FILTERS)[number];
 
-export const LetterListSchema = SummaryFilterObject.pick({
+/** The filters of the letters list, as a link from the overview carries them. */
+export const LetterFilterObject = SummaryFilterObject.pick({
   year: true,
   agency: true,
   session: true,
   deputy: true,
-})
-  .extend({
-    grade: z
-      .enum(LETTER_GRADE_FILTERS, { error: '办理结果只能是 A、B、C、D 或 graded(已标注)。' })
-      .optional(),
-    rating: z
-      .enum(LETTER_RATING_FILTERS, {
-        error: '满意度只能是 rated、favourable、satisfied、basically、unsatisfied 之一。',
-      })
-      .optional(),
-  })
-  .optional();
+}).extend({
+  grade: z.enum(LETTER_GRADE_FILTERS, { error: '办理结果只能是 A、B、C、D 或 graded(已标注)。' }).optional(),
+  rating: z
+    .enum(LETTER_RATING_FILTERS, {
+      error: '满意度只能是 rated、favourable、satisfied、basically、unsatisfied 之一。',
+    })
+    .optional(),
+});
+
+/** letters.list: the filters and the page (the newest letters first). */
+export const LetterListSchema = LetterFilterObject.extend(pageFields).default({
+  page: 1,
+  pageSize: LIST_PAGE_SIZE_DEFAULT,
+});
+export type LetterListInput = z.input<typeof LetterListSchema>;

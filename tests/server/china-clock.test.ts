@@ -69,7 +69,7 @@ for (const target of testDatabases) {
         value: 1,
         asOf: '2027-01-01',
       });
-      expect(entry.as_of).toBe('2027-01-01');
+      expect(entry.asOf).toBe('2027-01-01');
       // the next day in China is still later than today
       await expect(
         clerk.progress.record({

@@ -246,11 +246,11 @@ for (const target of testDatabases) {
       const office = await makeUser(database.db, 'office2', 'office');
       const letters = await as(null).letters.list();
       // one letter rated, so the satisfaction figures are not all 0
-      await as(office).suggestions.rate({ letterId: letters[0]?.id ?? 0, level: 'basically' });
+      await as(office).suggestions.rate({ letterId: letters.items[0]?.id ?? 0, level: 'basically' });
       const combos = [{}, { year: 2015 }, { year: 2015, session: FIFTH_SESSION }, { deputy: '苏辉明' }];
       for (const f of [...combos, { agency: '厦门市教育局' }]) {
         const r = (await as(null).dashboard.summary(f)).replies;
-        const count = async (extra: object) => (await as(null).letters.list({ ...f, ...extra })).length;
+        const count = async (extra: object) => (await as(null).letters.list({ ...f, ...extra })).total;
         const context = JSON.stringify(f);
         expect(await count({}), context).toBe(r.letters);
         expect(await count({ grade: 'A' }), context).toBe(r.grades.A);
@@ -262,7 +262,7 @@ for (const target of testDatabases) {
         expect(await count({ rating: 'favourable' }), context).toBe(r.satisfied + r.basically);
         expect(await count({ rating: 'unsatisfied' }), context).toBe(r.unsatisfied);
       }
-      expect((await as(null).letters.list({ rating: 'favourable' })).length).toBe(1);
+      expect((await as(null).letters.list({ rating: 'favourable' })).items.length).toBe(1);
       expect(await codeOf(as(null).letters.list({ grade: 'E' as 'A' }))).toBe('BAD_REQUEST');
       expect(await codeOf(as(null).letters.list({ deputy: '无此人' }))).toBe('NOT_FOUND');
     });

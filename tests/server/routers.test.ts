@@ -88,7 +88,7 @@ for (const target of testDatabases) {
       expect(asFile).toMatchObject({ code: 'CONFLICT', existingLetterId: first.letterId });
 
       // Nothing was written by either refusal.
-      expect(await caller.letters.list()).toHaveLength(1);
+      expect((await caller.letters.list()).items).toHaveLength(1);
       expect(await auditRows()).toBe(auditBefore);
     });
 
@@ -146,7 +146,7 @@ for (const target of testDatabases) {
         'BAD_REQUEST',
       );
       expect(await trpcCode(caller.dashboard.districtYears({ fromYear: 99999 }))).toBe('BAD_REQUEST');
-      expect(await caller.letters.list()).toHaveLength(1);
+      expect((await caller.letters.list()).items).toHaveLength(1);
     });
 
     test('the refused input message speaks Chinese', async () => {
@@ -204,7 +204,7 @@ for (const target of testDatabases) {
         expect.objectContaining({ code: 'CONFLICT', existingLetterId: stored[0]?.letterId }),
         expect.objectContaining({ code: 'CONFLICT', existingLetterId: stored[0]?.letterId }),
       ]);
-      expect(await caller.letters.list()).toHaveLength(2);
+      expect((await caller.letters.list()).items).toHaveLength(2);
     });
   });
 }

@@ -111,7 +111,7 @@ for (const target of testDatabases) {
         section: null,
         note: '原文为“每区一个以上”的口径',
       });
-      expect(corrected).toMatchObject({ review_status: 'confirmed', target_max: null, deadline_year: 2015 });
+      expect(corrected).toMatchObject({ reviewStatus: 'confirmed', max: null, deadlineYear: 2015 });
       expect(corrected.quote).toBe(letter.text.slice(daycare.start, daycare.end + 2));
       expect((await as(null).commitments.byId({ id: items.daycare })).targets).toHaveLength(6);
 
@@ -128,7 +128,7 @@ for (const target of testDatabases) {
         deadlineYear: 2015,
         section: null,
       });
-      expect(added).toMatchObject({ origin: 'manual', review_status: 'confirmed', quote: '组织全面培训' });
+      expect(added).toMatchObject({ origin: 'manual', reviewStatus: 'confirmed', quote: '组织全面培训' });
       expect(
         await codeOf(
           as(office).review.addCommitment({
@@ -222,8 +222,8 @@ for (const target of testDatabases) {
           contentBase64: Buffer.from('%PDF-1.4 test').toString('base64'),
         },
       });
-      expect(recorded).toMatchObject({ value: 12, reporter_name: 'clerk' });
-      expect(recorded.attachment_id).not.toBeNull();
+      expect(recorded).toMatchObject({ value: 12, reporterName: 'clerk' });
+      expect(recorded.attachmentId).not.toBeNull();
 
       expect(
         await codeOf(
@@ -313,7 +313,7 @@ for (const target of testDatabases) {
         asOf: '2015-06-30',
         reason: '重复统计了 1 个',
       });
-      expect(correction).toMatchObject({ supersedes_id: recorded.id, correction_reason: '重复统计了 1 个' });
+      expect(correction).toMatchObject({ supersedesId: recorded.id, correctionReason: '重复统计了 1 个' });
       expect(
         await codeOf(
           as(office).progress.correct({

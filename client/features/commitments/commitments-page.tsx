@@ -12,6 +12,7 @@ import { OUTCOME_FILTERS } from '../../../shared/commitments';
 import { TargetText, ValueText } from '../../components/commitment-cells';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
 import { OverviewFilterBar } from '../../components/overview-filter-bar';
+import { Pagination, usePageHref } from '../../components/pagination';
 import { LoadError, Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -39,12 +40,7 @@ function useListParams() {
       }
       return next;
     });
-  const pageHref = (n: number) => {
-    const next = new URLSearchParams(params);
-    if (n > 1) next.set('page', String(n));
-    else next.delete('page');
-    return `?${next.toString()}`;
-  };
+  const pageHref = usePageHref();
   return { outcome, kind, q, page, set, pageHref, params };
 }
 
@@ -157,36 +153,6 @@ function ListTable({ data, showDistrict }: { data: ListResult; showDistrict: boo
         </tbody>
       </table>
     </div>
-  );
-}
-
-function Pagination({ data, pageHref }: { data: ListResult; pageHref: (n: number) => string }) {
-  const { t } = useTranslation();
-  if (data.pageCount <= 1) return null;
-  return (
-    <nav className="pagination" aria-label={t('list.pages')}>
-      {data.page > 1 ? (
-        <Link to={pageHref(data.page - 1)} rel="prev" className="button button-secondary button-small">
-          ← {t('list.previous')}
-        </Link>
-      ) : (
-        <span className="button button-secondary button-small" aria-disabled="true">
-          ← {t('list.previous')}
-        </span>
-      )}
-      <span className="pagination-status">
-        {t('list.pageOf', { page: data.page, count: data.pageCount })}
-      </span>
-      {data.page < data.pageCount ? (
-        <Link to={pageHref(data.page + 1)} rel="next" className="button button-secondary button-small">
-          {t('list.next')} →
-        </Link>
-      ) : (
-        <span className="button button-secondary button-small" aria-disabled="true">
-          {t('list.next')} →
-        </span>
-      )}
-    </nav>
   );
 }
 
