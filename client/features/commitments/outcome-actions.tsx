@@ -3,14 +3,17 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REASON_CODES, type ReasonCode } from '../../../shared/commitments';
-import { errorMessage } from '../../components/query-state';
+import { errorMessage, WriteError } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
 
 export function OutcomeActions({
   commitmentId,
+  version,
   mode,
 }: {
   commitmentId: number;
+  /** the version the page read: a withdrawal from an older one is refused */
+  version: number;
   mode: 'withdraw' | 'explain';
 }) {
   const { t } = useTranslation();
@@ -27,7 +30,9 @@ export function OutcomeActions({
         className="editor"
         onSubmit={(e) => {
           e.preventDefault();
-          mutation.mutate({ id: commitmentId, reasonCode, reasonText: reasonText || undefined });
+          const input = { id: commitmentId, reasonCode, reasonText: reasonText || undefined };
+          if (mode === 'withdraw') withdraw.mutate({ ...input, version });
+          else explain.mutate(input);
         }}
       >
         <div className="form-grid">
@@ -54,9 +59,7 @@ export function OutcomeActions({
           >
             {mode === 'withdraw' ? t('progress.submitWithdraw') : t('progress.explain')}
           </button>
-          {mutation.error && (
-            <p className="form-error">{errorMessage(mutation.error, t('errors.generic'))}</p>
-          )}
+          {mutation.error && <WriteError error={mutation.error} />}
         </div>
       </form>
     </details>
