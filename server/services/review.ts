@@ -226,7 +226,12 @@ export function withdrawCommitment(
 export function explainOutcome(
   db: Kysely<Database>,
   user: SessionUser,
-  input: { id: number; reasonCode: CommitmentRow['reason_code'] & string; reasonText?: string | undefined },
+  input: {
+    id: number;
+    reasonCode: CommitmentRow['reason_code'] & string;
+    reasonText?: string | undefined;
+    version?: number | undefined;
+  },
 ) {
   return audited(
     db,
@@ -240,14 +245,19 @@ export function explainOutcome(
         updated_at: at,
       });
     },
-    { ownAgency: true },
+    { ownAgency: true, version: input.version },
   );
 }
 
 export function setMilestoneState(
   db: Kysely<Database>,
   user: SessionUser,
-  input: { id: number; state: 'open' | 'done' | 'not_done'; doneOn?: string | undefined },
+  input: {
+    id: number;
+    state: 'open' | 'done' | 'not_done';
+    doneOn?: string | undefined;
+    version?: number | undefined;
+  },
 ) {
   return audited(
     db,
@@ -264,6 +274,6 @@ export function setMilestoneState(
         updated_at: at,
       });
     },
-    { ownAgency: true },
+    { ownAgency: true, version: input.version },
   );
 }

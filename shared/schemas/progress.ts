@@ -56,12 +56,13 @@ const ReasonSchema = z.object({
 
 export const WithdrawSchema = ReasonSchema.extend({ version: VersionSchema });
 
-export const OutcomeReasonSchema = ReasonSchema;
+export const OutcomeReasonSchema = WithdrawSchema;
 
 export const MilestoneStateSchema = z.object({
   id: idOf('节点事项'),
   state: z.enum(MILESTONE_STATES, { error: '状态无效。' }),
   doneOn: IsoDateSchema.optional(),
+  version: VersionSchema,
 });
 
 export type RecordProgressInput = z.infer<typeof RecordProgressSchema>;

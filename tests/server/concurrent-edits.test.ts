@@ -37,6 +37,7 @@ for (const target of testDatabases) {
     let clerks: SessionUser[];
     let letterId: number;
     let unverified: { id: number; version: number; start: number; end: number; min: number | null }[];
+    let milestone: { id: number; version: number } | undefined;
 
     beforeAll(async () => {
       database = await target.open();
@@ -58,6 +59,7 @@ for (const target of testDatabases) {
       unverified = letter.commitments.filter(
         (c) => c.kind === 'quantified' && c.reviewStatus === 'unverified',
       );
+      milestone = letter.milestones[0];
       const agency = await database.db
         .selectFrom('agencies')
         .select('id')
@@ -188,6 +190,19 @@ for (const target of testDatabases) {
         'targets.split',
       ]);
       expect(audit).toEqual([]);
+    });
+
+    test("a clerk's milestone state from an old version is refused after the office's change", async () => {
+      if (!milestone) throw new Error('the seed letter has no milestone');
+      const { id, version } = milestone;
+      await as(first).review.confirm({ id, version });
+      const clerk = clerks[0];
+      if (!clerk) throw new Error('no clerk');
+      const stale = await outcomeOf(as(clerk).progress.setMilestone({ id, version, state: 'done' }));
+      expect(stale).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已被office-a于') });
+      expect(await as(clerk).commitments.byId({ id })).toMatchObject({ milestoneState: 'open', version: 2 });
+      await as(clerk).progress.setMilestone({ id, version: 2, state: 'done' });
+      expect(await as(clerk).commitments.byId({ id })).toMatchObject({ milestoneState: 'done', version: 3 });
     });
   });
 }

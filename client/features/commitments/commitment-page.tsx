@@ -167,7 +167,12 @@ export function CommitmentPage() {
       {tracked && c.kind === 'milestone' && canReport && (
         <section className="card">
           <h2>{t(`progress.milestoneState.${c.milestoneState}`)}</h2>
-          <MilestoneActions commitmentId={c.id} state={c.milestoneState} />
+          <MilestoneActions
+            key={c.version}
+            commitmentId={c.id}
+            version={c.version}
+            state={c.milestoneState}
+          />
         </section>
       )}
       {tracked &&

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REASON_CODES, type ReasonCode } from '../../../shared/commitments';
-import { errorMessage, WriteError } from '../../components/query-state';
+import { WriteError } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
 
 export function OutcomeActions({
@@ -12,7 +12,7 @@ export function OutcomeActions({
   mode,
 }: {
   commitmentId: number;
-  /** the version the page read: a withdrawal from an older one is refused */
+  /** the version the page read: a withdrawal or reason from an older one is refused */
   version: number;
   mode: 'withdraw' | 'explain';
 }) {
@@ -30,9 +30,7 @@ export function OutcomeActions({
         className="editor"
         onSubmit={(e) => {
           e.preventDefault();
-          const input = { id: commitmentId, reasonCode, reasonText: reasonText || undefined };
-          if (mode === 'withdraw') withdraw.mutate({ ...input, version });
-          else explain.mutate(input);
+          mutation.mutate({ id: commitmentId, version, reasonCode, reasonText: reasonText || undefined });
         }}
       >
         <div className="form-grid">
@@ -68,9 +66,12 @@ export function OutcomeActions({
 
 export function MilestoneActions({
   commitmentId,
+  version,
   state,
 }: {
   commitmentId: number;
+  /** the version the page read: a state set from an older one is refused */
+  version: number;
   state: 'open' | 'done' | 'not_done';
 }) {
   const { t } = useTranslation();
@@ -82,7 +83,7 @@ export function MilestoneActions({
         <button
           type="button"
           className="button"
-          onClick={() => set.mutate({ id: commitmentId, state: 'done' })}
+          onClick={() => set.mutate({ id: commitmentId, version, state: 'done' })}
         >
           {t('progress.milestoneDone')}
         </button>
@@ -91,7 +92,7 @@ export function MilestoneActions({
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => set.mutate({ id: commitmentId, state: 'not_done' })}
+          onClick={() => set.mutate({ id: commitmentId, version, state: 'not_done' })}
         >
           {t('progress.milestoneNotDone')}
         </button>
@@ -100,12 +101,12 @@ export function MilestoneActions({
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => set.mutate({ id: commitmentId, state: 'open' })}
+          onClick={() => set.mutate({ id: commitmentId, version, state: 'open' })}
         >
           {t('progress.milestoneReopen')}
         </button>
       )}
-      {set.error && <p className="form-error">{errorMessage(set.error, t('errors.generic'))}</p>}
+      {set.error && <WriteError error={set.error} />}
     </div>
   );
 }
