@@ -132,6 +132,8 @@ export interface CommitmentTable {
   reason_text: string | null;
   milestone_state: Generated<MilestoneState>;
   milestone_done_on: IsoText | null;
+  /** raised by one on every change to the row or its targets: the optimistic-concurrency check */
+  version: Generated<number>;
   created_at: IsoText;
   updated_at: IsoText;
 }

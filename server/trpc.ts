@@ -4,7 +4,9 @@
  * Errors: input validation failures reach the client as BAD_REQUEST with the zod issues
  * flattened into `data.zodError`, and a Chinese message a user can act on; internal errors
  * never carry stack traces or SQL outside development. A letter entered twice names the stored one
- * in `data.existingLetterId`, so the client can link to it (typed for the client through AppRouter).
+ * in `data.existingLetterId`, so the client can link to it (typed for the client through AppRouter);
+ * a domain refusal carries its key in `data.domainKey`, so the client can offer the way forward
+ * (a stale edit, `commitment.stale`, offers a reload).
  * @see https://trpc.io/docs/server/error-formatting
  */
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -32,6 +34,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         zodError,
         existingLetterId: error.cause instanceof DuplicateLetterError ? error.cause.existing.id : null,
+        domainKey: error.cause instanceof DomainError ? error.cause.key : null,
       },
     };
   },

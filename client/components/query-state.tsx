@@ -1,5 +1,5 @@
 /** Loading and error states shared by every page, so no page is ever blank. */
-import type { UseQueryResult } from '@tanstack/react-query';
+import { type UseQueryResult, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,39 @@ export function errorMessage(error: unknown, fallback: string): string {
   if (error instanceof TRPCClientError && typeof error.message === 'string' && error.message)
     return error.message;
   return fallback;
+}
+
+/** Someone else changed the record since this page read it (optimistic concurrency, issue 12). */
+function isStaleEdit(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data: unknown = error.data;
+  return (
+    typeof data === 'object' && data !== null && 'domainKey' in data && data.domainKey === 'commitment.stale'
+  );
+}
+
+/**
+ * A write's refusal under its form. A stale edit says who changed the record (the server's
+ * message) and offers a reload: the page reads the record again, and the form, keyed by the
+ * record's version, starts over from what is stored now.
+ */
+export function WriteError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return (
+    <div className="form-error" role="alert">
+      <span>{errorMessage(error, t('errors.generic'))}</span>
+      {isStaleEdit(error) && (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => void queryClient.invalidateQueries()}
+        >
+          {t('errors.reload')}
+        </button>
+      )}
+    </div>
+  );
 }
 
 /** With PUBLIC_READ=0 anonymous reads are refused: the way forward is signing in, not retrying. */

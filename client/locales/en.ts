@@ -762,5 +762,6 @@ export const en: Messages = {
   errors: {
     generic: 'Something went wrong; please try again.',
     network: 'Cannot reach the server; check the connection and try again.',
+    reload: 'Reload',
   },
 };

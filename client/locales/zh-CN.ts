@@ -739,6 +739,7 @@ export const zhCN = {
   errors: {
     generic: '操作失败,请稍后重试。',
     network: '无法连接服务器,请检查网络后重试。',
+    reload: '重新加载',
   },
 };
 

@@ -9,6 +9,7 @@ import * as m0002 from './0002_search';
 import * as m0003 from './0003_outcome_tallies';
 import * as m0004 from './0004_gazetteer_dates';
 import * as m0005 from './0005_commitment_confidence';
+import * as m0006 from './0006_commitment_version';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0003_outcome_tallies': m0003,
   '0004_gazetteer_dates': m0004,
   '0005_commitment_confidence': m0005,
+  '0006_commitment_version': m0006,
 };

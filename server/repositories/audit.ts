@@ -31,3 +31,19 @@ export async function recordAudit(
     })
     .execute();
 }
+
+/** The latest audit entry of one record: who changed it last, and when. */
+export async function lastChangeOf(
+  db: Kysely<Database> | Transaction<Database>,
+  entity: string,
+  entityId: number,
+): Promise<{ actor: string; at: string } | undefined> {
+  return db
+    .selectFrom('audit_log')
+    .select(['actor', 'at'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -81,6 +81,23 @@ export async function updateCommitment(
   await db.updateTable('commitments').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Raises a commitment's version by one, only from `expected` when the caller names the version it
+ * edited: false when the row has moved on (or is gone). On PostgreSQL the update waits for a
+ * concurrent writer of the row and re-reads its version after that one commits, so of two edits
+ * from the same version exactly one passes. Without `expected` (a caller with no earlier read) the
+ * version still moves, so clients holding the old number are told.
+ */
+export async function claimCommitmentVersion(db: Db, id: number, expected?: number): Promise<boolean> {
+  let query = db
+    .updateTable('commitments')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected !== undefined) query = query.where('version', '=', expected);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function insertCommitment(db: Db, row: NewCommitment): Promise<CommitmentRow> {
   return db.insertInto('commitments').values(row).returningAll().executeTakeFirstOrThrow();
 }

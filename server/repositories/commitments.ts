@@ -25,6 +25,8 @@ const commitmentColumns = [
   'commitments.reason_text as reasonText',
   'commitments.milestone_state as milestoneState',
   'commitments.milestone_done_on as milestoneDoneOn',
+  // sent back with an edit: a stale one is refused (optimistic concurrency)
+  'commitments.version',
 ] as const;
 
 export interface CommitmentFilter {

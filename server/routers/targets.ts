@@ -1,6 +1,5 @@
 /** The office splits a city-wide target across districts (or puts it back to city level). */
-import { CommitmentIdSchema } from '../../shared/schemas/commitments';
-import { SplitTargetSchema } from '../../shared/schemas/supervision';
+import { MergeTargetsSchema, SplitTargetSchema } from '../../shared/schemas/supervision';
 import { mergeTargetsToCity, splitTargets } from '../services/targets';
 import { officeProcedure, router } from '../trpc';
 
@@ -10,6 +9,6 @@ export const targetsRouter = router({
     .mutation(({ ctx, input }) => splitTargets(ctx.db, ctx.user, input)),
 
   mergeToCity: officeProcedure
-    .input(CommitmentIdSchema)
-    .mutation(({ ctx, input }) => mergeTargetsToCity(ctx.db, ctx.user, input.id)),
+    .input(MergeTargetsSchema)
+    .mutation(({ ctx, input }) => mergeTargetsToCity(ctx.db, ctx.user, input.id, input.version)),
 });

@@ -16,6 +16,7 @@ import {
 } from '../repositories/commitment-rows';
 import { findLetterText } from '../repositories/letters';
 import { assertMayReportFor } from './access';
+import { claimVersion } from './commitment-version';
 import { reallocateTargets } from './targets';
 import { runWrite, userActor } from './write';
 
@@ -44,7 +45,8 @@ function quoteOf(text: string, start: number, end: number): string {
 
 /**
  * A change to one commitment through the door, audited with the row before and after. `ownAgency`:
- * an agency clerk may make it only on a commitment of a reply their agency answers for.
+ * an agency clerk may make it only on a commitment of a reply their agency answers for. `version`:
+ * the one the caller's page showed; a stale one is refused before anything is written.
  */
 async function audited(
   db: Kysely<Database>,
@@ -52,7 +54,7 @@ async function audited(
   action: string,
   id: number,
   change: (trx: Trx, before: CommitmentRow, at: string) => Promise<void>,
-  options: { ownAgency?: boolean } = {},
+  options: { ownAgency?: boolean; version?: number | undefined } = {},
 ) {
   let before: CommitmentRow | undefined;
   return runWrite(db, {
@@ -61,8 +63,11 @@ async function audited(
     entity: 'commitment',
     entityId: id,
     authorize: async (trx) => {
+      const found = await loadForUpdate(trx, id);
+      if (options.ownAgency) await assertMayReportFor(trx, user, found.letter_id);
+      await claimVersion(trx, id, options.version);
+      // read again once the row is held: a writer that committed while this one waited changed it
       before = await loadForUpdate(trx, id);
-      if (options.ownAgency) await assertMayReportFor(trx, user, before.letter_id);
     },
     before: async () => before,
     write: async ({ trx, at, touched }) => {
@@ -75,50 +80,83 @@ async function audited(
   }).then(toCommitment);
 }
 
-export function confirmCommitment(db: Kysely<Database>, user: SessionUser, id: number, note?: string) {
-  return audited(db, user, 'commitment.confirm', id, async (trx, _before, at) => {
-    await updateCommitment(trx, id, {
-      review_status: 'confirmed',
-      review_note: note ?? null,
-      reviewed_by: user.id,
-      reviewed_at: at,
-      updated_at: at,
-    });
-  });
+export function confirmCommitment(
+  db: Kysely<Database>,
+  user: SessionUser,
+  id: number,
+  note?: string,
+  version?: number,
+) {
+  return audited(
+    db,
+    user,
+    'commitment.confirm',
+    id,
+    async (trx, _before, at) => {
+      await updateCommitment(trx, id, {
+        review_status: 'confirmed',
+        review_note: note ?? null,
+        reviewed_by: user.id,
+        reviewed_at: at,
+        updated_at: at,
+      });
+    },
+    { version },
+  );
 }
 
-export function rejectCommitment(db: Kysely<Database>, user: SessionUser, id: number, reason: string) {
-  return audited(db, user, 'commitment.reject', id, async (trx, _before, at) => {
-    await updateCommitment(trx, id, {
-      review_status: 'rejected',
-      review_note: reason,
-      reviewed_by: user.id,
-      reviewed_at: at,
-      updated_at: at,
-    });
-  });
+export function rejectCommitment(
+  db: Kysely<Database>,
+  user: SessionUser,
+  id: number,
+  reason: string,
+  version?: number,
+) {
+  return audited(
+    db,
+    user,
+    'commitment.reject',
+    id,
+    async (trx, _before, at) => {
+      await updateCommitment(trx, id, {
+        review_status: 'rejected',
+        review_note: reason,
+        reviewed_by: user.id,
+        reviewed_at: at,
+        updated_at: at,
+      });
+    },
+    { version },
+  );
 }
 
 /** A correction is also a confirmation: the reviewer has read the sentence and fixed what was wrong. */
 export function correctCommitment(db: Kysely<Database>, user: SessionUser, input: CorrectInput) {
-  return audited(db, user, 'commitment.correct', input.id, async (trx, before, at) => {
-    const quote = quoteOf(await letterText(trx, before.letter_id), input.start, input.end);
-    const quantified = before.kind === 'quantified';
-    await updateCommitment(trx, input.id, {
-      ...commitmentColumns({ ...input, quote }, quantified ? input : null),
-      section: input.section ?? before.section,
-      review_status: 'confirmed',
-      review_note: input.note ?? null,
-      reviewed_by: user.id,
-      reviewed_at: at,
-      updated_at: at,
-    });
-    const targetChanged =
-      before.target_min !== input.min || before.target_max !== input.max || before.per_scope !== input.per;
-    if (quantified && targetChanged) {
-      await reallocateTargets(trx, input.id, { min: input.min, max: input.max, per: input.per }, at);
-    }
-  });
+  return audited(
+    db,
+    user,
+    'commitment.correct',
+    input.id,
+    async (trx, before, at) => {
+      const quote = quoteOf(await letterText(trx, before.letter_id), input.start, input.end);
+      const quantified = before.kind === 'quantified';
+      await updateCommitment(trx, input.id, {
+        ...commitmentColumns({ ...input, quote }, quantified ? input : null),
+        section: input.section ?? before.section,
+        review_status: 'confirmed',
+        review_note: input.note ?? null,
+        reviewed_by: user.id,
+        reviewed_at: at,
+        updated_at: at,
+      });
+      const targetChanged =
+        before.target_min !== input.min || before.target_max !== input.max || before.per_scope !== input.per;
+      if (quantified && targetChanged) {
+        await reallocateTargets(trx, input.id, { min: input.min, max: input.max, per: input.per }, at);
+      }
+    },
+    { version: input.version },
+  );
 }
 
 export async function addCommitment(
@@ -159,26 +197,43 @@ export async function addCommitment(
 export function withdrawCommitment(
   db: Kysely<Database>,
   user: SessionUser,
-  input: { id: number; reasonCode: CommitmentRow['reason_code'] & string; reasonText?: string | undefined },
+  input: {
+    id: number;
+    reasonCode: CommitmentRow['reason_code'] & string;
+    reasonText?: string | undefined;
+    version?: number | undefined;
+  },
 ) {
-  return audited(db, user, 'commitment.withdraw', input.id, async (trx, before, at) => {
-    if (before.review_status !== 'confirmed') {
-      throw new PreconditionFailed('review.withdrawUnconfirmed', '只有已核实的承诺事项才能取消。');
-    }
-    await updateCommitment(trx, input.id, {
-      withdrawn_at: at,
-      reason_code: input.reasonCode,
-      reason_text: input.reasonText ?? null,
-      updated_at: at,
-    });
-  });
+  return audited(
+    db,
+    user,
+    'commitment.withdraw',
+    input.id,
+    async (trx, before, at) => {
+      if (before.review_status !== 'confirmed') {
+        throw new PreconditionFailed('review.withdrawUnconfirmed', '只有已核实的承诺事项才能取消。');
+      }
+      await updateCommitment(trx, input.id, {
+        withdrawn_at: at,
+        reason_code: input.reasonCode,
+        reason_text: input.reasonText ?? null,
+        updated_at: at,
+      });
+    },
+    { version: input.version },
+  );
 }
 
 /** Why a promise was not kept (逾期未完成): a reason code the scorecards count. */
 export function explainOutcome(
   db: Kysely<Database>,
   user: SessionUser,
-  input: { id: number; reasonCode: CommitmentRow['reason_code'] & string; reasonText?: string | undefined },
+  input: {
+    id: number;
+    reasonCode: CommitmentRow['reason_code'] & string;
+    reasonText?: string | undefined;
+    version?: number | undefined;
+  },
 ) {
   return audited(
     db,
@@ -192,14 +247,19 @@ export function explainOutcome(
         updated_at: at,
       });
     },
-    { ownAgency: true },
+    { ownAgency: true, version: input.version },
   );
 }
 
 export function setMilestoneState(
   db: Kysely<Database>,
   user: SessionUser,
-  input: { id: number; state: 'open' | 'done' | 'not_done'; doneOn?: string | undefined },
+  input: {
+    id: number;
+    state: 'open' | 'done' | 'not_done';
+    doneOn?: string | undefined;
+    version?: number | undefined;
+  },
 ) {
   return audited(
     db,
@@ -216,6 +276,6 @@ export function setMilestoneState(
         updated_at: at,
       });
     },
-    { ownAgency: true },
+    { ownAgency: true, version: input.version },
   );
 }

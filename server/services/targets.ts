@@ -22,6 +22,7 @@ import {
   replaceTargetRows,
 } from '../repositories/district-targets';
 import { districtsOnDate, listCities } from '../repositories/gazetteer';
+import { claimVersion } from './commitment-version';
 import { runWrite, userActor } from './write';
 
 type Trx = Transaction<Database>;
@@ -87,6 +88,7 @@ export function splitTargets(
   user: SessionUser,
   input: {
     commitmentId: number;
+    version?: number | undefined;
     parts: { districtId: number; min: number; max?: number | null | undefined }[];
   },
 ) {
@@ -97,6 +99,10 @@ export function splitTargets(
     entity: 'commitment',
     entityId: input.commitmentId,
     authorize: async (trx) => {
+      if (!(await findTargetTotal(trx, input.commitmentId))) throw notFound('quantified', input.commitmentId);
+      // the split is checked against the total the caller saw: refused when it has changed since;
+      // read once the row is held, so a correction committed meanwhile is the total checked
+      await claimVersion(trx, input.commitmentId, input.version);
       const commitment = await findTargetTotal(trx, input.commitmentId);
       if (commitment?.kind !== 'quantified' || commitment.target_min === null)
         throw notFound('quantified', input.commitmentId);
@@ -137,12 +143,21 @@ export function splitTargets(
 }
 
 /** Back to one city-wide target of the commitment's total. */
-export function mergeTargetsToCity(db: Kysely<Database>, user: SessionUser, commitmentId: number) {
+export function mergeTargetsToCity(
+  db: Kysely<Database>,
+  user: SessionUser,
+  commitmentId: number,
+  version?: number,
+) {
   return runWrite<{ after: AllocatedTarget[] }>(db, {
     actor: userActor(user),
     action: 'targets.merge',
     entity: 'commitment',
     entityId: commitmentId,
+    authorize: async (trx) => {
+      if (!(await findTargetTotal(trx, commitmentId))) throw notFound('quantified', commitmentId);
+      await claimVersion(trx, commitmentId, version);
+    },
     before: (trx) => listTargetRows(trx, commitmentId),
     after: (result) => result.after,
     write: async ({ trx, at, touched }) => {

@@ -78,3 +78,14 @@ export const HttpUrlSchema = z
 
 /** File contents as base64: its alphabet already excludes controls; the check names the field. */
 export const base64Of = (what: string, error: string) => z.base64(error).check(refuseControlCharacters(what));
+
+/**
+ * The commitment's version the caller's page showed (optimistic concurrency, issue 12): an edit
+ * from an older one is refused with who changed it since. Optional: the pages always send it, and
+ * a caller that acts without reading first (a script, the ingest CLI's callers) edits the latest.
+ */
+export const VersionSchema = z
+  .number({ error: '版本号无效。' })
+  .int('版本号无效。')
+  .positive('版本号无效。')
+  .optional();

@@ -1,7 +1,16 @@
 /** Progress updates (进度): cumulative values as of a date, with evidence; corrections supersede. */
 import { z } from 'zod';
 import { MILESTONE_STATES, REASON_CODES } from '../commitments';
-import { AmountSchema, base64Of, HttpUrlSchema, IsoDateSchema, idOf, optionalText, text } from './common';
+import {
+  AmountSchema,
+  base64Of,
+  HttpUrlSchema,
+  IsoDateSchema,
+  idOf,
+  optionalText,
+  text,
+  VersionSchema,
+} from './common';
 
 /** Evidence files: photos, scans and PDFs of a few megabytes. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
@@ -39,11 +48,13 @@ export const CorrectProgressSchema = z.object({
   ...evidence,
 });
 
-export const WithdrawSchema = z.object({
+const ReasonSchema = z.object({
   id: idOf('承诺事项'),
   reasonCode: z.enum(REASON_CODES, { error: '请选择原因类别。' }),
   reasonText: optionalText('原因说明', 1000, { multiline: true }),
 });
+
+export const WithdrawSchema = ReasonSchema.extend({ version: VersionSchema });
 
 export const OutcomeReasonSchema = WithdrawSchema;
 
@@ -51,6 +62,7 @@ export const MilestoneStateSchema = z.object({
   id: idOf('节点事项'),
   state: z.enum(MILESTONE_STATES, { error: '状态无效。' }),
   doneOn: IsoDateSchema.optional(),
+  version: VersionSchema,
 });
 
 export type RecordProgressInput = z.infer<typeof RecordProgressSchema>;

@@ -1,7 +1,7 @@
 /** Review of extracted commitments (待核实): confirm, correct, reject, add what was missed. */
 import { z } from 'zod';
 import { PER_SCOPES } from '../extraction';
-import { AmountSchema, idOf, optionalText, text } from './common';
+import { AmountSchema, idOf, optionalText, text, VersionSchema } from './common';
 import { YearSchema } from './dashboard';
 
 const fields = {
@@ -25,12 +25,14 @@ const spanForward = (v: { start: number; end: number }) => v.end > v.start;
 
 export const ConfirmSchema = z.object({
   id: idOf('承诺事项'),
+  version: VersionSchema,
   note: optionalText('核实意见', 500, { multiline: true }),
 });
 
 export const CorrectSchema = z
   .object({
     id: idOf('承诺事项'),
+    version: VersionSchema,
     note: optionalText('核实意见', 500, { multiline: true }),
     ...span,
     ...fields,
@@ -40,6 +42,7 @@ export const CorrectSchema = z
 
 export const RejectSchema = z.object({
   id: idOf('承诺事项'),
+  version: VersionSchema,
   reason: text('驳回理由', 500, { multiline: true }),
 });
 

@@ -1,6 +1,7 @@
 /** Suggestions, satisfaction (满意度), follow-ups (督办), target splits, gazetteer import. */
 import { z } from 'zod';
-import { AmountSchema, IsoDateSchema, idOf, optionalText, plainString, text } from './common';
+import { CommitmentIdSchema } from './commitments';
+import { AmountSchema, IsoDateSchema, idOf, optionalText, plainString, text, VersionSchema } from './common';
 import { YEAR_MAX } from './dashboard';
 
 /**
@@ -44,11 +45,14 @@ export const AnswerFollowUpSchema = z.object({
 
 export const SplitTargetSchema = z.object({
   commitmentId: idOf('承诺事项'),
+  version: VersionSchema,
   parts: z
     .array(z.object({ districtId: idOf('区'), min: AmountSchema, max: AmountSchema.nullable() }))
     .min(1, '请至少分配到一个区。')
     .max(200, '分配的区过多。'),
 });
+
+export const MergeTargetsSchema = CommitmentIdSchema.extend({ version: VersionSchema });
 
 export const GazetteerCsvSchema = z.object({
   csv: text('CSV 内容', 2_000_000, { multiline: true }),

@@ -167,7 +167,12 @@ export function CommitmentPage() {
       {tracked && c.kind === 'milestone' && canReport && (
         <section className="card">
           <h2>{t(`progress.milestoneState.${c.milestoneState}`)}</h2>
-          <MilestoneActions commitmentId={c.id} state={c.milestoneState} />
+          <MilestoneActions
+            key={c.version}
+            commitmentId={c.id}
+            version={c.version}
+            state={c.milestoneState}
+          />
         </section>
       )}
       {tracked &&
@@ -176,12 +181,22 @@ export function CommitmentPage() {
         c.per === null &&
         c.min !== null &&
         c.districts.length > 0 && (
-          <TargetSplit commitmentId={c.id} total={c.min} districts={c.districts} current={c.targets} />
+          <TargetSplit
+            // keyed by version: after a reload the form starts over from the stored targets
+            key={c.version}
+            commitmentId={c.id}
+            version={c.version}
+            total={c.min}
+            districts={c.districts}
+            current={c.targets}
+          />
         )}
       {tracked && c.status === 'overdue' && canReport && (
-        <OutcomeActions commitmentId={c.id} mode="explain" />
+        <OutcomeActions key={c.version} commitmentId={c.id} version={c.version} mode="explain" />
       )}
-      {tracked && isOffice && <OutcomeActions commitmentId={c.id} mode="withdraw" />}
+      {tracked && isOffice && (
+        <OutcomeActions key={c.version} commitmentId={c.id} version={c.version} mode="withdraw" />
+      )}
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('commitment.history')}</h2>

@@ -3,14 +3,17 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REASON_CODES, type ReasonCode } from '../../../shared/commitments';
-import { errorMessage } from '../../components/query-state';
+import { WriteError } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
 
 export function OutcomeActions({
   commitmentId,
+  version,
   mode,
 }: {
   commitmentId: number;
+  /** the version the page read: a withdrawal or reason from an older one is refused */
+  version: number;
   mode: 'withdraw' | 'explain';
 }) {
   const { t } = useTranslation();
@@ -27,7 +30,7 @@ export function OutcomeActions({
         className="editor"
         onSubmit={(e) => {
           e.preventDefault();
-          mutation.mutate({ id: commitmentId, reasonCode, reasonText: reasonText || undefined });
+          mutation.mutate({ id: commitmentId, version, reasonCode, reasonText: reasonText || undefined });
         }}
       >
         <div className="form-grid">
@@ -54,9 +57,7 @@ export function OutcomeActions({
           >
             {mode === 'withdraw' ? t('progress.submitWithdraw') : t('progress.explain')}
           </button>
-          {mutation.error && (
-            <p className="form-error">{errorMessage(mutation.error, t('errors.generic'))}</p>
-          )}
+          {mutation.error && <WriteError error={mutation.error} />}
         </div>
       </form>
     </details>
@@ -65,9 +66,12 @@ export function OutcomeActions({
 
 export function MilestoneActions({
   commitmentId,
+  version,
   state,
 }: {
   commitmentId: number;
+  /** the version the page read: a state set from an older one is refused */
+  version: number;
   state: 'open' | 'done' | 'not_done';
 }) {
   const { t } = useTranslation();
@@ -79,7 +83,7 @@ export function MilestoneActions({
         <button
           type="button"
           className="button"
-          onClick={() => set.mutate({ id: commitmentId, state: 'done' })}
+          onClick={() => set.mutate({ id: commitmentId, version, state: 'done' })}
         >
           {t('progress.milestoneDone')}
         </button>
@@ -88,7 +92,7 @@ export function MilestoneActions({
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => set.mutate({ id: commitmentId, state: 'not_done' })}
+          onClick={() => set.mutate({ id: commitmentId, version, state: 'not_done' })}
         >
           {t('progress.milestoneNotDone')}
         </button>
@@ -97,12 +101,12 @@ export function MilestoneActions({
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => set.mutate({ id: commitmentId, state: 'open' })}
+          onClick={() => set.mutate({ id: commitmentId, version, state: 'open' })}
         >
           {t('progress.milestoneReopen')}
         </button>
       )}
-      {set.error && <p className="form-error">{errorMessage(set.error, t('errors.generic'))}</p>}
+      {set.error && <WriteError error={set.error} />}
     </div>
   );
 }

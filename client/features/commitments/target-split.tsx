@@ -5,17 +5,20 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../components/query-state';
+import { WriteError } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 
 export function TargetSplit({
   commitmentId,
+  version,
   total,
   districts,
   current,
 }: {
   commitmentId: number;
+  /** the commitment's version the page read: a split or merge from an older one is refused */
+  version: number;
   total: number;
   districts: readonly { id: number; name: string }[];
   /** the commitment's target rows as stored: district rows prefill the form */
@@ -45,6 +48,7 @@ export function TargetSplit({
           e.preventDefault();
           split.mutate({
             commitmentId,
+            version,
             parts: districts
               .filter((d) => Number(parts[d.id]) > 0)
               .map((d) => ({ districtId: d.id, min: Number(parts[d.id]), max: null })),
@@ -78,12 +82,12 @@ export function TargetSplit({
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => merge.mutate({ id: commitmentId })}
+              onClick={() => merge.mutate({ id: commitmentId, version })}
             >
               {t('split.merge')}
             </button>
           )}
-          {failure && <p className="form-error">{errorMessage(failure, t('errors.generic'))}</p>}
+          {failure && <WriteError error={failure} />}
         </div>
       </form>
     </details>

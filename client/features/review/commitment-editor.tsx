@@ -2,7 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../components/query-state';
+import { WriteError } from '../../components/query-state';
 import { useTRPC } from '../../lib/trpc';
 import { type CommitmentDraft, CommitmentFields, toCommitmentFields } from './commitment-fields';
 
@@ -20,6 +20,8 @@ export interface EditableItem {
   deadlineYear: number | null;
   section: string | null;
   reviewStatus: 'unverified' | 'confirmed' | 'rejected';
+  /** sent back with the decision: refused when someone changed the item since */
+  version: number;
 }
 
 export function CommitmentEditor({
@@ -60,6 +62,7 @@ export function CommitmentEditor({
     const fields = toCommitmentFields(draft);
     correct.mutate({
       id: item.id,
+      version: item.version,
       start: span.start,
       end: span.end,
       ...fields,
@@ -95,7 +98,7 @@ export function CommitmentEditor({
           type="button"
           className="button"
           disabled={pending}
-          onClick={() => confirm.mutate({ id: item.id, note: note || undefined })}
+          onClick={() => confirm.mutate({ id: item.id, version: item.version, note: note || undefined })}
         >
           {t('review.confirm')}
         </button>
@@ -115,16 +118,12 @@ export function CommitmentEditor({
           type="button"
           className="button button-danger"
           disabled={pending || !rejectReason.trim()}
-          onClick={() => reject.mutate({ id: item.id, reason: rejectReason })}
+          onClick={() => reject.mutate({ id: item.id, version: item.version, reason: rejectReason })}
         >
           {t('review.reject')}
         </button>
       </div>
-      {failure && (
-        <p className="form-error" role="alert">
-          {errorMessage(failure, t('errors.generic'))}
-        </p>
-      )}
+      {failure && <WriteError error={failure} />}
     </form>
   );
 }

@@ -81,7 +81,8 @@ export function ReviewLetterPage() {
                   : active.quote.slice(0, 30)}
               </h2>
               <CommitmentEditor
-                key={active.id}
+                // a new version (after a reload) starts the form over from what is stored
+                key={`${active.id}-${active.version}`}
                 item={active}
                 selection={selection}
                 letterText={data.text}
