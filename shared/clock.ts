@@ -50,6 +50,26 @@ export function isoDateIn(timeZone: string, at: Date): string {
   return dateFormat(timeZone).format(at);
 }
 
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as a reader in the zone reads it, to the minute: 2026-12-02 09:15. */
+export function isoMinuteIn(timeZone: string, at: Date): string {
+  let format = minuteFormats.get(timeZone);
+  if (!format) {
+    // sv-SE formats as YYYY-MM-DD HH:mm
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    minuteFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
 /** `now` is read on every call, so vitest's fake Date (or an injected source) moves the clock. */
 export function zonedClock(timeZone: string = DEFAULT_TIME_ZONE, now: () => Date = () => new Date()): Clock {
   dateFormat(timeZone);

@@ -40,3 +40,9 @@ export type ReasonCode = (typeof REASON_CODES)[number];
 
 export const MILESTONE_STATES = ['open', 'done', 'not_done'] as const;
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
+
+/**
+ * Target amounts summed or subtracted the same way on both sides: rounded to a millionth so
+ * 2.3万 + 1.2万 is 3.5万, not 3.4999999999999996 (a split editor and the server then agree).
+ */
+export const exactAmount = (value: number) => Math.round(value * 1e6) / 1e6;

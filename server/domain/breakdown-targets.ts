@@ -9,6 +9,7 @@
  * total (no 每个区), each district named once, and the parts not exceeding the total. Anything
  * else is kept as separate commitments for the reviewer to judge, never silently dropped.
  */
+import { exactAmount as exact } from '../../shared/commitments';
 import type { PerScope } from '../../shared/extraction';
 import { type AllocatedTarget, allocateTargets, type GazetteerDistrict } from './allocate-targets';
 
@@ -45,9 +46,6 @@ export function districtNamed(
     null
   );
 }
-
-/** Rounds away the float noise of decimal targets (2.3万 + 1.2万). */
-const exact = (value: number) => Math.round(value * 1e6) / 1e6;
 
 export interface DistrictShare {
   districtId: number;

@@ -5,19 +5,10 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { DEFAULT_TIME_ZONE, isoMinuteIn } from '../../shared/clock';
 import { Conflict } from '../domain/errors';
 import { lastChangeOf } from '../repositories/audit';
 import { claimCommitmentVersion } from '../repositories/commitment-rows';
-
-/** The audit log's time as a reader in China reads it: 2026-12-02 09:15. */
-const chinaTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /**
  * Raises the commitment's version inside the write's transaction, first of all its writes, so the
@@ -26,6 +17,8 @@ const chinaTime = new Intl.DateTimeFormat('sv-SE', {
 export async function claimVersion(trx: Transaction<Database>, id: number, expected?: number) {
   if (await claimCommitmentVersion(trx, id, expected)) return;
   const last = await lastChangeOf(trx, 'commitment', id);
-  const who = last ? `已被${last.actor}于 ${chinaTime.format(new Date(last.at))} 修改` : '已被他人修改';
+  const who = last
+    ? `已被${last.actor}于 ${isoMinuteIn(DEFAULT_TIME_ZONE, new Date(last.at))} 修改`
+    : '已被他人修改';
   throw new Conflict('commitment.stale', `该承诺事项${who},您看到的是旧版本。请重新加载后再操作。`);
 }

@@ -5,6 +5,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { exactAmount } from '../../../shared/commitments';
 import { WriteError } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -34,9 +35,8 @@ export function TargetSplit({
   );
   const split = useMutation(trpc.targets.split.mutationOptions());
   const merge = useMutation(trpc.targets.mergeToCity.mutationOptions());
-  // Rounded as the server rounds, so 2.3 + 1.2 is 3.5 and not 3.4999999999999996.
-  const sum = Math.round(Object.values(parts).reduce((s, v) => s + (Number(v) || 0), 0) * 1e6) / 1e6;
-  const rest = Math.round((total - sum) * 1e6) / 1e6;
+  const sum = exactAmount(Object.values(parts).reduce((s, v) => s + (Number(v) || 0), 0));
+  const rest = exactAmount(total - sum);
   const failure = split.error ?? merge.error;
   return (
     <details className="card action-card">

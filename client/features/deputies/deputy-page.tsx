@@ -11,6 +11,7 @@ import { LoadError, Loading } from '../../components/query-state';
 import { RecordPage } from '../../components/record-page';
 import { COUNTED_STATUSES } from '../../components/status-colors';
 import { StatusCounts } from '../../components/status-counts';
+import { ReplyLink, SuggestionHeading } from '../../components/suggestion-heading';
 import { todayIso } from '../../lib/clock';
 import { formatDate } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -60,13 +61,7 @@ export function DeputyPage() {
           </p>
           {view.data.suggestions.map((s) => (
             <section className="card suggestion-block" key={s.id} aria-labelledby={`suggestion-${s.id}`}>
-              <div className="card-header">
-                <h2 id={`suggestion-${s.id}`}>
-                  {s.ref ? `${t('deputies.ref')} ${s.ref} · ` : ''}
-                  {s.title ?? t('letters.untitled')}
-                </h2>
-                <span className="tag">{s.lead ? t('deputies.lead') : t('deputies.co')}</span>
-              </div>
+              <SuggestionHeading headingId={`suggestion-${s.id}`} suggestion={s} />
               {s.replies.length === 0 ? (
                 <p className="empty-state">{t('deputies.noReply')}</p>
               ) : (
@@ -76,9 +71,7 @@ export function DeputyPage() {
                       <div>
                         <dt>{t('deputies.reply')}</dt>
                         <dd>
-                          <Link to={`/letters/${reply.id}`}>
-                            {reply.docNumber ?? reply.title ?? reply.id}
-                          </Link>
+                          <ReplyLink reply={reply} />
                         </dd>
                       </div>
                       <div>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { ReplyLink, SuggestionHeading } from '../../components/suggestion-heading';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc';
 import { useCurrentUser } from '../../lib/use-current-user';
@@ -336,13 +337,7 @@ function DeputyStart({ data }: { data: DeputyData }) {
     <div className="start-grid start-grid-single">
       {data.suggestions.map((s) => (
         <section className="card start-section" key={s.id} aria-labelledby={`start-suggestion-${s.id}`}>
-          <div className="card-header">
-            <h2 id={`start-suggestion-${s.id}`}>
-              {s.ref ? `${t('deputies.ref')} ${s.ref} · ` : ''}
-              {s.title ?? t('letters.untitled')}
-            </h2>
-            <span className="tag">{s.lead ? t('deputies.lead') : t('deputies.co')}</span>
-          </div>
+          <SuggestionHeading headingId={`start-suggestion-${s.id}`} suggestion={s} />
           {s.replies.length === 0 ? (
             <p className="empty-state">{t('start.deputy.noReply')}</p>
           ) : (
@@ -352,7 +347,7 @@ function DeputyStart({ data }: { data: DeputyData }) {
                   <div>
                     <dt>{t('deputies.reply')}</dt>
                     <dd>
-                      <Link to={`/letters/${reply.id}`}>{reply.docNumber ?? reply.title ?? reply.id}</Link>
+                      <ReplyLink reply={reply} />
                     </dd>
                   </div>
                   <div>
