@@ -21,17 +21,20 @@ export interface Clock {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
+/** One formatter per zone and precision; a RangeError here means an unknown zone name. */
+function formatIn(timeZone: string, toMinute: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${toMinute}`;
+  let format = formats.get(key);
   if (!format) {
-    // en-CA formats as YYYY-MM-DD; a RangeError here means an unknown zone name
-    format = new Intl.DateTimeFormat('en-CA', {
+    // sv-SE writes YYYY-MM-DD (and HH:mm after it)
+    format = new Intl.DateTimeFormat('sv-SE', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      ...(toMinute ? { hour: '2-digit', minute: '2-digit' } : {}),
     });
-    formats.set(timeZone, format);
+    formats.set(key, format);
   }
   return format;
 }
@@ -39,7 +42,7 @@ function dateFormat(timeZone: string): Intl.DateTimeFormat {
 /** Whether Intl knows the zone name (APP_TIME_ZONE is checked with it at boot). */
 export function isTimeZone(name: string): boolean {
   try {
-    dateFormat(name);
+    formatIn(name, false);
     return true;
   } catch {
     return false;
@@ -47,32 +50,17 @@ export function isTimeZone(name: string): boolean {
 }
 
 export function isoDateIn(timeZone: string, at: Date): string {
-  return dateFormat(timeZone).format(at);
+  return formatIn(timeZone, false).format(at);
 }
-
-const minuteFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** An instant as a reader in the zone reads it, to the minute: 2026-12-02 09:15. */
 export function isoMinuteIn(timeZone: string, at: Date): string {
-  let format = minuteFormats.get(timeZone);
-  if (!format) {
-    // sv-SE formats as YYYY-MM-DD HH:mm
-    format = new Intl.DateTimeFormat('sv-SE', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    minuteFormats.set(timeZone, format);
-  }
-  return format.format(at);
+  return formatIn(timeZone, true).format(at);
 }
 
 /** `now` is read on every call, so vitest's fake Date (or an injected source) moves the clock. */
 export function zonedClock(timeZone: string = DEFAULT_TIME_ZONE, now: () => Date = () => new Date()): Clock {
-  dateFormat(timeZone);
+  formatIn(timeZone, false);
   return {
     timeZone,
     now,
