@@ -2,8 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommitmentStatus } from '../../shared/commitments';
+import type { CompletionProjection } from '../../shared/completion-projection';
 import { DeadlineText, TargetText, ValueText } from './commitment-cells';
 import { DataTable } from './data-table';
+import { ProjectionText } from './projection-text';
 import { StatusBadge } from './status-badge';
 
 export interface PromiseRow {
@@ -17,9 +19,16 @@ export interface PromiseRow {
   deadlineYear: number | null;
   value: number | null;
   status: CommitmentStatus;
+  projection?: CompletionProjection | null;
 }
 
-export function PromiseTable({ promises }: { promises: PromiseRow[] }) {
+export function PromiseTable({
+  promises,
+  showProjection = false,
+}: {
+  promises: PromiseRow[];
+  showProjection?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <DataTable
@@ -50,6 +59,11 @@ export function PromiseTable({ promises }: { promises: PromiseRow[] }) {
           </td>
           <td>
             <StatusBadge status={p.status} />
+            {showProjection && p.projection && (
+              <div className="small">
+                <ProjectionText projection={p.projection} />
+              </div>
+            )}
           </td>
         </tr>
       ))}

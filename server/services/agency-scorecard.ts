@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { REASON_CODES } from '../../shared/commitments';
+import { projectedLate } from '../../shared/completion-projection';
 import { answeredLate } from '../domain/follow-up-timeliness';
 import { keptRate, tallyStatuses } from '../domain/status-tally';
 import { listAgencies, listFollowUpsByAgency } from '../repositories/agency-scorecard';
@@ -68,6 +69,7 @@ export async function agencyScorecard(db: Kysely<Database>, name: string, option
     value: c.value,
     status: c.status,
     reasonCode: c.reasonCode,
+    projection: c.projection,
   });
   // A reason code is recorded only when a promise is withdrawn or explained as not kept.
   const reasons = REASON_CODES.map((code) => ({
@@ -78,6 +80,8 @@ export async function agencyScorecard(db: Kysely<Database>, name: string, option
     ...summarize(agency.name, agency.letters, loaded),
     commitments: own.map(item),
     overdue: own.filter((c) => c.status === 'overdue').map(item),
+    /** not overdue yet, but the recent pace misses the deadline: the ones to chase now */
+    projectedLate: own.filter((c) => projectedLate(c.projection, c.status, c.deadlineYear)).map(item),
     lateFollowUps: loaded.late
       .filter((f) => f.agency === name)
       .map((f) => ({

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { CommitmentStatus } from '../../shared/commitments';
 import { commitmentStatus, expectedByPace, milestoneStatus } from '../domain/commitment-status';
+import { type CompletionProjection, projectCompletion } from '../domain/completion-projection';
 import { type ProgressPoint, standingEntries } from '../domain/progress-summary';
 import { listProgress, listTargets } from '../repositories/commitments';
 
@@ -28,6 +29,8 @@ export interface TrackedState {
   targetTotal: number | null;
   /** what the straight-line pace expects today, null without a deadline */
   expected: number | null;
+  /** when the recent pace reaches the target (open quantified commitments with a history only) */
+  projection: CompletionProjection | null;
 }
 
 export async function withStatuses<T extends StatusSubject>(
@@ -52,6 +55,7 @@ export function attachStatuses<T extends StatusSubject>(
 ): (T & TrackedState)[] {
   // Grouped once: the scorecards pass every commitment, and a scan per row would be quadratic.
   const standingOf = groupByCommitment([...standingEntries(progress).values()]);
+  const historyOf = groupByCommitment(progress);
   const targetsOf = groupByCommitment(targets);
   return rows.map((row) => {
     const own = standingOf.get(row.id) ?? [];
@@ -72,9 +76,27 @@ export function attachStatuses<T extends StatusSubject>(
             deadlineYear: row.deadlineYear,
             today,
           });
-    return { ...row, status, value, targetTotal, expected };
+    const projection =
+      targetTotal === null || !OPEN_STATUSES.has(status)
+        ? null
+        : projectCompletion({
+            entries: historyOf.get(row.id) ?? [],
+            target: targetTotal,
+            letterDate: row.letterDate,
+            deadlineYear: row.deadlineYear,
+            today,
+          });
+    return { ...row, status, value, targetTotal, expected, projection };
   });
 }
+
+/** Statuses of work still to do, where a projected finish means something. */
+const OPEN_STATUSES: ReadonlySet<CommitmentStatus> = new Set([
+  'not_started',
+  'on_track',
+  'behind',
+  'overdue',
+]);
 
 function groupByCommitment<T extends { commitmentId: number }>(items: readonly T[]): Map<number, T[]> {
   const groups = new Map<number, T[]>();

@@ -45,6 +45,17 @@ export function AgencyPage() {
               <PromiseTable promises={data.overdue} />
             )}
           </section>
+          <section className="card" aria-labelledby="agency-projected-late">
+            <h2 id="agency-projected-late">
+              {t('agencies.projectedLateItems', { count: data.projectedLate.length })}
+            </h2>
+            <p className="muted small">{t('agencies.projectedLateHint')}</p>
+            {data.projectedLate.length === 0 ? (
+              <p className="empty-state">{t('agencies.noProjectedLate')}</p>
+            ) : (
+              <PromiseTable promises={data.projectedLate} showProjection />
+            )}
+          </section>
           <div className="view-grid">
             <section className="card" aria-labelledby="agency-follow-ups">
               <h2 id="agency-follow-ups">{t('agencies.followUps', { count: data.lateFollowUps.length })}</h2>

@@ -6,6 +6,7 @@ import { DeadlineText } from '../../components/commitment-cells';
 import { CommitmentDistrictChart } from '../../components/commitment-district-chart';
 import { DataTable } from '../../components/data-table';
 import { AgencyLink, DistrictLink } from '../../components/entity-links';
+import { ProjectionText } from '../../components/projection-text';
 import { DemoBadge, LoadError, Loading } from '../../components/query-state';
 import { RecordPage } from '../../components/record-page';
 import { RoleGate } from '../../components/role-gate';
@@ -73,6 +74,7 @@ export function CommitmentPage() {
                   {t('progress.pace')}: {formatNumber(Math.round(c.expected * 10) / 10, lang)}
                 </span>
               )}
+            <ProjectionText projection={c.projection} />
             {c.reasonCode && (
               <span className="tag">
                 {t(`reason.${c.reasonCode}`)}
