@@ -32,13 +32,13 @@ export const reviewRouter = router({
   }),
   confirm: officeProcedure
     .input(ConfirmSchema)
-    .mutation(({ ctx, input }) => confirmCommitment(ctx.db, ctx.user, input.id, input.note, input.version)),
+    .mutation(({ ctx, input }) => confirmCommitment(ctx.db, ctx.user, input)),
   correct: officeProcedure
     .input(CorrectSchema)
     .mutation(({ ctx, input }) => correctCommitment(ctx.db, ctx.user, input)),
   reject: officeProcedure
     .input(RejectSchema)
-    .mutation(({ ctx, input }) => rejectCommitment(ctx.db, ctx.user, input.id, input.reason, input.version)),
+    .mutation(({ ctx, input }) => rejectCommitment(ctx.db, ctx.user, input)),
   addCommitment: officeProcedure
     .input(AddCommitmentSchema)
     .mutation(({ ctx, input }) => addCommitment(ctx.db, ctx.user, input)),

@@ -14,7 +14,7 @@ import { claimCommitmentVersion } from '../repositories/commitment-rows';
  * Raises the commitment's version inside the write's transaction, first of all its writes, so the
  * row is held until commit; refuses with CONFLICT when `expected` is no longer the stored version.
  */
-export async function claimVersion(trx: Transaction<Database>, id: number, expected?: number) {
+export async function claimVersion(trx: Transaction<Database>, id: number, expected: number) {
   if (await claimCommitmentVersion(trx, id, expected)) return;
   const last = await lastChangeOf(trx, 'commitment', id);
   const who = last

@@ -5,7 +5,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CommitmentRow, Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
-import type { AddCommitmentInput, CorrectInput } from '../../shared/schemas/review';
+import type {
+  AddCommitmentInput,
+  ConfirmInput,
+  CorrectInput,
+  RejectInput,
+} from '../../shared/schemas/review';
 import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
 import {
   commitmentColumns,
@@ -54,7 +59,7 @@ async function audited(
   action: string,
   id: number,
   change: (trx: Trx, before: CommitmentRow, at: string) => Promise<void>,
-  options: { ownAgency?: boolean; version?: number | undefined } = {},
+  options: { ownAgency?: boolean; version: number },
 ) {
   let before: CommitmentRow | undefined;
   return runWrite(db, {
@@ -80,13 +85,8 @@ async function audited(
   }).then(toCommitment);
 }
 
-export function confirmCommitment(
-  db: Kysely<Database>,
-  user: SessionUser,
-  id: number,
-  note?: string,
-  version?: number,
-) {
+export function confirmCommitment(db: Kysely<Database>, user: SessionUser, input: ConfirmInput) {
+  const { id, note, version } = input;
   return audited(
     db,
     user,
@@ -105,13 +105,8 @@ export function confirmCommitment(
   );
 }
 
-export function rejectCommitment(
-  db: Kysely<Database>,
-  user: SessionUser,
-  id: number,
-  reason: string,
-  version?: number,
-) {
+export function rejectCommitment(db: Kysely<Database>, user: SessionUser, input: RejectInput) {
+  const { id, reason, version } = input;
   return audited(
     db,
     user,
@@ -201,7 +196,7 @@ export function withdrawCommitment(
     id: number;
     reasonCode: CommitmentRow['reason_code'] & string;
     reasonText?: string | undefined;
-    version?: number | undefined;
+    version: number;
   },
 ) {
   return audited(
@@ -232,7 +227,7 @@ export function explainOutcome(
     id: number;
     reasonCode: CommitmentRow['reason_code'] & string;
     reasonText?: string | undefined;
-    version?: number | undefined;
+    version: number;
   },
 ) {
   return audited(
@@ -258,7 +253,7 @@ export function setMilestoneState(
     id: number;
     state: 'open' | 'done' | 'not_done';
     doneOn?: string | undefined;
-    version?: number | undefined;
+    version: number;
   },
 ) {
   return audited(

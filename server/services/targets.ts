@@ -88,7 +88,7 @@ export function splitTargets(
   user: SessionUser,
   input: {
     commitmentId: number;
-    version?: number | undefined;
+    version: number;
     parts: { districtId: number; min: number; max?: number | null | undefined }[];
   },
 ) {
@@ -147,7 +147,7 @@ export function mergeTargetsToCity(
   db: Kysely<Database>,
   user: SessionUser,
   commitmentId: number,
-  version?: number,
+  version: number,
 ) {
   return runWrite<{ after: AllocatedTarget[] }>(db, {
     actor: userActor(user),

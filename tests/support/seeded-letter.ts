@@ -33,7 +33,7 @@ export async function seedReviewedLetter(db: Kysely<Database>, dialect: Dialect)
   const { letterId } = await callerFor(db, dialect, office).letters.ingest({ text: seedLetterText() });
   const letter = await callerFor(db, dialect, office).letters.byId({ id: letterId });
   for (const item of [...letter.commitments, ...letter.milestones]) {
-    await callerFor(db, dialect, office).review.confirm({ id: item.id });
+    await callerFor(db, dialect, office).review.confirm({ id: item.id, version: item.version });
   }
   const agency = await db
     .selectFrom('agencies')
