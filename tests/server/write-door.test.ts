@@ -22,6 +22,7 @@ import { appRouter, createCaller } from '../../server/routers/_app';
 import { createUserAccount } from '../../server/services/user-accounts';
 import { runWrite, UndeclaredFigures } from '../../server/services/write';
 import type { Role, SessionUser } from '../../shared/auth';
+import { chinaClock } from '../../shared/clock';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { type SeededLetter, seedReviewedLetter } from '../support/seeded-letter';
 import { TEST_PASSWORD } from '../support/users';
@@ -392,6 +393,7 @@ for (const target of testDatabases) {
         action: 'test.write',
         entity: 'agency',
         entityId: null,
+        clock: chinaClock,
         after: null,
         write: ({ trx }) => trx.insertInto('agencies').values({ name: '门内', created_at: at }).execute(),
       });
@@ -403,6 +405,7 @@ for (const target of testDatabases) {
             action: 'test.write',
             entity: 'agency',
             entityId: null,
+            clock: chinaClock,
             write: async () => undefined,
           }),
         ),
@@ -414,6 +417,7 @@ for (const target of testDatabases) {
           action: 'test.write',
           entity: 'commitment',
           entityId: subjects.quantifiedId,
+          clock: chinaClock,
           after: null,
           write: ({ trx }) =>
             trx
