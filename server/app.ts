@@ -3,12 +3,13 @@
  * to index.html so every client route can be bookmarked.
  * @see https://trpc.io/docs/server/adapters/express
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express from 'express';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { chinaClock, pageWithTimeZone } from '../shared/clock';
 import { attachmentHandler } from './attachments';
 import { passwordAttemptLimit } from './auth/attempt-limits';
 import { contextFactory, type ServerContextOptions } from './context';
@@ -33,7 +34,9 @@ export interface AppOptions extends ServerContextOptions {
   signInsPerMinute?: number;
 }
 
-export function createApp(options: AppOptions): express.Express {
+export function createApp(appOptions: AppOptions): express.Express {
+  // one clock for the API, the downloads and the page: APP_TIME_ZONE's (main.ts), else China's
+  const options = { ...appOptions, clock: appOptions.clock ?? chinaClock };
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
@@ -74,10 +77,15 @@ export function createApp(options: AppOptions): express.Express {
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!trpc\/|healthz|files\/).*/, (_req, res) =>
-      res.sendFile(path.join(clientDir, 'index.html')),
+    // the page carries the zone, so the browser's "today" is the server's (shared/clock.ts)
+    const page = pageWithTimeZone(
+      readFileSync(path.join(clientDir, 'index.html'), 'utf8'),
+      options.clock.timeZone,
     );
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!trpc\/|healthz|files\/).*/, (_req, res) => {
+      res.type('html').set('Cache-Control', 'no-cache').send(page);
+    });
   }
   return app;
 }

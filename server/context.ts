@@ -84,7 +84,7 @@ export function contextFactory(options: ServerContextOptions & { passwordAttempt
     const token = readSessionToken(req.get('cookie'));
     const user = token ? await resolveSession(db, token, now) : null;
     const sessionCookies: SessionCookies = {
-      set: (session) => res.append('Set-Cookie', sessionSetCookie(session, req.secure, new Date())),
+      set: (session) => res.append('Set-Cookie', sessionSetCookie(session, req.secure, clock.now())),
       clear: () => res.append('Set-Cookie', clearedSessionSetCookie(req.secure)),
     };
     // An expired or revoked token is dropped from the browser instead of being sent forever.

@@ -2,12 +2,13 @@
  * Starts the product: opens the database (SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL),
  * migrates it, seeds an empty one, and serves the API and the built client.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
-import { zonedClock } from '../shared/clock';
+import { pageWithTimeZone, zonedClock } from '../shared/clock';
 import { createApp } from './app';
 import { bundled, clientDir } from './app-paths';
 import { purgeExpiredSessions } from './auth/sessions';
@@ -36,11 +37,11 @@ async function main() {
     );
   }
 
-  await purgeExpiredSessions(db, new Date());
+  await purgeExpiredSessions(db, clock.now());
   const office = await ensureFirstOfficeAccount(
     db,
     { username: env.OFFICE_USERNAME, password: env.OFFICE_PASSWORD },
-    new Date(),
+    clock.now(),
   );
   if (office.kind === 'created') console.log(`已创建督查室账号 (office account created): ${office.username}`);
   if (office.kind === 'needs-credentials') console.log(FIRST_OFFICE_HINT);
@@ -65,9 +66,20 @@ async function main() {
     const vite = await createServer({
       configFile: path.join(root, 'vite.config.ts'),
       server: { middlewareMode: true },
-      appType: 'spa',
+      // the page is served here, not by Vite, so it carries the zone as in production
+      appType: 'custom',
     });
     app.use(vite.middlewares);
+    app.get(/^\/(?!trpc\/|healthz|files\/).*/, async (req, res, next) => {
+      try {
+        const html = await readFile(path.join(root, 'client/index.html'), 'utf8');
+        res
+          .type('html')
+          .send(pageWithTimeZone(await vite.transformIndexHtml(req.originalUrl, html), clock.timeZone));
+      } catch (error) {
+        next(error);
+      }
+    });
   }
   // the running year's figures roll over at midnight in the clock's zone (server/upkeep.ts)
   const talliesTimer = startUpkeep(db, clock, (error, what) => logger.error({ err: error }, what));

@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { type Clock, chinaClock } from '../shared/clock';
+import type { Clock } from '../shared/clock';
 import { sessionUserOf } from './auth/read-access';
 import { setDownloadName } from './download-name';
 import { openTargetsForExport } from './services/progress-sheets';
@@ -14,11 +14,7 @@ import { buildProgressCsv, buildProgressWorkbook } from './spreadsheets/export';
 const plain = (res: Response, status: number, message: string) =>
   res.status(status).type('text/plain; charset=utf-8').send(message);
 
-export function progressSheetHandler(options: {
-  db: Kysely<Database>;
-  showDemo: boolean;
-  clock?: Clock | undefined;
-}) {
+export function progressSheetHandler(options: { db: Kysely<Database>; showDemo: boolean; clock: Clock }) {
   return async (req: Request, res: Response) => {
     const format = req.params.format;
     if (format !== 'xlsx' && format !== 'csv') return plain(res, 404, '只提供 .xlsx 或 .csv 格式。');
@@ -45,7 +41,7 @@ export function progressSheetHandler(options: {
             .executeTakeFirst();
     if (agencyId !== null && !agency) return plain(res, 404, '找不到该承办单位。');
     const rows = await openTargetsForExport(options.db, agencyId, options.showDemo);
-    const today = (options.clock ?? chinaClock).today();
+    const today = options.clock.today();
     const baseName = `进度填报表-${agency?.name ?? '全部承办单位'}-${today}`;
     if (format === 'csv') {
       setDownloadName(res, `${baseName}.csv`).type('text/csv; charset=utf-8').send(buildProgressCsv(rows));

@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { type Clock, chinaClock } from '../shared/clock';
+import type { Clock } from '../shared/clock';
 import { YEAR_MAX, YEAR_MIN } from '../shared/schemas/dashboard';
 import { mayRead } from './auth/read-access';
 import { setDownloadName } from './download-name';
@@ -17,7 +17,7 @@ export interface ReportDownloadOptions {
   db: Kysely<Database>;
   publicRead: boolean;
   showDemo: boolean;
-  clock?: Clock | undefined;
+  clock: Clock;
   log?: ((message: string) => void) | undefined;
 }
 
@@ -40,7 +40,7 @@ export function reportDownloadHandler(options: ReportDownloadOptions, format: 'x
     try {
       const report = await buildAnnualReport(options.db, year, {
         includeDemo: options.showDemo,
-        today: (options.clock ?? chinaClock).today(),
+        today: options.clock.today(),
       });
       setDownloadName(res, reportFileName(year, format));
       res.setHeader('X-Content-Type-Options', 'nosniff');

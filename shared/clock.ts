@@ -70,5 +70,18 @@ export function zonedClock(timeZone: string = DEFAULT_TIME_ZONE, now: () => Date
   };
 }
 
+/**
+ * The server's zone reaches the browser in the page itself (one source, read before anything
+ * renders): a meta tag the server writes into index.html and client/lib/clock.ts reads.
+ */
+export const TIME_ZONE_META = 'app-time-zone';
+
+/** index.html with the configured zone in its head. */
+export function pageWithTimeZone(html: string, timeZone: string): string {
+  // a zone name is letters, digits, '/', '_', '+' and '-' (isTimeZone checked it at boot): no escaping needed
+  if (!/^[A-Za-z0-9/_+-]+$/.test(timeZone)) throw new Error(`not a zone name: ${timeZone}`);
+  return html.replace('</head>', `<meta name="${TIME_ZONE_META}" content="${timeZone}" />\n</head>`);
+}
+
 /** The default clock: China Standard Time, the system's Date. */
 export const chinaClock: Clock = zonedClock();

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import { ROLES } from '../../shared/auth';
+import { zonedClock } from '../../shared/clock';
 import { CreateUserSchema } from '../../shared/schemas/auth';
 import { DomainError } from '../domain/errors';
 import { readEnv } from '../env';
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
   const { db } = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR) });
   try {
     await migrateToLatest(db);
-    const now = new Date();
+    const now = zonedClock(env.APP_TIME_ZONE).now();
     const at = now.toISOString();
     const agencyId = values.agency ? await ensureAgency(db, values.agency.trim(), at) : undefined;
     const deputyId = values.deputy ? await ensureDeputy(db, values.deputy.trim(), at) : undefined;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
+import { zonedClock } from '../../shared/clock';
 import { readEnv } from '../env';
 import { collectLetterFiles, type FileOutcome, ingestFiles } from '../services/bulk-ingest';
 import { seedGazetteer } from '../services/seed';
@@ -29,10 +30,11 @@ async function main() {
     process.exit(2);
   }
   const env = readEnv();
+  const clock = zonedClock(env.APP_TIME_ZONE);
   const { db } = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR) });
   try {
     await migrateToLatest(db);
-    await seedGazetteer(db);
+    await seedGazetteer(db, clock);
     const files = await collectLetterFiles(paths);
     const bar = process.stdout.isTTY
       ? new SingleBar({ format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true })
@@ -45,7 +47,7 @@ async function main() {
         if (bar) bar.update(done, { file: path.basename(outcome.file) });
         else console.log(describe(outcome));
       },
-      { acceptUnusual },
+      { acceptUnusual, clock },
     );
     bar?.stop();
     const refused = outcomes.filter((o) => o.result === 'refused');

@@ -82,19 +82,18 @@ export async function updateCommitment(
 }
 
 /**
- * Raises a commitment's version by one, only from `expected` when the caller names the version it
- * edited: false when the row has moved on (or is gone). On PostgreSQL the update waits for a
- * concurrent writer of the row and re-reads its version after that one commits, so of two edits
- * from the same version exactly one passes. Without `expected` (a caller with no earlier read) the
- * version still moves, so clients holding the old number are told.
+ * Raises a commitment's version by one, only from `expected`, the version the caller edited: false
+ * when the row has moved on (or is gone). On PostgreSQL the update waits for a concurrent writer
+ * of the row and re-reads its version after that one commits, so of two edits from the same
+ * version exactly one passes.
  */
-export async function claimCommitmentVersion(db: Db, id: number, expected?: number): Promise<boolean> {
-  let query = db
+export async function claimCommitmentVersion(db: Db, id: number, expected: number): Promise<boolean> {
+  const result = await db
     .updateTable('commitments')
     .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected !== undefined) query = query.where('version', '=', expected);
-  const result = await query.executeTakeFirst();
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

@@ -33,13 +33,13 @@ export const authRouter = router({
         keepSessionToken: ctx.sessionToken,
       },
       actorOf(ctx.user),
-      new Date(),
+      ctx.clock.now(),
     );
     return { changed: true };
   }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.user && ctx.sessionToken) await signOut(ctx.db, ctx.user, ctx.sessionToken);
+    if (ctx.user && ctx.sessionToken) await signOut(ctx.db, ctx.user, ctx.sessionToken, ctx.clock.now());
     ctx.sessionCookies.clear();
     return { signedOut: true };
   }),

@@ -14,5 +14,5 @@ export const followUpsRouter = router({
 
   answer: clerkProcedure
     .input(AnswerFollowUpSchema)
-    .mutation(({ ctx, input }) => answerFollowUp(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => answerFollowUp(ctx.db, ctx.user, input, ctx.clock)),
 });

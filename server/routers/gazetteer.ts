@@ -17,5 +17,5 @@ export const gazetteerRouter = router({
 
   importCsv: officeProcedure
     .input(GazetteerCsvSchema)
-    .mutation(({ ctx, input }) => importGazetteerCsv(ctx.db, ctx.user, input.csv)),
+    .mutation(({ ctx, input }) => importGazetteerCsv(ctx.db, ctx.user, input.csv, ctx.clock)),
 });

@@ -32,11 +32,11 @@ export const progressRouter = router({
     ),
   withdraw: officeProcedure
     .input(WithdrawSchema)
-    .mutation(({ ctx, input }) => withdrawCommitment(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => withdrawCommitment(ctx.db, ctx.user, input, ctx.clock)),
   explainOutcome: clerkProcedure
     .input(OutcomeReasonSchema)
-    .mutation(({ ctx, input }) => explainOutcome(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => explainOutcome(ctx.db, ctx.user, input, ctx.clock)),
   setMilestone: clerkProcedure
     .input(MilestoneStateSchema)
-    .mutation(({ ctx, input }) => setMilestoneState(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => setMilestoneState(ctx.db, ctx.user, input, ctx.clock)),
 });

@@ -32,17 +32,19 @@ export const reviewRouter = router({
   }),
   confirm: officeProcedure
     .input(ConfirmSchema)
-    .mutation(({ ctx, input }) => confirmCommitment(ctx.db, ctx.user, input.id, input.note, input.version)),
+    .mutation(({ ctx, input }) => confirmCommitment(ctx.db, ctx.user, input, ctx.clock)),
   correct: officeProcedure
     .input(CorrectSchema)
-    .mutation(({ ctx, input }) => correctCommitment(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => correctCommitment(ctx.db, ctx.user, input, ctx.clock)),
   reject: officeProcedure
     .input(RejectSchema)
-    .mutation(({ ctx, input }) => rejectCommitment(ctx.db, ctx.user, input.id, input.reason, input.version)),
+    .mutation(({ ctx, input }) => rejectCommitment(ctx.db, ctx.user, input, ctx.clock)),
   addCommitment: officeProcedure
     .input(AddCommitmentSchema)
-    .mutation(({ ctx, input }) => addCommitment(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => addCommitment(ctx.db, ctx.user, input, ctx.clock)),
   addMilestone: officeProcedure
     .input(AddMilestoneSchema)
-    .mutation(({ ctx, input }) => addCommitment(ctx.db, ctx.user, { ...input, kind: 'milestone' })),
+    .mutation(({ ctx, input }) =>
+      addCommitment(ctx.db, ctx.user, { ...input, kind: 'milestone' }, ctx.clock),
+    ),
 });

@@ -21,11 +21,11 @@ export const suggestionsRouter = router({
 
   addHandler: officeProcedure
     .input(AddHandlerSchema)
-    .mutation(({ ctx, input }) => addHandler(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => addHandler(ctx.db, ctx.user, input, ctx.clock)),
 
   addDeputy: officeProcedure
     .input(AddDeputySchema)
-    .mutation(({ ctx, input }) => addDeputy(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => addDeputy(ctx.db, ctx.user, input, ctx.clock)),
 
   satisfaction: readProcedure
     .input(SatisfactionSchema.pick({ letterId: true }))
@@ -37,5 +37,5 @@ export const suggestionsRouter = router({
   /** The deputy's verdict on a reply; a later verdict by the deputy or the office replaces it, history kept. */
   rate: deputyProcedure
     .input(SatisfactionSchema)
-    .mutation(({ ctx, input }) => rateReply(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => rateReply(ctx.db, ctx.user, input, ctx.clock)),
 });

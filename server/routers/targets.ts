@@ -6,9 +6,9 @@ import { officeProcedure, router } from '../trpc';
 export const targetsRouter = router({
   split: officeProcedure
     .input(SplitTargetSchema)
-    .mutation(({ ctx, input }) => splitTargets(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => splitTargets(ctx.db, ctx.user, input, ctx.clock)),
 
   mergeToCity: officeProcedure
     .input(MergeTargetsSchema)
-    .mutation(({ ctx, input }) => mergeTargetsToCity(ctx.db, ctx.user, input.id, input.version)),
+    .mutation(({ ctx, input }) => mergeTargetsToCity(ctx.db, ctx.user, input.id, input.version, ctx.clock)),
 });

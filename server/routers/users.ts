@@ -17,11 +17,13 @@ export const usersRouter = router({
 
   create: officeProcedure
     .input(CreateUserSchema)
-    .mutation(({ ctx, input }) => createUserAccount(ctx.db, input, actorOf(ctx.user), new Date())),
+    .mutation(({ ctx, input }) => createUserAccount(ctx.db, input, actorOf(ctx.user), ctx.clock.now())),
 
   disable: officeProcedure
     .input(UserIdSchema)
-    .mutation(({ ctx, input }) => setAccountDisabled(ctx.db, input.id, true, actorOf(ctx.user), new Date())),
+    .mutation(({ ctx, input }) =>
+      setAccountDisabled(ctx.db, input.id, true, actorOf(ctx.user), ctx.clock.now()),
+    ),
 
   /** for a user who forgot theirs: a new initial password, and every session of theirs ends */
   resetPassword: officeProcedure.input(ResetPasswordSchema).mutation(async ({ ctx, input }) => {
@@ -29,12 +31,14 @@ export const usersRouter = router({
       ctx.db,
       { userId: input.id, newPassword: input.password },
       actorOf(ctx.user),
-      new Date(),
+      ctx.clock.now(),
     );
     return { reset: true };
   }),
 
   enable: officeProcedure
     .input(UserIdSchema)
-    .mutation(({ ctx, input }) => setAccountDisabled(ctx.db, input.id, false, actorOf(ctx.user), new Date())),
+    .mutation(({ ctx, input }) =>
+      setAccountDisabled(ctx.db, input.id, false, actorOf(ctx.user), ctx.clock.now()),
+    ),
 });

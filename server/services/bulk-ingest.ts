@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { Clock } from '../../shared/clock';
 import { DuplicateLetterError } from '../domain/duplicate-letter';
 import { decodeLetter, LetterInputError } from '../extract/index';
 import { UnusualLetterError } from '../extract/reply-shape';
@@ -43,6 +44,8 @@ export async function collectLetterFiles(paths: readonly string[]): Promise<stri
 /** `acceptUnusual`: store files that do not look like reply letters too (the CLI's --accept-unusual). */
 export interface BulkIngestOptions {
   acceptUnusual?: boolean;
+  /** the configured zone's clock (APP_TIME_ZONE): the letters' date of record */
+  clock?: Clock;
 }
 
 export async function ingestFile(
@@ -63,14 +66,18 @@ export async function ingestFile(
   }
   try {
     const decoded = decodeLetter(bytes);
-    const outcome = await ingestLetter(db, {
-      text: decoded.text,
-      sourceName: path.basename(file),
-      encoding: decoded.encoding,
-      rawBytes: bytes,
-      actor: 'bulk-ingest',
-      acceptUnusual: options.acceptUnusual ?? false,
-    });
+    const outcome = await ingestLetter(
+      db,
+      {
+        text: decoded.text,
+        sourceName: path.basename(file),
+        encoding: decoded.encoding,
+        rawBytes: bytes,
+        actor: 'bulk-ingest',
+        acceptUnusual: options.acceptUnusual ?? false,
+      },
+      options.clock,
+    );
     return { file, result: 'added', letterId: outcome.letterId, commitments: outcome.commitmentCount };
   } catch (error) {
     // Already stored (an earlier run, or a copy of the file): skipped, not an error.

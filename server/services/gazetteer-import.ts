@@ -2,12 +2,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import type { Clock } from '../../shared/clock';
 import { Conflict, Invalid } from '../domain/errors';
 import { parseGazetteerCsv } from '../domain/gazetteer-csv';
 import { importGazetteer } from '../repositories/gazetteer';
 import { runWrite, userActor } from './write';
 
-export async function importGazetteerCsv(db: Kysely<Database>, user: SessionUser, csv: string) {
+export async function importGazetteerCsv(db: Kysely<Database>, user: SessionUser, csv: string, clock: Clock) {
   const parsed = parseGazetteerCsv(csv);
   if (parsed.errors.length) {
     throw new Invalid(
@@ -20,6 +21,7 @@ export async function importGazetteerCsv(db: Kysely<Database>, user: SessionUser
   }
   return runWrite(db, {
     actor: userActor(user),
+    clock,
     action: 'gazetteer.import',
     entity: 'gazetteer',
     entityId: null,

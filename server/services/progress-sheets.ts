@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
-import { type Clock, chinaClock } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { Forbidden } from '../domain/errors';
 import { progressKey, standingEntries } from '../domain/progress-summary';
 import { listProgress } from '../repositories/commitments';
@@ -75,9 +75,9 @@ export async function importProgressSheet(
   db: Kysely<Database>,
   user: SessionUser,
   file: { fileName: string; bytes: Uint8Array },
-  options: { includeDemo: boolean; clock?: Clock },
+  options: { includeDemo: boolean; clock: Clock },
 ): Promise<SheetImportOutcome> {
-  const clock = options.clock ?? chinaClock;
+  const { clock } = options;
   const now = clock.now();
   if (user.role === 'agency' && user.agencyId === null) {
     throw new Forbidden('access.noAgency', '您的账号未关联承办单位,不能批量填报。');

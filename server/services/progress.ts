@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ProgressUpdateRow } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
-import { type Clock, chinaClock } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/progress';
 import { Conflict, Invalid, notFound, PreconditionFailed, TooLarge } from '../domain/errors';
 import { asOfProblem, describeAsOfProblem } from '../domain/progress-dates';
@@ -103,7 +103,7 @@ export async function recordProgress(
   db: Kysely<Database>,
   user: SessionUser,
   input: ProgressInput,
-  clock: Clock = chinaClock,
+  clock: Clock,
 ): Promise<ProgressEntry> {
   const now = clock.now();
   // the audit keeps the stored row; the caller gets the entry in the domain's words
@@ -152,7 +152,7 @@ export async function correctProgress(
   db: Kysely<Database>,
   user: SessionUser,
   input: EvidenceInput & { supersedesId: number; value: number; asOf: string; reason: string },
-  clock: Clock = chinaClock,
+  clock: Clock,
 ): Promise<ProgressEntry> {
   const now = clock.now();
   try {

@@ -5,7 +5,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CommitmentRow, Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
-import type { AddCommitmentInput, CorrectInput } from '../../shared/schemas/review';
+import type { Clock } from '../../shared/clock';
+import type {
+  AddCommitmentInput,
+  ConfirmInput,
+  CorrectInput,
+  RejectInput,
+} from '../../shared/schemas/review';
 import { Invalid, notFound, PreconditionFailed } from '../domain/errors';
 import {
   commitmentColumns,
@@ -18,7 +24,7 @@ import { findLetterText } from '../repositories/letters';
 import { assertMayReportFor } from './access';
 import { claimVersion } from './commitment-version';
 import { reallocateTargets } from './targets';
-import { runWrite, userActor } from './write';
+import { type Door, runWrite, userActor } from './write';
 
 type Trx = Transaction<Database>;
 
@@ -53,26 +59,28 @@ async function audited(
   user: SessionUser,
   action: string,
   id: number,
-  change: (trx: Trx, before: CommitmentRow, at: string) => Promise<void>,
-  options: { ownAgency?: boolean; version?: number | undefined } = {},
+  change: (trx: Trx, before: CommitmentRow, door: Door) => Promise<void>,
+  options: { ownAgency?: boolean; version: number; clock: Clock },
 ) {
   let before: CommitmentRow | undefined;
   return runWrite(db, {
     actor: userActor(user),
+    clock: options.clock,
     action,
     entity: 'commitment',
     entityId: id,
     authorize: async (trx) => {
       const found = await loadForUpdate(trx, id);
       if (options.ownAgency) await assertMayReportFor(trx, user, found.letter_id);
-      await claimVersion(trx, id, options.version);
+      await claimVersion(trx, id, options.version, options.clock);
       // read again once the row is held: a writer that committed while this one waited changed it
       before = await loadForUpdate(trx, id);
     },
     before: async () => before,
-    write: async ({ trx, at, touched }) => {
+    write: async (door) => {
+      const { trx, touched } = door;
       if (!before) throw new Error('authorize loads the commitment first');
-      await change(trx, before, at);
+      await change(trx, before, door);
       touched({ commitmentIds: [id] });
       return loadForUpdate(trx, id);
     },
@@ -83,16 +91,16 @@ async function audited(
 export function confirmCommitment(
   db: Kysely<Database>,
   user: SessionUser,
-  id: number,
-  note?: string,
-  version?: number,
+  input: ConfirmInput,
+  clock: Clock,
 ) {
+  const { id, note, version } = input;
   return audited(
     db,
     user,
     'commitment.confirm',
     id,
-    async (trx, _before, at) => {
+    async (trx, _before, { at }) => {
       await updateCommitment(trx, id, {
         review_status: 'confirmed',
         review_note: note ?? null,
@@ -101,23 +109,18 @@ export function confirmCommitment(
         updated_at: at,
       });
     },
-    { version },
+    { version, clock },
   );
 }
 
-export function rejectCommitment(
-  db: Kysely<Database>,
-  user: SessionUser,
-  id: number,
-  reason: string,
-  version?: number,
-) {
+export function rejectCommitment(db: Kysely<Database>, user: SessionUser, input: RejectInput, clock: Clock) {
+  const { id, reason, version } = input;
   return audited(
     db,
     user,
     'commitment.reject',
     id,
-    async (trx, _before, at) => {
+    async (trx, _before, { at }) => {
       await updateCommitment(trx, id, {
         review_status: 'rejected',
         review_note: reason,
@@ -126,18 +129,23 @@ export function rejectCommitment(
         updated_at: at,
       });
     },
-    { version },
+    { version, clock },
   );
 }
 
 /** A correction is also a confirmation: the reviewer has read the sentence and fixed what was wrong. */
-export function correctCommitment(db: Kysely<Database>, user: SessionUser, input: CorrectInput) {
+export function correctCommitment(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input: CorrectInput,
+  clock: Clock,
+) {
   return audited(
     db,
     user,
     'commitment.correct',
     input.id,
-    async (trx, before, at) => {
+    async (trx, before, { at }) => {
       const quote = quoteOf(await letterText(trx, before.letter_id), input.start, input.end);
       const quantified = before.kind === 'quantified';
       await updateCommitment(trx, input.id, {
@@ -155,7 +163,7 @@ export function correctCommitment(db: Kysely<Database>, user: SessionUser, input
         await reallocateTargets(trx, input.id, { min: input.min, max: input.max, per: input.per }, at);
       }
     },
-    { version: input.version },
+    { version: input.version, clock },
   );
 }
 
@@ -165,9 +173,11 @@ export async function addCommitment(
   input:
     | AddCommitmentInput
     | (Omit<AddCommitmentInput, 'min' | 'max' | 'unit' | 'object' | 'per'> & { kind: 'milestone' }),
+  clock: Clock,
 ) {
   return runWrite(db, {
     actor: userActor(user),
+    clock,
     action: 'commitment.add',
     entity: 'commitment',
     entityId: (row: CommitmentRow) => row.id,
@@ -201,15 +211,16 @@ export function withdrawCommitment(
     id: number;
     reasonCode: CommitmentRow['reason_code'] & string;
     reasonText?: string | undefined;
-    version?: number | undefined;
+    version: number;
   },
+  clock: Clock,
 ) {
   return audited(
     db,
     user,
     'commitment.withdraw',
     input.id,
-    async (trx, before, at) => {
+    async (trx, before, { at }) => {
       if (before.review_status !== 'confirmed') {
         throw new PreconditionFailed('review.withdrawUnconfirmed', '只有已核实的承诺事项才能取消。');
       }
@@ -220,7 +231,7 @@ export function withdrawCommitment(
         updated_at: at,
       });
     },
-    { version: input.version },
+    { version: input.version, clock },
   );
 }
 
@@ -232,22 +243,23 @@ export function explainOutcome(
     id: number;
     reasonCode: CommitmentRow['reason_code'] & string;
     reasonText?: string | undefined;
-    version?: number | undefined;
+    version: number;
   },
+  clock: Clock,
 ) {
   return audited(
     db,
     user,
     'commitment.outcome_reason',
     input.id,
-    async (trx, _before, at) => {
+    async (trx, _before, { at }) => {
       await updateCommitment(trx, input.id, {
         reason_code: input.reasonCode,
         reason_text: input.reasonText ?? null,
         updated_at: at,
       });
     },
-    { ownAgency: true, version: input.version },
+    { ownAgency: true, version: input.version, clock },
   );
 }
 
@@ -258,24 +270,25 @@ export function setMilestoneState(
     id: number;
     state: 'open' | 'done' | 'not_done';
     doneOn?: string | undefined;
-    version?: number | undefined;
+    version: number;
   },
+  clock: Clock,
 ) {
   return audited(
     db,
     user,
     'milestone.state',
     input.id,
-    async (trx, before, at) => {
+    async (trx, before, { at, today }) => {
       if (before.kind !== 'milestone') {
         throw new Invalid('review.notMilestone', '这是量化承诺,请填报进度数值而不是标记完成。');
       }
       await updateCommitment(trx, input.id, {
         milestone_state: input.state,
-        milestone_done_on: input.state === 'done' ? (input.doneOn ?? at.slice(0, 10)) : null,
+        milestone_done_on: input.state === 'done' ? (input.doneOn ?? today) : null,
         updated_at: at,
       });
     },
-    { ownAgency: true, version: input.version },
+    { ownAgency: true, version: input.version, clock },
   );
 }

@@ -51,9 +51,10 @@ async function readGazetteerFile(): Promise<GazetteerFile> {
   return JSON.parse(await readFile(path.join(seedDir, 'gazetteer-xiamen.json'), 'utf8')) as GazetteerFile;
 }
 
-export async function seedGazetteer(db: Kysely<Database>): Promise<void> {
+/** `clock`: the configured zone's, so the per-street targets remade on an upgrade count from its today. */
+export async function seedGazetteer(db: Kysely<Database>, clock: Clock = chinaClock): Promise<void> {
   if (!(await isEmpty(db, 'districts'))) {
-    await upgradeUnversionedGazetteer(db);
+    await upgradeUnversionedGazetteer(db, clock);
     return;
   }
   const file = await readGazetteerFile();
@@ -149,13 +150,14 @@ async function reallocateStreetTargets(trx: Transaction<Database>, at: string): 
  * the district rows (targets and progress point at them) and any row the office imported itself,
  * then remakes the per-street targets that were derived from the old counts.
  */
-async function upgradeUnversionedGazetteer(db: Kysely<Database>): Promise<void> {
+async function upgradeUnversionedGazetteer(db: Kysely<Database>, clock: Clock): Promise<void> {
   if (!(await seededFromUnversionedFile(db))) return;
   const file = await readGazetteerFile();
   const spans = expandVersions(file.versions);
   try {
     await runWrite(db, {
       actor: { userId: null, name: 'seed' },
+      clock,
       action: 'seed.gazetteer_versions',
       entity: 'gazetteer',
       entityId: null,
@@ -210,17 +212,21 @@ async function upgradeUnversionedGazetteer(db: Kysely<Database>): Promise<void> 
 }
 
 /** The seed letter's id when this call stored it; null when a letter was there already. */
-export async function seedLetter(db: Kysely<Database>): Promise<number | null> {
+export async function seedLetter(db: Kysely<Database>, clock: Clock = chinaClock): Promise<number | null> {
   if (!(await isEmpty(db, 'letters'))) return null;
   const bytes = await readFile(path.join(seedDir, SEED_LETTER_FILE));
   const decoded = decodeLetter(new Uint8Array(bytes));
   try {
-    const outcome = await ingestLetter(db, {
-      text: decoded.text,
-      sourceName: SEED_LETTER_FILE,
-      encoding: decoded.encoding,
-      actor: 'seed',
-    });
+    const outcome = await ingestLetter(
+      db,
+      {
+        text: decoded.text,
+        sourceName: SEED_LETTER_FILE,
+        encoding: decoded.encoding,
+        actor: 'seed',
+      },
+      clock,
+    );
     return outcome.letterId;
   } catch (error) {
     // Another process stored it first; that process adds the demo progress too.
@@ -308,8 +314,8 @@ export async function seedOnFirstStart(
 ): Promise<{ letterId: number | null; demoEntries: number }> {
   const clock = options.clock ?? chinaClock;
   const now = options.now ?? clock.now();
-  await seedGazetteer(db);
-  const letterId = options.letter ? await seedLetter(db) : null;
+  await seedGazetteer(db, clock);
+  const letterId = options.letter ? await seedLetter(db, clock) : null;
   const demoEntries =
     letterId !== null && options.demo ? await seedDemoProgress(db, letterId, now, clock) : 0;
   return { letterId, demoEntries };

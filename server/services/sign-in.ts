@@ -81,12 +81,13 @@ export async function signIn(
   return { user, session };
 }
 
-export async function signOut(db: Kysely<Database>, user: SessionUser, sessionToken: string) {
+export async function signOut(db: Kysely<Database>, user: SessionUser, sessionToken: string, now: Date) {
   await runWrite(db, {
     actor: { userId: user.id, name: user.username },
     action: 'auth.signOut',
     entity: 'user',
     entityId: user.id,
+    now,
     after: null,
     write: ({ trx }) => revokeSession(trx, sessionToken),
   });

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
-import { type Clock, chinaClock } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { Conflict, Invalid, notFound } from '../domain/errors';
 import { ensureAgency, ensureDeputy } from '../repositories/parties';
 import {
@@ -34,9 +34,11 @@ export function addHandler(
   db: Kysely<Database>,
   user: SessionUser,
   input: { suggestionId: number; agencyName: string; role: 'lead' | 'co' },
+  clock: Clock,
 ) {
   return runWrite(db, {
     actor: userActor(user),
+    clock,
     action: 'suggestion.add_handler',
     entity: 'suggestion',
     entityId: input.suggestionId,
@@ -57,9 +59,11 @@ export function addDeputy(
   db: Kysely<Database>,
   user: SessionUser,
   input: { suggestionId: number; deputyName: string },
+  clock: Clock,
 ) {
   return runWrite(db, {
     actor: userActor(user),
+    clock,
     action: 'suggestion.add_deputy',
     entity: 'suggestion',
     entityId: input.suggestionId,
@@ -79,9 +83,11 @@ export function rateReply(
   db: Kysely<Database>,
   user: SessionUser,
   input: { letterId: number; level: 'satisfied' | 'basically' | 'unsatisfied'; comment?: string | undefined },
+  clock: Clock,
 ) {
   return runWrite(db, {
     actor: userActor(user),
+    clock,
     action: 'letter.rate',
     entity: 'letter',
     entityId: input.letterId,
@@ -103,7 +109,7 @@ export function createFollowUp(
   db: Kysely<Database>,
   user: SessionUser,
   input: { commitmentId: number; request: string; dueDate?: string | undefined },
-  clock: Clock = chinaClock,
+  clock: Clock,
 ) {
   const now = clock.now();
   return runWrite(db, {
@@ -112,6 +118,7 @@ export function createFollowUp(
     entity: 'follow_up',
     entityId: (row: { id: number }) => row.id,
     now,
+    clock,
     authorize: async (trx) => {
       await mustExist(commitmentExists(trx, input.commitmentId), () =>
         notFound('commitment', input.commitmentId),
@@ -136,9 +143,11 @@ export function answerFollowUp(
   db: Kysely<Database>,
   user: SessionUser,
   input: { id: number; response: string },
+  clock: Clock,
 ) {
   return runWrite(db, {
     actor: userActor(user),
+    clock,
     action: 'follow_up.answer',
     entity: 'follow_up',
     entityId: input.id,

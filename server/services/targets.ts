@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
+import type { Clock } from '../../shared/clock';
 import {
   type AllocatedTarget,
   allocateTargets,
@@ -88,13 +89,15 @@ export function splitTargets(
   user: SessionUser,
   input: {
     commitmentId: number;
-    version?: number | undefined;
+    version: number;
     parts: { districtId: number; min: number; max?: number | null | undefined }[];
   },
+  clock: Clock,
 ) {
   let targets: AllocatedTarget[] = [];
   return runWrite<{ parts: AllocatedTarget[] }>(db, {
     actor: userActor(user),
+    clock,
     action: 'targets.split',
     entity: 'commitment',
     entityId: input.commitmentId,
@@ -102,7 +105,7 @@ export function splitTargets(
       if (!(await findTargetTotal(trx, input.commitmentId))) throw notFound('quantified', input.commitmentId);
       // the split is checked against the total the caller saw: refused when it has changed since;
       // read once the row is held, so a correction committed meanwhile is the total checked
-      await claimVersion(trx, input.commitmentId, input.version);
+      await claimVersion(trx, input.commitmentId, input.version, clock);
       const commitment = await findTargetTotal(trx, input.commitmentId);
       if (commitment?.kind !== 'quantified' || commitment.target_min === null)
         throw notFound('quantified', input.commitmentId);
@@ -147,16 +150,18 @@ export function mergeTargetsToCity(
   db: Kysely<Database>,
   user: SessionUser,
   commitmentId: number,
-  version?: number,
+  version: number,
+  clock: Clock,
 ) {
   return runWrite<{ after: AllocatedTarget[] }>(db, {
     actor: userActor(user),
+    clock,
     action: 'targets.merge',
     entity: 'commitment',
     entityId: commitmentId,
     authorize: async (trx) => {
       if (!(await findTargetTotal(trx, commitmentId))) throw notFound('quantified', commitmentId);
-      await claimVersion(trx, commitmentId, version);
+      await claimVersion(trx, commitmentId, version, clock);
     },
     before: (trx) => listTargetRows(trx, commitmentId),
     after: (result) => result.after,

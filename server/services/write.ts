@@ -14,7 +14,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/auth';
-import { type Clock, chinaClock } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { recordAudit } from '../repositories/audit';
 import { bumpFiguresRevision } from '../repositories/outcome-tallies';
 import { type DoorState, insideDoor } from '../repositories/write-guard';
@@ -38,6 +38,8 @@ export interface Door {
   trx: Trx;
   /** the write's time, ISO: the same in its rows and its audit entry */
   at: string;
+  /** the write's date of record in the clock's zone (APP_TIME_ZONE), YYYY-MM-DD: never `at`'s UTC date */
+  today: string;
   /** Counted items of these commitments or letters changed: their agencies are recomputed before commit. */
   touched: (subject: { commitmentIds?: readonly number[]; letterIds?: readonly number[] }) => void;
   /** The commitment rows written are not counted yet (unconfirmed): only the revision moves. */
@@ -46,16 +48,20 @@ export interface Door {
   unchanged: () => void;
 }
 
-export interface WriteSpec<T> {
+/**
+ * When the write happens. A write from a request or a start-up step brings the clock of the
+ * configured zone (ctx.clock), so its dates of record and the figures' "today" are that zone's; a
+ * write that changes no figures and stores no date (accounts, sessions) may name just the instant.
+ */
+type WriteTime = { clock: Clock; now?: Date } | { clock?: undefined; now: Date };
+
+interface WriteSteps<T> {
   actor: WriteActor;
   /** the audit action, `commitment.confirm` */
   action: string;
   entity: string;
   /** the subject's id for the audit; from the result when the write creates it */
   entityId: number | null | ((result: T) => number | null);
-  now?: Date;
-  /** whose "today" the figures are brought to; China Standard Time when not given */
-  clock?: Clock;
   /** The caller's right on the subject, checked in the transaction before anything is written. */
   authorize?: (trx: Trx) => Promise<void>;
   /** The record before, for the audit. */
@@ -64,6 +70,8 @@ export interface WriteSpec<T> {
   /** The record after, for the audit; the result itself when left out, nothing when null. */
   after?: ((result: T, trx: Trx) => unknown) | null;
 }
+
+export type WriteSpec<T> = WriteSteps<T> & WriteTime;
 
 /** Tables whose rows count in the tallies: writing them must say whose figures changed. */
 const COUNTED_TABLES = new Set(['commitments', 'commitment_targets', 'progress_updates']);
@@ -92,9 +100,14 @@ export class UndeclaredFigures extends Error {
 }
 
 export async function runWrite<T>(db: Kysely<Database>, spec: WriteSpec<T>): Promise<T> {
-  const clock = spec.clock ?? chinaClock;
-  const now = spec.now ?? clock.now();
+  const now = spec.now ?? spec.clock?.now() ?? new Date();
   const at = now.toISOString();
+  // a write without a clock has no zone: it may not store a date or move the figures
+  const dateOf = () => {
+    if (!spec.clock)
+      throw new Error(`${spec.action} needs the clock of the configured zone (WriteSpec.clock)`);
+    return spec.clock.dateOf(now);
+  };
   const state: DoorState = { tables: new Set() };
   return insideDoor(state, () =>
     db.transaction().execute(async (trx) => {
@@ -106,6 +119,9 @@ export async function runWrite<T>(db: Kysely<Database>, spec: WriteSpec<T>): Pro
       const result = await spec.write({
         trx,
         at,
+        get today() {
+          return dateOf();
+        },
         touched: (s) => {
           subject.commitmentIds.push(...(s.commitmentIds ?? []));
           subject.letterIds.push(...(s.letterIds ?? []));
@@ -121,7 +137,7 @@ export async function runWrite<T>(db: Kysely<Database>, spec: WriteSpec<T>): Pro
       const declared = subject.commitmentIds.length + subject.letterIds.length > 0;
       const counted = written.filter((t) => COUNTED_TABLES.has(t));
       if (counted.length && !declared && !uncounted) throw new UndeclaredFigures(spec.action, counted);
-      if (declared) await bringAgenciesCurrent(trx, subject, clock.dateOf(now));
+      if (declared) await bringAgenciesCurrent(trx, subject, dateOf());
       else if (written.some((t) => FIGURE_TABLES.has(t))) await bumpFiguresRevision(trx);
       if (!unchanged) {
         const after = spec.after === null ? undefined : spec.after ? await spec.after(result, trx) : result;

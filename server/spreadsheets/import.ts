@@ -6,7 +6,7 @@
  * File-level problems (too big, not a spreadsheet, no header) throw ProgressFileError; problems
  * in rows are collected so the agency sees all of them in one upload.
  */
-import { cellText, type SheetCell, todayInChina } from './cells';
+import { cellText, type SheetCell } from './cells';
 import {
   MAX_PROGRESS_FILE_BYTES,
   MAX_PROGRESS_ROWS,
@@ -40,8 +40,8 @@ export {
 export type ProgressFileFormat = 'xlsx' | 'csv';
 
 export interface ParseOptions {
-  /** YYYY-MM-DD; dates after it are refused. Defaults to today in China Standard Time. */
-  today?: string;
+  /** today in the configured zone (the request's clock), YYYY-MM-DD: dates after it are refused */
+  today: string;
 }
 
 export interface ParsedSheet {
@@ -236,9 +236,9 @@ async function checkRows(rows: AsyncIterable<SheetRow>, fileName: string, today:
 export async function parseProgressFile(
   bytes: Uint8Array,
   fileName: string,
-  options: ParseOptions = {},
+  options: ParseOptions,
 ): Promise<ParsedSheet> {
-  const today = options.today ?? todayInChina();
+  const { today } = options;
   const format = detectProgressFormat(bytes, fileName);
   if (format === 'csv') {
     const { text, encoding } = decodeCsv(bytes);

@@ -81,11 +81,12 @@ export const base64Of = (what: string, error: string) => z.base64(error).check(r
 
 /**
  * The commitment's version the caller's page showed (optimistic concurrency, issue 12): an edit
- * from an older one is refused with who changed it since. Optional: the pages always send it, and
- * a caller that acts without reading first (a script, the ingest CLI's callers) edits the latest.
+ * from an older one is refused with who changed it since. Required on every in-place edit: a
+ * caller that never read the item cannot know what it overwrites, so it reads the version first.
  */
 export const VersionSchema = z
-  .number({ error: '版本号无效。' })
+  .number({
+    error: (issue) => (issue.input === undefined ? '缺少版本号:请重新加载页面后再操作。' : '版本号无效。'),
+  })
   .int('版本号无效。')
-  .positive('版本号无效。')
-  .optional();
+  .positive('版本号无效。');

@@ -55,5 +55,7 @@ export const AddMilestoneSchema = z
   .object({ letterId: idOf('答复函'), ...span, deadlineYear: YearSchema.nullable(), section: fields.section })
   .refine(spanForward, { message: '所选原文为空。', path: ['end'] });
 
+export type ConfirmInput = z.infer<typeof ConfirmSchema>;
+export type RejectInput = z.infer<typeof RejectSchema>;
 export type CorrectInput = z.infer<typeof CorrectSchema>;
 export type AddCommitmentInput = z.infer<typeof AddCommitmentSchema>;

@@ -91,11 +91,11 @@ describe.skipIf(chromiumMissing)('each role’s start page, in the browser', () 
       `${product.url}/trpc/letters.byId?input=${encodeURIComponent(JSON.stringify({ id: 1 }))}`,
     );
     const letter = ((await listed.json()) as { result: { data: unknown } }).result.data as {
-      commitments: { id: number; object: string | null }[];
-      milestones: { id: number }[];
+      commitments: { id: number; version: number; object: string | null }[];
+      milestones: { id: number; version: number }[];
     };
-    const ids = [...letter.commitments, ...letter.milestones].map((c) => c.id).sort((a, b) => a - b);
-    for (const id of ids.slice(0, 10)) await call(page, 'review.confirm', { id });
+    const ids = [...letter.commitments, ...letter.milestones].sort((a, b) => a.id - b.id);
+    for (const { id, version } of ids.slice(0, 10)) await call(page, 'review.confirm', { id, version });
     const daycare = letter.commitments.find((c) => c.object?.includes('日间照料'))?.id;
     await call(page, 'followUps.create', {
       commitmentId: daycare,

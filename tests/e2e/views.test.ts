@@ -110,9 +110,14 @@ describe.skipIf(chromiumMissing)('views in the browser', () => {
       result: { data: { rows: { commitmentId: number; object: string | null }[] } };
     };
     const daycare = body.result.data.rows.find((c) => c.object?.includes('日间照料'));
+    // the withdrawal names the version the commitment's page would show
+    const shown = await page.request.get(
+      `${product.url}/trpc/commitments.byId?input=${encodeURIComponent(JSON.stringify({ id: daycare?.commitmentId }))}`,
+    );
+    const { version } = ((await shown.json()) as { result: { data: { version: number } } }).result.data;
     const withdrawn = await page.request.post(`${product.url}/trpc/progress.withdraw`, {
       headers,
-      data: { id: daycare?.commitmentId, reasonCode: 'land', reasonText: '选址用地未落实' },
+      data: { id: daycare?.commitmentId, version, reasonCode: 'land', reasonText: '选址用地未落实' },
     });
     expect(withdrawn.ok()).toBe(true);
     const signOut = await page.request.post(`${product.url}/trpc/auth.signOut`, { headers, data: {} });

@@ -10,17 +10,8 @@ import { createCaller } from '../../server/routers/_app';
 import { ensureFirstOfficeAccount } from '../../server/services/first-office';
 import type { Role, SessionUser } from '../../shared/auth';
 import { type TestDatabase, testDatabases } from '../support/databases';
+import { refusal } from '../support/refusal';
 import { createRoleUsers, TEST_PASSWORD } from '../support/users';
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 for (const target of testDatabases) {
   describe.skipIf(target.skip)(`sign-in and users on ${target.name}`, () => {

@@ -20,6 +20,7 @@ import { sessionOfRef } from '../../shared/sessions';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
 import { makeUser } from '../support/users';
+import { versionOf } from '../support/versions';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -71,7 +72,7 @@ for (const target of testDatabases) {
       for (const { letterId } of [first, second]) {
         const letter = await as(office).letters.byId({ id: letterId });
         for (const item of [...letter.commitments, ...letter.milestones])
-          await as(office).review.confirm({ id: item.id });
+          await as(office).review.confirm({ id: item.id, version: item.version });
       }
       const letter = await as(office).letters.byId({ id: first.letterId });
       const find = (word: string) => {
@@ -84,6 +85,7 @@ for (const target of testDatabases) {
       const housing = find('综合用房');
       await as(office).review.correct({
         id: incubators.id,
+        version: incubators.version,
         start: incubators.start,
         end: incubators.end,
         min: 1,
@@ -108,7 +110,12 @@ for (const target of testDatabases) {
       if (otherCharity) await record(otherCharity.id, null, 30, '2015-12-01');
       const milestone = other.milestones[0];
       if (milestone)
-        await as(office).progress.setMilestone({ id: milestone.id, state: 'done', doneOn: '2015-09-01' });
+        await as(office).progress.setMilestone({
+          id: milestone.id,
+          version: await versionOf(as(office), milestone.id),
+          state: 'done',
+          doneOn: '2015-09-01',
+        });
     });
     afterAll(async () => {
       await database?.close();

@@ -71,7 +71,8 @@ for (const target of testDatabases) {
       );
       const { letterId } = await as.letters.ingest({ text: seedLetterText() });
       const letter = await as.letters.byId({ id: letterId });
-      for (const commitment of letter.commitments) await as.review.confirm({ id: commitment.id });
+      for (const commitment of letter.commitments)
+        await as.review.confirm({ id: commitment.id, version: commitment.version });
       // what a letter or a clerk could put there, written directly: the exports must not trust it
       await db.updateTable('agencies').set({ name: HOSTILE.agency }).execute();
       await db.updateTable('letters').set({ doc_number: HOSTILE.docNumber }).execute();

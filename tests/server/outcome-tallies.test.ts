@@ -23,6 +23,7 @@ import { chinaClock } from '../../shared/clock';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
 import { makeUser } from '../support/users';
+import { versionOf } from '../support/versions';
 
 const TODAY = '2026-11-27';
 const YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2026];
@@ -208,7 +209,7 @@ for (const target of testDatabases) {
       const [first, second] = await Promise.all(letters.map((l) => caller.letters.byId({ id: l.letterId })));
       if (!first || !second) throw new Error('letters missing');
       for (const c of [...first.commitments, ...first.milestones, ...second.commitments])
-        await caller.review.confirm({ id: c.id });
+        await caller.review.confirm({ id: c.id, version: c.version });
       await expectFiguresMatch();
 
       const withDistricts = first.commitments.find((c) => c.per === 'district');
@@ -247,13 +248,23 @@ for (const target of testDatabases) {
 
       const milestone = first.milestones[0];
       if (milestone) {
-        await caller.progress.setMilestone({ id: milestone.id, state: 'done', doneOn: '2015-09-01' });
+        await caller.progress.setMilestone({
+          id: milestone.id,
+          version: await versionOf(caller, milestone.id),
+          state: 'done',
+          doneOn: '2015-09-01',
+        });
         await expectFiguresMatch();
       }
 
       const otherCity = second.commitments.find((c) => c.per === null && c.min !== null);
       if (otherCity) {
-        await caller.progress.withdraw({ id: otherCity.id, reasonCode: 'funding', reasonText: '资金未落实' });
+        await caller.progress.withdraw({
+          id: otherCity.id,
+          version: await versionOf(caller, otherCity.id),
+          reasonCode: 'funding',
+          reasonText: '资金未落实',
+        });
         await expectFiguresMatch();
       }
 

@@ -23,6 +23,7 @@ import type { SessionUser } from '../../shared/auth';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
 import { makeUser } from '../support/users';
+import { versionOf } from '../support/versions';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -74,11 +75,12 @@ for (const target of testDatabases) {
       const milestone = letter.milestones[0];
       if (!milestone) throw new Error('no milestone');
 
-      await as(office).review.confirm({ id: charity.id });
-      await as(office).review.confirm({ id: housing.id });
-      await as(office).review.confirm({ id: milestone.id });
+      await as(office).review.confirm({ id: charity.id, version: charity.version });
+      await as(office).review.confirm({ id: housing.id, version: housing.version });
+      await as(office).review.confirm({ id: milestone.id, version: milestone.version });
       await as(office).review.correct({
         id: incubators.id,
+        version: incubators.version,
         start: incubators.start,
         end: incubators.end,
         min: 1,
@@ -100,7 +102,12 @@ for (const target of testDatabases) {
       await record(incubators.id, districts[0]?.districtId ?? null, 1, '2015-10-01');
       await record(incubators.id, districts[1]?.districtId ?? null, 1, '2016-03-01');
       await record(housing.id, null, 10, '2015-06-30');
-      await as(office).progress.setMilestone({ id: milestone.id, state: 'done', doneOn: '2015-09-01' });
+      await as(office).progress.setMilestone({
+        id: milestone.id,
+        version: await versionOf(as(office), milestone.id),
+        state: 'done',
+        doneOn: '2015-09-01',
+      });
 
       await as(office).suggestions.rate({ letterId, level: 'unsatisfied' });
       await as(office).suggestions.rate({ letterId, level: 'basically' });

@@ -17,6 +17,7 @@ import { fillCsv, fillXlsx } from '../spreadsheets/support';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
 import { makeUser } from '../support/users';
+import { versionOf } from '../support/versions';
 
 const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 
@@ -59,8 +60,8 @@ for (const target of testDatabases) {
       const letter = await as(office).letters.byId({ id: letterId });
       homes = letter.commitments.find((c) => c.object?.includes('农村幸福院'))?.id ?? 0;
       incubators = letter.commitments.find((c) => c.object?.includes('孵化园区'))?.id ?? 0;
-      await as(office).review.confirm({ id: homes });
-      await as(office).review.confirm({ id: incubators });
+      await as(office).review.confirm({ id: homes, version: await versionOf(as(office), homes) });
+      await as(office).review.confirm({ id: incubators, version: await versionOf(as(office), incubators) });
       const agencies = await database.db.selectFrom('agencies').select(['id', 'name']).execute();
       clerk = await makeUser(database.db, 'clerk', 'agency', { agencyId: agencies[0]?.id ?? null });
       const other = await database.db

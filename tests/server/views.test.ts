@@ -7,6 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { type Caller, callerFor, type SeededLetter, seedReviewedLetter } from '../support/seeded-letter';
+import { versionOf } from '../support/versions';
 
 /** answers per database, compared once both have run */
 const seen = new Map<string, unknown>();
@@ -56,7 +57,12 @@ for (const target of testDatabases) {
         value: 0,
         asOf: '2015-10-01',
       });
-      await office.progress.withdraw({ id: daycare, reasonCode: 'land', reasonText: '选址用地未落实' });
+      await office.progress.withdraw({
+        id: daycare,
+        version: await versionOf(office, daycare),
+        reasonCode: 'land',
+        reasonText: '选址用地未落实',
+      });
       await office.suggestions.rate({ letterId: seeded.letterId, level: 'basically' });
       // Follow-ups cannot be created with a past due date, so the late ones are written directly.
       const now = new Date().toISOString();

@@ -11,6 +11,7 @@ import type { SessionUser } from '../../shared/auth';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { seedLetterText } from '../support/fixtures';
 import { makeUser } from '../support/users';
+import { versionOf } from '../support/versions';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -90,16 +91,32 @@ for (const target of testDatabases) {
     });
 
     test('the office confirms, corrects (span too), rejects with a reason and adds a missed commitment', async () => {
-      await as(office).review.confirm({ id: items.homes });
-      await as(office).review.confirm({ id: items.incubators });
-      await as(office).review.reject({ id: items.pilots, reason: '监督评估既有项目,不是新增承诺' });
-      expect(await codeOf(as(office).review.reject({ id: items.daycare, reason: '' }))).toBe('BAD_REQUEST');
+      await as(office).review.confirm({ id: items.homes, version: await versionOf(as(null), items.homes) });
+      await as(office).review.confirm({
+        id: items.incubators,
+        version: await versionOf(as(null), items.incubators),
+      });
+      await as(office).review.reject({
+        id: items.pilots,
+        version: await versionOf(as(null), items.pilots),
+        reason: '监督评估既有项目,不是新增承诺',
+      });
+      expect(
+        await codeOf(
+          as(office).review.reject({
+            id: items.daycare,
+            version: await versionOf(as(null), items.daycare),
+            reason: '',
+          }),
+        ),
+      ).toBe('BAD_REQUEST');
 
       const letter = await as(null).letters.byId({ id: letterId });
       const daycare = letter.commitments.find((c) => c.id === items.daycare);
       if (!daycare) throw new Error('missing');
       const corrected = await as(office).review.correct({
         id: items.daycare,
+        version: daycare.version,
         start: daycare.start,
         end: daycare.end + 2,
         min: 6,
@@ -145,8 +162,16 @@ for (const target of testDatabases) {
           }),
         ),
       ).toBe('BAD_REQUEST');
-      expect(await codeOf(as(clerk).review.confirm({ id: items.homes }))).toBe('FORBIDDEN');
-      expect(await codeOf(as(null).review.confirm({ id: items.homes }))).toBe('UNAUTHORIZED');
+      expect(
+        await codeOf(
+          as(clerk).review.confirm({ id: items.homes, version: await versionOf(as(null), items.homes) }),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        await codeOf(
+          as(null).review.confirm({ id: items.homes, version: await versionOf(as(null), items.homes) }),
+        ),
+      ).toBe('UNAUTHORIZED');
 
       const audit = await database.db
         .selectFrom('audit_log')
@@ -173,16 +198,34 @@ for (const target of testDatabases) {
         .execute();
       const ids = districts.map((d) => d.id);
       const over = ids.map((districtId) => ({ districtId, min: 6, max: null }));
-      expect(await codeOf(as(office).targets.split({ commitmentId: items.homes, parts: over }))).toBe(
-        'BAD_REQUEST',
-      );
+      expect(
+        await codeOf(
+          as(office).targets.split({
+            commitmentId: items.homes,
+            version: await versionOf(as(null), items.homes),
+            parts: over,
+          }),
+        ),
+      ).toBe('BAD_REQUEST');
       const twice = [ids[0], ids[0]].map((districtId) => ({ districtId: districtId!, min: 1, max: null }));
-      expect(await codeOf(as(office).targets.split({ commitmentId: items.homes, parts: twice }))).toBe(
-        'BAD_REQUEST',
-      );
+      expect(
+        await codeOf(
+          as(office).targets.split({
+            commitmentId: items.homes,
+            version: await versionOf(as(null), items.homes),
+            parts: twice,
+          }),
+        ),
+      ).toBe('BAD_REQUEST');
       // a partial split: two districts named, the rest stays one city-wide target of the same total
       const partial = ids.slice(0, 2).map((districtId) => ({ districtId, min: 8, max: null }));
-      expect(await as(office).targets.split({ commitmentId: items.homes, parts: partial })).toEqual({
+      expect(
+        await as(office).targets.split({
+          commitmentId: items.homes,
+          version: await versionOf(as(null), items.homes),
+          parts: partial,
+        }),
+      ).toEqual({
         parts: 2,
       });
       const partly = await as(null).commitments.byId({ id: items.homes });
@@ -196,14 +239,27 @@ for (const target of testDatabases) {
       expect(partly.targets).toHaveLength(3);
 
       const parts = ids.map((districtId) => ({ districtId, min: 5, max: null }));
-      await as(office).targets.split({ commitmentId: items.homes, parts });
+      await as(office).targets.split({
+        commitmentId: items.homes,
+        version: await versionOf(as(null), items.homes),
+        parts,
+      });
       const split = await as(null).commitments.byId({ id: items.homes });
       expect(split.targets.map((t) => t.min).reduce((a, b) => a + b, 0)).toBe(30);
       expect(split.targets.every((t) => t.districtId !== null)).toBe(true);
-      expect(await codeOf(as(office).targets.split({ commitmentId: items.incubators, parts }))).toBe(
-        'PRECONDITION_FAILED',
-      );
-      await as(office).targets.mergeToCity({ id: items.homes });
+      expect(
+        await codeOf(
+          as(office).targets.split({
+            commitmentId: items.incubators,
+            version: await versionOf(as(null), items.incubators),
+            parts,
+          }),
+        ),
+      ).toBe('PRECONDITION_FAILED');
+      await as(office).targets.mergeToCity({
+        id: items.homes,
+        version: await versionOf(as(null), items.homes),
+      });
       expect((await as(null).commitments.byId({ id: items.homes })).targets).toEqual([
         expect.objectContaining({ districtId: null, min: 30 }),
       ]);
@@ -367,30 +423,53 @@ for (const target of testDatabases) {
 
       await as(office).progress.withdraw({
         id: items.daycare,
+        version: await versionOf(as(null), items.daycare),
         reasonCode: 'land',
         reasonText: '选址用地未落实',
       });
       const withdrawn = await as(null).commitments.byId({ id: items.daycare });
       expect(withdrawn).toMatchObject({ status: 'withdrawn', reasonCode: 'land' });
-      expect(await codeOf(as(clerk).progress.withdraw({ id: items.incubators, reasonCode: 'funding' }))).toBe(
-        'FORBIDDEN',
-      );
       expect(
         await codeOf(
-          as(office).progress.withdraw({ id: items.incubators, reasonCode: 'money' as 'funding' }),
+          as(clerk).progress.withdraw({
+            id: items.incubators,
+            version: await versionOf(as(null), items.incubators),
+            reasonCode: 'funding',
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        await codeOf(
+          as(office).progress.withdraw({
+            id: items.incubators,
+            version: await versionOf(as(null), items.incubators),
+            reasonCode: 'money' as 'funding',
+          }),
         ),
       ).toBe('BAD_REQUEST');
     });
 
     test('milestones are tracked as done or not done', async () => {
-      expect(await codeOf(as(clerk).progress.setMilestone({ id: items.milestone, state: 'done' }))).toBe(
-        'OK',
-      );
+      expect(
+        await codeOf(
+          as(clerk).progress.setMilestone({
+            id: items.milestone,
+            version: await versionOf(as(null), items.milestone),
+            state: 'done',
+          }),
+        ),
+      ).toBe('OK');
       const detail = await as(null).commitments.byId({ id: items.milestone });
       expect(detail.milestoneState).toBe('done');
-      expect(await codeOf(as(clerk).progress.setMilestone({ id: items.homes, state: 'done' }))).toBe(
-        'BAD_REQUEST',
-      );
+      expect(
+        await codeOf(
+          as(clerk).progress.setMilestone({
+            id: items.homes,
+            version: await versionOf(as(null), items.homes),
+            state: 'done',
+          }),
+        ),
+      ).toBe('BAD_REQUEST');
     });
 
     test('satisfaction is the deputy’s own verdict, changeable by that deputy or the office, history kept', async () => {

@@ -22,9 +22,11 @@ import { appRouter, createCaller } from '../../server/routers/_app';
 import { createUserAccount } from '../../server/services/user-accounts';
 import { runWrite, UndeclaredFigures } from '../../server/services/write';
 import type { Role, SessionUser } from '../../shared/auth';
+import { chinaClock } from '../../shared/clock';
 import { type TestDatabase, testDatabases } from '../support/databases';
 import { type SeededLetter, seedReviewedLetter } from '../support/seeded-letter';
 import { TEST_PASSWORD } from '../support/users';
+import { versionOf } from '../support/versions';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const routersDir = path.join(root, 'server/routers');
@@ -119,10 +121,15 @@ const MUTATIONS: Record<string, { as: Role | null; call: Call; writes?: false }>
         ).toString('base64'),
       }),
   },
-  'review.confirm': { as: 'office', call: (api, s) => api.review.confirm({ id: s.quantifiedId }) },
+  'review.confirm': {
+    as: 'office',
+    call: async (api, s) =>
+      api.review.confirm({ id: s.quantifiedId, version: await versionOf(api, s.quantifiedId) }),
+  },
   'review.reject': {
     as: 'office',
-    call: (api, s) => api.review.reject({ id: s.milestoneId, reason: '重复' }),
+    call: async (api, s) =>
+      api.review.reject({ id: s.milestoneId, version: await versionOf(api, s.milestoneId), reason: '重复' }),
   },
   'review.correct': {
     as: 'office',
@@ -130,6 +137,7 @@ const MUTATIONS: Record<string, { as: Role | null; call: Call; writes?: false }>
       const item = await api.commitments.byId({ id: s.quantifiedId });
       return api.review.correct({
         id: s.quantifiedId,
+        version: item.version,
         start: item.start,
         end: item.end,
         min: item.min ?? 1,
@@ -170,7 +178,11 @@ const MUTATIONS: Record<string, { as: Role | null; call: Call; writes?: false }>
       });
     },
   },
-  'targets.mergeToCity': { as: 'office', call: (api, s) => api.targets.mergeToCity({ id: s.quantifiedId }) },
+  'targets.mergeToCity': {
+    as: 'office',
+    call: async (api, s) =>
+      api.targets.mergeToCity({ id: s.quantifiedId, version: await versionOf(api, s.quantifiedId) }),
+  },
   'targets.split': {
     as: 'office',
     call: async (api, s) => {
@@ -180,6 +192,7 @@ const MUTATIONS: Record<string, { as: Role | null; call: Call; writes?: false }>
       if (first === undefined || second === undefined) throw new Error('two districts expected');
       return api.targets.split({
         commitmentId: s.quantifiedId,
+        version: item.version,
         parts: [
           { districtId: first, min: total - 1, max: item.max === null ? null : item.max - 1 },
           { districtId: second, min: 1, max: item.max === null ? null : 1 },
@@ -218,7 +231,12 @@ const MUTATIONS: Record<string, { as: Role | null; call: Call; writes?: false }>
   },
   'progress.explainOutcome': {
     as: 'agency',
-    call: (api, s) => api.progress.explainOutcome({ id: s.quantifiedId, reasonCode: 'funding' }),
+    call: async (api, s) =>
+      api.progress.explainOutcome({
+        id: s.quantifiedId,
+        version: await versionOf(api, s.quantifiedId),
+        reasonCode: 'funding',
+      }),
   },
   'progress.setMilestone': {
     as: 'agency',
@@ -226,13 +244,23 @@ const MUTATIONS: Record<string, { as: Role | null; call: Call; writes?: false }>
       const letter = await api.letters.byId({ id: s.seeded.letterId });
       const milestone = letter.milestones.find((m) => m.reviewStatus === 'confirmed');
       if (!milestone) throw new Error('a confirmed milestone expected');
-      return api.progress.setMilestone({ id: milestone.id, state: 'done', doneOn: '2015-09-01' });
+      return api.progress.setMilestone({
+        id: milestone.id,
+        version: milestone.version,
+        state: 'done',
+        doneOn: '2015-09-01',
+      });
     },
   },
   'progress.withdraw': {
     as: 'office',
-    call: (api, s) =>
-      api.progress.withdraw({ id: s.quantifiedId, reasonCode: 'policy_change', reasonText: '政策调整' }),
+    call: async (api, s) =>
+      api.progress.withdraw({
+        id: s.quantifiedId,
+        version: await versionOf(api, s.quantifiedId),
+        reasonCode: 'policy_change',
+        reasonText: '政策调整',
+      }),
   },
   'suggestions.addHandler': {
     as: 'office',
@@ -365,6 +393,7 @@ for (const target of testDatabases) {
         action: 'test.write',
         entity: 'agency',
         entityId: null,
+        clock: chinaClock,
         after: null,
         write: ({ trx }) => trx.insertInto('agencies').values({ name: '门内', created_at: at }).execute(),
       });
@@ -376,6 +405,7 @@ for (const target of testDatabases) {
             action: 'test.write',
             entity: 'agency',
             entityId: null,
+            clock: chinaClock,
             write: async () => undefined,
           }),
         ),
@@ -387,6 +417,7 @@ for (const target of testDatabases) {
           action: 'test.write',
           entity: 'commitment',
           entityId: subjects.quantifiedId,
+          clock: chinaClock,
           after: null,
           write: ({ trx }) =>
             trx

@@ -9,13 +9,22 @@ import { createContextInner } from '../../server/context';
 import { createCaller } from '../../server/routers/_app';
 import { seedGazetteer } from '../../server/services/seed';
 import type { SessionUser } from '../../shared/auth';
+import type { Clock } from '../../shared/clock';
 import { seedLetterText } from './fixtures';
 import { makeUser } from './users';
 
 export type Caller = ReturnType<typeof createCaller>;
 
-export function callerFor(db: Kysely<Database>, dialect: Dialect, user: SessionUser | null): Caller {
-  return createCaller(createContextInner({ db, dialect, showDemo: true, publicRead: true, user }));
+/** `clock`: the server's (APP_TIME_ZONE); China Standard Time when left out */
+export function callerFor(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  user: SessionUser | null,
+  clock?: Clock,
+): Caller {
+  return createCaller(
+    createContextInner({ db, dialect, showDemo: true, publicRead: true, user, ...(clock ? { clock } : {}) }),
+  );
 }
 
 export interface SeededLetter {
@@ -33,7 +42,7 @@ export async function seedReviewedLetter(db: Kysely<Database>, dialect: Dialect)
   const { letterId } = await callerFor(db, dialect, office).letters.ingest({ text: seedLetterText() });
   const letter = await callerFor(db, dialect, office).letters.byId({ id: letterId });
   for (const item of [...letter.commitments, ...letter.milestones]) {
-    await callerFor(db, dialect, office).review.confirm({ id: item.id });
+    await callerFor(db, dialect, office).review.confirm({ id: item.id, version: item.version });
   }
   const agency = await db
     .selectFrom('agencies')

@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import { createApp } from '../../server/app';
 import { seedOnFirstStart } from '../../server/services/seed';
+import type { Clock } from '../../shared/clock';
 import { createRoleUsers } from './users';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,6 +21,8 @@ export interface ProductOptions {
   withUsers?: boolean;
   /** DEMO_DATA: demo progress, with the seed letter's items pre-confirmed; on by default */
   demo?: boolean;
+  /** the server's clock (APP_TIME_ZONE); China Standard Time by default */
+  clock?: Clock;
 }
 
 export async function startProduct(options: ProductOptions = {}) {
@@ -37,6 +40,7 @@ export async function startProduct(options: ProductOptions = {}) {
     showDemo: options.demo ?? true,
     publicRead: options.publicRead ?? true,
     clientDir: CLIENT_DIR,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
