@@ -85,10 +85,12 @@ describe.skipIf(postgres?.skip ?? true)('two server processes on one PostgreSQL'
       await fetch(
         `${base(1)}/trpc/letters.byId?input=${encodeURIComponent(JSON.stringify({ id: result.data.letterId }))}`,
       )
-    ).json()) as { result: { data: { commitments: { id: number }[] } } };
+    ).json()) as { result: { data: { commitments: { id: number; version: number }[] } } };
     const first = letter.result.data.commitments[0];
     if (!first) throw new Error('the seed letter has no commitments');
-    expect((await post(0, 'review.confirm', { id: first.id }, cookie)).status).toBe(200);
+    expect((await post(0, 'review.confirm', { id: first.id, version: first.version }, cookie)).status).toBe(
+      200,
+    );
     expect(await tracked(1)).toBe(1);
     expect(await tracked(0)).toBe(1);
   });
