@@ -1,7 +1,8 @@
 /**
  * `npm run build`, second half (after `vite build` has written dist/client): bundles the server
- * into dist/server/main.js with esbuild and copies the seed files to dist/seed, so that dist/ with
- * package.json and package-lock.json, after `npm ci --omit=dev`, runs as `node dist/server/main.js`
+ * into dist/server/main.js and the command-line tools into dist/cli/ with esbuild and copies the
+ * seed files to dist/seed, so that dist/ with package.json and package-lock.json, after
+ * `npm ci --omit=dev`, runs as `node dist/server/main.js` (and `node dist/cli/create-user.js` …)
  * without tsx, vite or the sources.
  *
  * Every npm package stays external: the native ones (better-sqlite3, @node-rs/argon2) cannot be
@@ -18,11 +19,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 
 await rm(path.join(dist, 'server'), { recursive: true, force: true });
+await rm(path.join(dist, 'cli'), { recursive: true, force: true });
 await rm(path.join(dist, 'seed'), { recursive: true, force: true });
 
+// one level below dist/ each, as server/app-paths.ts expects: it finds dist/client and dist/seed
+const entries = {
+  'server/main': 'server/main.ts',
+  'cli/create-user': 'server/cli/create-user.ts',
+  'cli/ingest': 'server/cli/ingest.ts',
+  'cli/backup': 'server/cli/backup.ts',
+  'cli/extract': 'server/extract/cli.ts',
+};
+
 const result = await build({
-  entryPoints: [path.join(root, 'server/main.ts')],
-  outfile: path.join(dist, 'server/main.js'),
+  entryPoints: Object.entries(entries).map(([out, source]) => ({ out, in: path.join(root, source) })),
+  outdir: dist,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -37,4 +48,6 @@ const result = await build({
 await cp(path.join(root, 'db/seed'), path.join(dist, 'seed'), { recursive: true });
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-console.log(`dist/server/main.js (+ map): ${(bytes / 1024).toFixed(0)} kB; dist/seed copied`);
+console.log(
+  `dist/server/main.js, dist/cli/{create-user,ingest,backup,extract}.js (+ maps): ${(bytes / 1024).toFixed(0)} kB; dist/seed copied`,
+);

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SQLITE_FILE_NAME } from '../../db/connect';
+import { isoMinuteIn } from '../../shared/clock';
 import { readEnv } from '../env';
 import { BackupError, backupSqlite, restoreSqlite } from '../services/sqlite-backup';
 
@@ -19,7 +20,8 @@ async function main() {
   }
   const database = path.resolve(env.DATA_DIR, SQLITE_FILE_NAME);
   if (command === 'backup') {
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    // the backup's name says when, as the office reads its clock (APP_TIME_ZONE): 20261203-1955
+    const stamp = isoMinuteIn(env.APP_TIME_ZONE, new Date()).replace(/[-:]/g, '').replace(' ', '-');
     const destination = path.resolve(
       rest[0] ?? path.join(env.DATA_DIR, 'backups', `promises-${stamp}.sqlite`),
     );

@@ -9,7 +9,7 @@
  * test; the client must have been built before (`npm test` runs `vite build` first, as for the
  * browser tests). The install compiles better-sqlite3 and takes minutes on the 2-core machine.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -106,4 +106,23 @@ test('node dist/server/main.js migrates, seeds, answers /healthz and serves the 
   const letters = await fetch(`http://127.0.0.1:${PORT}/trpc/letters.list`);
   expect(letters.status).toBe(200);
   expect(JSON.stringify(await letters.json())).toContain('厦门市民政局');
+});
+
+test('the command-line tools run from the copy too: no tsx there, create-user adds an account', () => {
+  expect(existsSync(path.join(copy, 'node_modules/tsx'))).toBe(false);
+  const created = spawnSync(
+    process.execPath,
+    ['dist/cli/create-user.js', '--username', 'deployed', '--role', 'office', '--password-stdin'],
+    {
+      cwd: copy,
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: path.join(copy, 'data') },
+      input: 'a-long-enough-password\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  expect(created.stderr).toBe('');
+  expect(created.status).toBe(0);
+  expect(created.stdout).toContain('已创建用户 (user created)');
+  expect(created.stdout).toContain('deployed · office');
 });
