@@ -222,6 +222,22 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+export type ReviewOutcome = 'confirmed' | 'corrected' | 'rejected' | 'added';
+
+/** What the office's review made of one commitment (db/migrations/0007_review_outcomes.ts). */
+export interface ReviewOutcomeTable {
+  commitment_id: number;
+  letter_id: number;
+  agency_key: number;
+  kind: CommitmentKind;
+  outcome: ReviewOutcome;
+  changed_fields: string;
+  value_kept: Flag;
+  extracted_json: string | null;
+  decided_month: string;
+  decided_at: IsoText;
+}
+
 /** Figures kept ready per agency (db/migrations/0003_outcome_tallies.ts). */
 export type TallyScope = 'all' | 'real' | 'demo';
 
@@ -300,6 +316,7 @@ export interface Database {
   progress_updates: ProgressUpdateTable;
   follow_ups: FollowUpTable;
   audit_log: AuditLogTable;
+  review_outcomes: ReviewOutcomeTable;
   outcome_tallies: OutcomeTallyTable;
   outcome_totals: OutcomeTotalTable;
   overdue_outcomes: OverdueOutcomeTable;

@@ -28,6 +28,7 @@ const entries = {
   'cli/create-user': 'server/cli/create-user.ts',
   'cli/ingest': 'server/cli/ingest.ts',
   'cli/backup': 'server/cli/backup.ts',
+  'cli/export-gold': 'server/cli/export-gold.ts',
   'cli/extract': 'server/extract/cli.ts',
 };
 

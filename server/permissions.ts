@@ -61,6 +61,7 @@ export const PERMISSIONS: Readonly<Record<string, readonly Access[]>> = {
   'review.reject': OFFICE,
   'review.addCommitment': OFFICE,
   'review.addMilestone': OFFICE,
+  'review.quality': OFFICE,
 
   'progress.record': CLERKS,
   'progress.correct': CLERKS,

@@ -10,6 +10,7 @@ import * as m0003 from './0003_outcome_tallies';
 import * as m0004 from './0004_gazetteer_dates';
 import * as m0005 from './0005_commitment_confidence';
 import * as m0006 from './0006_commitment_version';
+import * as m0007 from './0007_review_outcomes';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0004_gazetteer_dates': m0004,
   '0005_commitment_confidence': m0005,
   '0006_commitment_version': m0006,
+  '0007_review_outcomes': m0007,
 };

@@ -173,6 +173,12 @@ export async function findLetterText(db: Kysely<Database> | Transaction<Database
   return db.selectFrom('letters').select('text').where('id', '=', id).executeTakeFirst();
 }
 
+/** The agency a letter answers for, 0 when it names none (the figures' grouping key). */
+export async function letterAgencyKey(db: Kysely<Database> | Transaction<Database>, id: number) {
+  const row = await db.selectFrom('letters').select('agency_id').where('id', '=', id).executeTakeFirst();
+  return row?.agency_id ?? 0;
+}
+
 /** The stored letter with this text (by its content hash), if any. */
 export async function findByContentHash(
   db: Kysely<Database> | Transaction<Database>,

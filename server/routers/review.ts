@@ -4,9 +4,11 @@ import {
   AddMilestoneSchema,
   ConfirmSchema,
   CorrectSchema,
+  QualityInputSchema,
   RejectSchema,
 } from '../../shared/schemas/review';
 import { listCommitments } from '../repositories/commitments';
+import { extractionQuality } from '../services/extraction-quality';
 import { addCommitment, confirmCommitment, correctCommitment, rejectCommitment } from '../services/review';
 import { officeProcedure, readProcedure, router } from '../trpc';
 
@@ -42,6 +44,10 @@ export const reviewRouter = router({
   addCommitment: officeProcedure
     .input(AddCommitmentSchema)
     .mutation(({ ctx, input }) => addCommitment(ctx.db, ctx.user, input, ctx.clock)),
+  /** The office's decisions as ground truth: the extractor's real precision and recall (识别质量). */
+  quality: officeProcedure
+    .input(QualityInputSchema)
+    .query(({ ctx, input }) => extractionQuality(ctx.db, input?.year)),
   addMilestone: officeProcedure
     .input(AddMilestoneSchema)
     .mutation(({ ctx, input }) =>

@@ -23,6 +23,7 @@ import {
 import { findLetterText } from '../repositories/letters';
 import { assertMayReportFor } from './access';
 import { claimVersion } from './commitment-version';
+import { recordAddition, recordVerdict } from './review-outcomes';
 import { reallocateTargets } from './targets';
 import { type Door, runWrite, userActor } from './write';
 
@@ -60,7 +61,7 @@ async function audited(
   action: string,
   id: number,
   change: (trx: Trx, before: CommitmentRow, door: Door) => Promise<void>,
-  options: { ownAgency?: boolean; version: number; clock: Clock },
+  options: { ownAgency?: boolean; version: number; clock: Clock; verdict?: boolean },
 ) {
   let before: CommitmentRow | undefined;
   return runWrite(db, {
@@ -82,7 +83,9 @@ async function audited(
       if (!before) throw new Error('authorize loads the commitment first');
       await change(trx, before, door);
       touched({ commitmentIds: [id] });
-      return loadForUpdate(trx, id);
+      const after = await loadForUpdate(trx, id);
+      if (options.verdict) await recordVerdict(door, before, after);
+      return after;
     },
     // the audit keeps the stored row; the caller gets the commitment in the reads' names
   }).then(toCommitment);
@@ -109,7 +112,7 @@ export function confirmCommitment(
         updated_at: at,
       });
     },
-    { version, clock },
+    { version, clock, verdict: true },
   );
 }
 
@@ -129,7 +132,7 @@ export function rejectCommitment(db: Kysely<Database>, user: SessionUser, input:
         updated_at: at,
       });
     },
-    { version, clock },
+    { version, clock, verdict: true },
   );
 }
 
@@ -163,7 +166,7 @@ export function correctCommitment(
         await reallocateTargets(trx, input.id, { min: input.min, max: input.max, per: input.per }, at);
       }
     },
-    { version: input.version, clock },
+    { version: input.version, clock, verdict: true },
   );
 }
 
@@ -181,7 +184,8 @@ export async function addCommitment(
     action: 'commitment.add',
     entity: 'commitment',
     entityId: (row: CommitmentRow) => row.id,
-    write: async ({ trx, at, touched }) => {
+    write: async (door) => {
+      const { trx, at, touched } = door;
       const quote = quoteOf(await letterText(trx, input.letterId), input.start, input.end);
       const quantified = !('kind' in input);
       const row = await insertCommitment(trx, {
@@ -199,6 +203,7 @@ export async function addCommitment(
       if (quantified)
         await reallocateTargets(trx, row.id, { min: input.min, max: input.max, per: input.per }, at);
       touched({ commitmentIds: [row.id] });
+      await recordAddition(door, row);
       return row;
     },
   }).then(toCommitment);

@@ -59,3 +59,6 @@ export type ConfirmInput = z.infer<typeof ConfirmSchema>;
 export type RejectInput = z.infer<typeof RejectSchema>;
 export type CorrectInput = z.infer<typeof CorrectSchema>;
 export type AddCommitmentInput = z.infer<typeof AddCommitmentSchema>;
+
+/** The extraction quality page: the year of the decisions (all years when left out). */
+export const QualityInputSchema = z.object({ year: YearSchema.optional() }).optional();

@@ -1,0 +1,124 @@
+/**
+ * What the office's review made of an extracted commitment, compared with what the extractor
+ * said: the ground truth behind the extraction quality page and `npm run export-gold`.
+ * `valueKept` follows the shared scorer's match rule (same min and max, overlapping span), so the
+ * page's precision and recall are the ones the scorer prints for the exported letters.
+ */
+import type { CommitmentRow, ReviewOutcome } from '../../db/schema';
+
+/** The extractor's item as it was stored at ingest. */
+export interface ExtractedItem {
+  start: number;
+  end: number;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+  object: string | null;
+  per: string | null;
+  deadlineYear: number | null;
+}
+
+export const REVIEW_FIELDS = ['span', 'target', 'unit', 'object', 'per', 'deadline'] as const;
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
+
+export interface ReviewVerdict {
+  outcome: ReviewOutcome;
+  changedFields: ReviewField[];
+  valueKept: boolean;
+}
+
+type ReviewedRow = Pick<
+  CommitmentRow,
+  | 'kind'
+  | 'span_start'
+  | 'span_end'
+  | 'target_min'
+  | 'target_max'
+  | 'unit'
+  | 'object'
+  | 'per_scope'
+  | 'deadline_year'
+  | 'review_status'
+>;
+
+export function extractedItemOf(row: ReviewedRow): ExtractedItem {
+  return {
+    start: row.span_start,
+    end: row.span_end,
+    min: row.target_min,
+    max: row.target_max,
+    unit: row.unit,
+    object: row.object,
+    per: row.per_scope,
+    deadlineYear: row.deadline_year,
+  };
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** The verdict on an extracted item once the office has decided on it (`row` is the row after). */
+export function judgeExtracted(extracted: ExtractedItem, row: ReviewedRow): ReviewVerdict {
+  if (row.review_status === 'rejected') return { outcome: 'rejected', changedFields: [], valueKept: false };
+  const now = extractedItemOf(row);
+  const changed: ReviewField[] = [];
+  if (now.start !== extracted.start || now.end !== extracted.end) changed.push('span');
+  if (now.min !== extracted.min || now.max !== extracted.max) changed.push('target');
+  if ((now.unit ?? null) !== (extracted.unit ?? null)) changed.push('unit');
+  if ((now.object ?? null) !== (extracted.object ?? null)) changed.push('object');
+  if ((now.per ?? null) !== (extracted.per ?? null)) changed.push('per');
+  if ((now.deadlineYear ?? null) !== (extracted.deadlineYear ?? null)) changed.push('deadline');
+  const sameTarget = row.kind === 'milestone' || !changed.includes('target');
+  return {
+    outcome: changed.length === 0 ? 'confirmed' : 'corrected',
+    changedFields: changed,
+    valueKept: sameTarget && overlaps(now, extracted),
+  };
+}
+
+/** Shares of one group of decisions; null rates when nothing was decided there. */
+export interface QualityCounts {
+  confirmed: number;
+  corrected: number;
+  rejected: number;
+  added: number;
+  /** extracted quantified items decided (the scorer's predictions) */
+  extractedQuantified: number;
+  /** of those, the ones the scorer would count as matches */
+  matchedQuantified: number;
+  /** reviewed quantified items that stand (confirmed, corrected or added: the scorer's gold) */
+  goldQuantified: number;
+  /** how often each field was corrected */
+  fields: Record<ReviewField, number>;
+}
+
+export interface QualityRates {
+  precision: number | null;
+  recall: number | null;
+  /** share of decided extracted items confirmed without a change */
+  unchangedShare: number | null;
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+export function qualityRates(counts: QualityCounts): QualityRates {
+  const decided = counts.confirmed + counts.corrected + counts.rejected;
+  return {
+    precision: share(counts.matchedQuantified, counts.extractedQuantified),
+    recall: share(counts.matchedQuantified, counts.goldQuantified),
+    unchangedShare: share(counts.confirmed, decided),
+  };
+}
+
+export function emptyCounts(): QualityCounts {
+  return {
+    confirmed: 0,
+    corrected: 0,
+    rejected: 0,
+    added: 0,
+    extractedQuantified: 0,
+    matchedQuantified: 0,
+    goldQuantified: 0,
+    fields: { span: 0, target: 0, unit: 0, object: 0, per: 0, deadline: 0 },
+  };
+}
