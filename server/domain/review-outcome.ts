@@ -4,7 +4,7 @@
  * `valueKept` follows the shared scorer's match rule (same min and max, overlapping span), so the
  * page's precision and recall are the ones the scorer prints for the exported letters.
  */
-import type { CommitmentRow, ReviewOutcome } from '../../db/schema';
+export type ReviewOutcome = 'confirmed' | 'corrected' | 'rejected' | 'added';
 
 /** The extractor's item as it was stored at ingest. */
 export interface ExtractedItem {
@@ -27,19 +27,19 @@ export interface ReviewVerdict {
   valueKept: boolean;
 }
 
-type ReviewedRow = Pick<
-  CommitmentRow,
-  | 'kind'
-  | 'span_start'
-  | 'span_end'
-  | 'target_min'
-  | 'target_max'
-  | 'unit'
-  | 'object'
-  | 'per_scope'
-  | 'deadline_year'
-  | 'review_status'
->;
+/** The stored commitment's fields the verdict reads (its row, in the table's names). */
+interface ReviewedRow {
+  kind: 'quantified' | 'milestone';
+  span_start: number;
+  span_end: number;
+  target_min: number | null;
+  target_max: number | null;
+  unit: string | null;
+  object: string | null;
+  per_scope: string | null;
+  deadline_year: number | null;
+  review_status: string;
+}
 
 export function extractedItemOf(row: ReviewedRow): ExtractedItem {
   return {
