@@ -27,40 +27,39 @@ export interface ReviewVerdict {
   valueKept: boolean;
 }
 
-/** The stored commitment's fields the verdict reads (its row, in the table's names). */
-interface ReviewedRow {
+/** A commitment after the decision, in the names the reads use (repositories/commitment-rows toCommitment). */
+export interface ReviewedItem extends ExtractedItem {
   kind: 'quantified' | 'milestone';
-  span_start: number;
-  span_end: number;
-  target_min: number | null;
-  target_max: number | null;
-  unit: string | null;
-  object: string | null;
-  per_scope: string | null;
-  deadline_year: number | null;
-  review_status: string;
+  reviewStatus: string;
 }
 
-export function extractedItemOf(row: ReviewedRow): ExtractedItem {
-  return {
-    start: row.span_start,
-    end: row.span_end,
-    min: row.target_min,
-    max: row.target_max,
-    unit: row.unit,
-    object: row.object,
-    per: row.per_scope,
-    deadlineYear: row.deadline_year,
-  };
-}
+/** The extractor's part of a commitment: what a later correction is compared with. */
+export const extractedItemOf = ({
+  start,
+  end,
+  min,
+  max,
+  unit,
+  object,
+  per,
+  deadlineYear,
+}: ExtractedItem) => ({
+  start,
+  end,
+  min,
+  max,
+  unit,
+  object,
+  per,
+  deadlineYear,
+});
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
-/** The verdict on an extracted item once the office has decided on it (`row` is the row after). */
-export function judgeExtracted(extracted: ExtractedItem, row: ReviewedRow): ReviewVerdict {
-  if (row.review_status === 'rejected') return { outcome: 'rejected', changedFields: [], valueKept: false };
-  const now = extractedItemOf(row);
+/** The verdict on an extracted item once the office has decided on it (`now` is the item after). */
+export function judgeExtracted(extracted: ExtractedItem, now: ReviewedItem): ReviewVerdict {
+  if (now.reviewStatus === 'rejected') return { outcome: 'rejected', changedFields: [], valueKept: false };
   const changed: ReviewField[] = [];
   if (now.start !== extracted.start || now.end !== extracted.end) changed.push('span');
   if (now.min !== extracted.min || now.max !== extracted.max) changed.push('target');
@@ -68,7 +67,7 @@ export function judgeExtracted(extracted: ExtractedItem, row: ReviewedRow): Revi
   if ((now.object ?? null) !== (extracted.object ?? null)) changed.push('object');
   if ((now.per ?? null) !== (extracted.per ?? null)) changed.push('per');
   if ((now.deadlineYear ?? null) !== (extracted.deadlineYear ?? null)) changed.push('deadline');
-  const sameTarget = row.kind === 'milestone' || !changed.includes('target');
+  const sameTarget = now.kind === 'milestone' || !changed.includes('target');
   return {
     outcome: changed.length === 0 ? 'confirmed' : 'corrected',
     changedFields: changed,
@@ -119,6 +118,6 @@ export function emptyCounts(): QualityCounts {
     extractedQuantified: 0,
     matchedQuantified: 0,
     goldQuantified: 0,
-    fields: { span: 0, target: 0, unit: 0, object: 0, per: 0, deadline: 0 },
+    fields: Object.fromEntries(REVIEW_FIELDS.map((field) => [field, 0])) as Record<ReviewField, number>,
   };
 }

@@ -179,20 +179,18 @@ export async function goldLetters(db: Db): Promise<GoldLetter[]> {
     .execute();
 }
 
-/** The quantified commitments that stand after review: the gold of one letter. */
+/** The quantified commitments that stand after review, in the gold file's names: the gold of one letter. */
 export async function goldCommitments(db: Db, letterId: number) {
   return db
     .selectFrom('commitments')
     .select([
-      'span_start',
-      'span_end',
       'quote',
-      'target_min',
-      'target_max',
+      'target_min as min',
+      'target_max as max',
       'unit',
       'object',
-      'per_scope',
-      'deadline_year',
+      'per_scope as per',
+      'deadline_year as deadlineYear',
     ])
     .where('letter_id', '=', letterId)
     .where('kind', '=', 'quantified')

@@ -19,15 +19,7 @@ export interface GoldCorpusFile {
     letterDate: string | null;
     suggestionRef: string | null;
     resultGrade: string | null;
-    commitments: {
-      quote: string;
-      min: number | null;
-      max: number | null;
-      unit: string | null;
-      object: string | null;
-      per: string | null;
-      deadlineYear: number | null;
-    }[];
+    commitments: Awaited<ReturnType<typeof goldCommitments>>;
   };
 }
 
@@ -40,7 +32,6 @@ export async function goldCorpus(db: Kysely<Database>): Promise<GoldCorpusFile[]
     const source = `letter:${letter.id}${letter.sourceName ? ` ${letter.sourceName}` : ''}`;
     // a letter loaded from a corpus file keeps its own source line; the scorer strips one line only
     const header = SOURCE_LINE.test(letter.text) ? '' : `# source: ${source}\n\n`;
-    const rows = await goldCommitments(db, letter.id);
     files.push({
       name: `letter-${letter.id}`,
       letter: `${header}${letter.text}`,
@@ -50,15 +41,7 @@ export async function goldCorpus(db: Kysely<Database>): Promise<GoldCorpusFile[]
         letterDate: letter.letterDate,
         suggestionRef: letter.suggestionRef,
         resultGrade: letter.resultGrade,
-        commitments: rows.map((row) => ({
-          quote: row.quote,
-          min: row.target_min,
-          max: row.target_max,
-          unit: row.unit,
-          object: row.object,
-          per: row.per_scope,
-          deadlineYear: row.deadline_year,
-        })),
+        commitments: await goldCommitments(db, letter.id),
       },
     });
   }

@@ -4,43 +4,42 @@
  * the decisions themselves.
  */
 import type { CommitmentRow } from '../../db/schema';
-import { type ExtractedItem, extractedItemOf, judgeExtracted } from '../domain/review-outcome';
+import {
+  type ExtractedItem,
+  extractedItemOf,
+  judgeExtracted,
+  type ReviewVerdict,
+} from '../domain/review-outcome';
+import { toCommitment } from '../repositories/commitment-rows';
 import { letterAgencyKey } from '../repositories/letters';
 import { findExtractedSnapshot, saveReviewOutcome } from '../repositories/review-outcomes';
 import type { Door } from './write';
 
-/** A confirm, correct or reject of `before` that left `after`. */
+/** A confirm, correct or reject of `before` that left `after`; an addition is its own before. */
 export async function recordVerdict(door: Door, before: CommitmentRow, after: CommitmentRow): Promise<void> {
   const { trx, at, today } = door;
-  const agencyKey = await letterAgencyKey(trx, after.letter_id);
+  const item = toCommitment(after);
+  let extractedJson: string | null = null;
+  let verdict: ReviewVerdict;
   if (after.origin === 'manual') {
-    await saveReviewOutcome(trx, {
-      commitmentId: after.id,
-      letterId: after.letter_id,
-      agencyKey,
-      kind: after.kind,
-      outcome: after.review_status === 'rejected' ? 'rejected' : 'added',
+    verdict = {
+      outcome: item.reviewStatus === 'rejected' ? 'rejected' : 'added',
       changedFields: [],
       valueKept: false,
-      extractedJson: null,
-      decidedMonth: today.slice(0, 7),
-      decidedAt: at,
-    });
-    return;
+    };
+  } else {
+    // the first decision sees the item as ingest stored it; later ones compare with that snapshot
+    extractedJson =
+      (await findExtractedSnapshot(trx, after.id)) ?? JSON.stringify(extractedItemOf(toCommitment(before)));
+    verdict = judgeExtracted(JSON.parse(extractedJson) as ExtractedItem, item);
   }
-  // the first decision sees the row as ingest stored it; later ones compare with that snapshot
-  const kept = await findExtractedSnapshot(trx, after.id);
-  const snapshot = kept ?? JSON.stringify(extractedItemOf(before));
-  const verdict = judgeExtracted(JSON.parse(snapshot) as ExtractedItem, after);
   await saveReviewOutcome(trx, {
     commitmentId: after.id,
     letterId: after.letter_id,
-    agencyKey,
+    agencyKey: await letterAgencyKey(trx, after.letter_id),
     kind: after.kind,
-    outcome: verdict.outcome,
-    changedFields: verdict.changedFields,
-    valueKept: verdict.valueKept,
-    extractedJson: snapshot,
+    ...verdict,
+    extractedJson,
     decidedMonth: today.slice(0, 7),
     decidedAt: at,
   });
