@@ -49,6 +49,5 @@ const result = await build({
 await cp(path.join(root, 'db/seed'), path.join(dist, 'seed'), { recursive: true });
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-console.log(
-  `dist/server/main.js, dist/cli/{create-user,ingest,backup,extract}.js (+ maps): ${(bytes / 1024).toFixed(0)} kB; dist/seed copied`,
-);
+const outputs = Object.keys(entries).map((out) => `dist/${out}.js`);
+console.log(`${outputs.join(', ')} (+ maps): ${(bytes / 1024).toFixed(0)} kB; dist/seed copied`);
